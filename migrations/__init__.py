@@ -1,1 +1,227 @@
-"""Numbered schema migrations (sqlite-utils Migrations)."""
+"""Numbered schema migrations, applied in order by sqlite-utils' ``Migrations``.
+
+Append new migrations at the end with the next number; never edit one that
+has shipped, because databases in the wild have already recorded it as
+applied.
+
+Conventions the schema keeps:
+
+- Strava's own integer ids are the primary keys of athletes and activities.
+- Instants (``*_at``) are UTC epoch seconds (INTEGER), like Strava's
+  ``expires_at`` and ``event_time``. Local wall-clock values are ISO text:
+  ``start_local`` ("2025-03-01T07:30:00") and ``day`` ("2025-03-01").
+- JSON columns hold canonical JSON text.
+- Every row that belongs to an athlete reaches ``athletes`` through a foreign
+  key with ON DELETE CASCADE, so deleting the athlete deletes their data.
+  The inbox is the exception: events arrive before we know the owner, so it
+  has no foreign key and the store deletes an athlete's events explicitly.
+"""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("rhomboid")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE athletes (
+            id INTEGER PRIMARY KEY,
+            firstname TEXT NOT NULL DEFAULT '',
+            sex TEXT,
+            measurement_preference TEXT NOT NULL DEFAULT 'meters'
+                CHECK (measurement_preference IN ('meters', 'feet')),
+            scope TEXT NOT NULL DEFAULT '',
+            -- Fernet ciphertext (connector.crypto), never the token itself
+            access_token TEXT,
+            refresh_token TEXT,
+            expires_at INTEGER,
+            note_mode TEXT NOT NULL DEFAULT 'auto'
+                CHECK (note_mode IN ('auto', 'always')),
+            max_heartrate INTEGER CHECK (max_heartrate IS NULL OR max_heartrate > 0),
+            needs_reconnect INTEGER NOT NULL DEFAULT 0 CHECK (needs_reconnect IN (0, 1)),
+            connected_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+
+        CREATE TABLE activities (
+            id INTEGER PRIMARY KEY,
+            athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+            sport_type TEXT NOT NULL,
+            start_local TEXT NOT NULL,
+            day TEXT NOT NULL,
+            distance_km REAL NOT NULL DEFAULT 0,
+            moving_s INTEGER,
+            elapsed_s INTEGER,
+            average_heartrate REAL,
+            max_heartrate REAL,
+            perceived_exertion REAL,
+            suffer_score REAL,
+            average_speed REAL,
+            name TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            private_note TEXT NOT NULL DEFAULT '',
+            -- the DetailedActivity as fetched; purged after the retention period
+            raw_json TEXT,
+            fetched_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX activities_athlete_start ON activities(athlete_id, start_local);
+        -- purge_raw only ever looks at rows that still hold a payload
+        CREATE INDEX activities_raw_fetched ON activities(fetched_at)
+            WHERE raw_json IS NOT NULL;
+
+        CREATE TABLE soreness_reports (
+            id INTEGER PRIMARY KEY,
+            athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+            activity_id INTEGER REFERENCES activities(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('activity', 'checkin')),
+            sore INTEGER NOT NULL CHECK (sore IN (0, 1)),
+            severity INTEGER CHECK (severity IS NULL OR severity BETWEEN 0 AND 10),
+            qualifiers TEXT NOT NULL DEFAULT '[]',
+            red_flags TEXT NOT NULL DEFAULT '[]',
+            reported_at INTEGER NOT NULL,
+            CHECK ((source = 'activity') = (activity_id IS NOT NULL))
+        );
+        -- one report per activity; one check-in per athlete and day
+        CREATE UNIQUE INDEX soreness_reports_activity ON soreness_reports(activity_id)
+            WHERE activity_id IS NOT NULL;
+        CREATE UNIQUE INDEX soreness_reports_checkin ON soreness_reports(athlete_id, day, source)
+            WHERE source = 'checkin';
+        CREATE INDEX soreness_reports_athlete_day ON soreness_reports(athlete_id, day);
+
+        CREATE TABLE notes (
+            activity_id INTEGER PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,
+            athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+            outcome TEXT NOT NULL,
+            text TEXT,
+            hash TEXT,
+            advice TEXT NOT NULL DEFAULT '[]',
+            flags TEXT NOT NULL DEFAULT '[]',
+            metrics TEXT NOT NULL DEFAULT '{}',
+            soreness TEXT,
+            association TEXT,
+            posted_at INTEGER NOT NULL
+        );
+        CREATE INDEX notes_athlete ON notes(athlete_id);
+        """
+    )
+
+
+@migrations()
+def m002_inbox(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE inbox (
+            id INTEGER PRIMARY KEY,
+            dedup_key TEXT NOT NULL UNIQUE,
+            subscription_id INTEGER,
+            object_type TEXT NOT NULL,
+            object_id INTEGER NOT NULL,
+            aspect_type TEXT NOT NULL,
+            owner_id INTEGER,
+            updates TEXT NOT NULL DEFAULT '{}',
+            event_time INTEGER,
+            body TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'processing', 'done', 'ignored', 'dead')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            claimed_at INTEGER,
+            last_error TEXT,
+            outcome TEXT,
+            reason TEXT
+        );
+        CREATE INDEX inbox_status_next ON inbox(status, next_attempt_at);
+        CREATE INDEX inbox_owner ON inbox(owner_id);
+        """
+    )
+
+
+@migrations()
+def m003_coaches(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE coaches (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            email TEXT,
+            webhook_url TEXT,
+            slack_url TEXT,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX coaches_email ON coaches(email);
+
+        -- a coach sees a runner only while consented_at is set and revoked_at is null
+        CREATE TABLE coach_links (
+            athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+            coach_id INTEGER NOT NULL REFERENCES coaches(id) ON DELETE CASCADE,
+            invite_token TEXT UNIQUE,
+            invited_at INTEGER,
+            consented_at INTEGER,
+            revoked_at INTEGER,
+            PRIMARY KEY (athlete_id, coach_id)
+        );
+        CREATE INDEX coach_links_coach ON coach_links(coach_id);
+
+        -- coach alerts waiting to go out (or sent); athlete_id is null only for
+        -- messages that name no single runner, such as a digest cover note
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            athlete_id INTEGER REFERENCES athletes(id) ON DELETE CASCADE,
+            coach_id INTEGER REFERENCES coaches(id) ON DELETE CASCADE,
+            channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook', 'slack')),
+            level TEXT NOT NULL CHECK (level IN ('info', 'warning', 'urgent')),
+            subject TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            payload TEXT NOT NULL DEFAULT '{}',
+            dedup_key TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'sent', 'dead')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error TEXT,
+            created_at INTEGER NOT NULL,
+            sent_at INTEGER
+        );
+        CREATE INDEX outbox_status_next ON outbox(status, next_attempt_at);
+        CREATE INDEX outbox_athlete ON outbox(athlete_id);
+        CREATE INDEX outbox_coach ON outbox(coach_id);
+        """
+    )
+
+
+@migrations()
+def m004_strava_state(db: Database) -> None:
+    db.executescript(
+        """
+        -- our Strava push subscription (Strava allows one per application)
+        CREATE TABLE subscription (
+            id INTEGER PRIMARY KEY,
+            callback_url TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+
+        -- Strava's rate-limit windows as last reported by its headers:
+        -- X-RateLimit-* ('overall') and X-ReadRateLimit-* ('read'), each with a
+        -- 15-minute and a daily window
+        CREATE TABLE rate_budget (
+            kind TEXT PRIMARY KEY,
+            short_limit INTEGER NOT NULL,
+            short_usage INTEGER NOT NULL DEFAULT 0,
+            short_resets_at INTEGER,
+            daily_limit INTEGER NOT NULL,
+            daily_usage INTEGER NOT NULL DEFAULT 0,
+            daily_resets_at INTEGER,
+            updated_at INTEGER
+        );
+        -- Strava's documented defaults until the first response says otherwise
+        INSERT INTO rate_budget (kind, short_limit, daily_limit) VALUES
+            ('overall', 200, 2000),
+            ('read', 100, 1000);
+        """
+    )

@@ -1,0 +1,155 @@
+"""Opening the database, migrating it, and one connection per Flask request.
+
+SQLite connections are never shared across threads: every request, job and
+worker opens its own with :func:`open_db` (and the connection refuses to be
+used from another thread). WAL mode lets readers carry on while one writer
+writes; the busy timeout makes a writer wait for the lock instead of failing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import click
+from flask import Flask, current_app, g
+from sqlite_utils import Database
+
+from migrations import migrations
+
+DEFAULT_DB = "rhomboid.db"
+BUSY_TIMEOUT_S = 5.0
+
+
+def default_db_path() -> str:
+    return os.environ.get("RHOMBOID_DB") or DEFAULT_DB
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating if needed) the database at ``path``, ready for use.
+
+    Does not migrate: call :func:`migrate` at start-up.
+    """
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+    try:
+        db = Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            db.enable_wal()
+            # with WAL, NORMAL loses no committed data when the process
+            # crashes, only (at worst) the last transactions on a power cut
+            db.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply pending migrations; return the names applied (empty if none)."""
+    pending = migrations.pending(db)
+    if not pending:
+        return []
+    if all(m.transactional for m in pending):
+        # One write transaction around the lot: a web process and the worker
+        # starting together must not both try to create the same tables.
+        with write_transaction(db):
+            pending = migrations.pending(db)
+            migrations.apply(db)
+    else:
+        migrations.apply(db)
+    return [m.name for m in pending]
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A transaction that takes the write lock at BEGIN.
+
+    ``db.atomic()`` begins a deferred transaction: if it reads first and
+    another connection writes meanwhile, its own write fails with "database
+    is locked" without waiting. BEGIN IMMEDIATE waits (busy timeout) up front
+    instead. Nested use becomes a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
+
+
+def epoch_s(moment: datetime | int | float) -> int:
+    """UTC epoch seconds for an aware datetime (or epoch seconds as given)."""
+    if isinstance(moment, datetime):
+        if moment.tzinfo is None:
+            raise ValueError(f"naive datetime {moment.isoformat()}: pass a timezone-aware time")
+        return int(moment.timestamp())
+    if isinstance(moment, bool) or not isinstance(moment, (int, float)):
+        raise TypeError(f"expected a datetime or epoch seconds, got {moment!r}")
+    return int(moment)
+
+
+# -- Flask ------------------------------------------------------------------
+
+
+def get_db() -> Database:
+    """The request's database connection, opened on first use."""
+    if "db" not in g:
+        g.db = open_db(current_app.config.get("RHOMBOID_DB") or default_db_path())
+    return g.db
+
+
+def close_db(exception: BaseException | None = None) -> None:
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def init_app(app: Flask) -> None:
+    """Close the connection after each request and add ``flask migrate``."""
+    app.config.setdefault("RHOMBOID_DB", default_db_path())
+    app.teardown_appcontext(close_db)
+    app.cli.add_command(migrate_command)
+
+
+@click.command("migrate")
+@click.option(
+    "--db",
+    "db_path",
+    metavar="FILE",
+    default=default_db_path,
+    show_default="$RHOMBOID_DB or rhomboid.db",
+    help="The SQLite database file to migrate (created if missing).",
+)
+def migrate_command(db_path: str) -> None:
+    """Apply pending database migrations."""
+    try:
+        db = open_db(db_path)
+    except sqlite3.Error as error:
+        raise click.ClickException(f"cannot open database {db_path}: {error}") from None
+    try:
+        applied = migrate(db)
+    except sqlite3.Error as error:
+        raise click.ClickException(f"migrating {db_path} failed: {error}") from None
+    finally:
+        db.close()
+    if applied:
+        for name in applied:
+            click.echo(f"Applied {name}")
+        click.echo(f"{db_path} is up to date ({len(applied)} migration(s) applied)")
+    else:
+        click.echo(f"{db_path} is already up to date")
