@@ -1,0 +1,122 @@
+"""How long one assessment takes with 1 and 10 years of history.
+
+Prints per-activity times and, because the machine is shared and noisy, the
+figures that matter as ratios measured in the same run:
+
+* 10-year / 1-year cost of our assessment (must stay under 3: no quadratic work);
+* our full assessment / pandas computing just the load metrics (week, previous
+  week, single-run spike, EWMA ACWR) for the same activity.
+
+    python -m benchmarks.bench_assess [--new 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from insights.activities import Activity
+from insights.assess import AthleteProfile, assess
+from insights.history import SorenessEntry
+from insights.soreness import parse_soreness
+
+
+def synthetic_history(years: int, seed: int = 7) -> list[Activity]:
+    """~400 runs a year: easy days, a weekly long run, a session, some rides, a few tags."""
+    rng = random.Random(seed)
+    start = date(2016, 1, 4)
+    out, n = [], 0
+    for d in range(years * 365):
+        day = start + timedelta(days=d)
+        weekday = day.weekday()
+        if weekday == 0 and rng.random() < 0.7:
+            continue
+        n += 1
+        km = {6: rng.uniform(16, 24), 2: rng.uniform(8, 12)}.get(weekday, rng.uniform(5, 10))
+        sport = "Ride" if weekday == 0 else rng.choice(["Run"] * 9 + ["TrailRun"])
+        hr = rng.uniform(135, 170) if rng.random() < 0.9 else None
+        tag = ""
+        if rng.random() < 0.06:
+            tag = f" #upperback {rng.randint(0, 7)}"
+        minutes = km * rng.uniform(4.8, 6.5)
+        out.append(
+            Activity(
+                id=n,
+                sport_type=sport,
+                start_local=datetime.combine(day, datetime.min.time()) + timedelta(hours=rng.choice([6, 7, 18])),
+                distance_km=round(km, 2),
+                moving_s=int(minutes * 60),
+                elapsed_s=int(minutes * 60) + 60,
+                average_heartrate=hr,
+                max_heartrate=hr + 15 if hr else None,
+                average_speed=km * 1000 / (minutes * 60),
+                name="Morning Run" + tag,
+            )
+        )
+    return out
+
+
+def pandas_metrics(runs: list[Activity], activity: Activity) -> dict:
+    """The same load metrics, the way a data scientist would write them in pandas."""
+    frame = pd.DataFrame({"day": [pd.Timestamp(r.day) for r in runs], "km": [r.distance_km for r in runs]})
+    frame = frame[frame["day"] <= pd.Timestamp(activity.day)]
+    daily = frame.groupby("day")["km"].sum().asfreq("D", fill_value=0.0)
+    d = pd.Timestamp(activity.day)
+    week = daily[d - pd.Timedelta(days=6) : d].sum()
+    prev = daily[d - pd.Timedelta(days=13) : d - pd.Timedelta(days=7)].sum()
+    longest = frame[(frame["day"] >= d - pd.Timedelta(days=30)) & (frame["day"] < d)]["km"].max()
+    acute = daily.ewm(span=7, adjust=False).mean().iloc[-1]
+    chronic = daily.ewm(span=28, adjust=False).mean().iloc[-1]
+    return {"week_km": week, "prev_week_km": prev, "longest": longest, "acwr": acute / chronic}
+
+
+def per_activity_s(history: list[Activity], new: int, fn) -> list[float]:
+    """Assess each of the last ``new`` activities as if it had just arrived."""
+    runs_all = [a for a in history if a.is_run]
+    entries = [
+        SorenessEntry(a.day, parse_soreness(a.name), a.id, a.start_local)
+        for a in history
+        if "#" in a.name
+    ]
+    times = []
+    for activity in history[-new:]:
+        runs = [r for r in runs_all if r.start_local <= activity.start_local]
+        known = [e for e in entries if e.day <= activity.day]
+        t0 = time.perf_counter()
+        fn(activity, runs, known)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def ours(activity, runs, entries):
+    return assess(activity, runs, entries, AthleteProfile(sex="M"))
+
+
+def with_pandas(activity, runs, entries):
+    return pandas_metrics(runs, activity)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--new", type=int, default=200, help="activities assessed per history")
+    args = parser.parse_args()
+    one = synthetic_history(1)
+    ten = synthetic_history(10)
+    print(f"history: 1 year = {sum(a.is_run for a in one)} runs, 10 years = {sum(a.is_run for a in ten)} runs")
+    t1 = statistics.median(per_activity_s(one, args.new, ours))
+    t10 = statistics.median(per_activity_s(ten, args.new, ours))
+    p10 = statistics.median(per_activity_s(ten, min(args.new, 50), with_pandas))
+    print(f"ours, 1 year:    {t1 * 1e3:.3f} ms per activity (median)")
+    print(f"ours, 10 years:  {t10 * 1e3:.3f} ms per activity (median)")
+    print(f"pandas, 10 years (load metrics only): {p10 * 1e3:.3f} ms per activity")
+    print(f"ratio 10y/1y (ours):        {t10 / t1:.2f}  (must stay under 3)")
+    print(f"ratio ours/pandas, 10 years: {t10 / p10:.3f}  (full assessment vs pandas load metrics)")
+
+
+if __name__ == "__main__":
+    main()
