@@ -1,0 +1,68 @@
+"""The store: small, domain-named reads and writes over the database.
+
+Every function takes an open :class:`sqlite_utils.Database` (one per request
+or job, see :mod:`webhook.db`) and, where it records a time, takes that time
+as an argument: an aware ``datetime`` or UTC epoch seconds, stored as epoch
+seconds. Local wall-clock values (``start_local``, ``day``) stay naive, as
+Strava's ``start_date_local`` is.
+
+Tokens are encrypted with a :class:`connector.crypto.TokenCipher` on the way
+in and decrypted on the way out; nothing else ever sees the ciphertext.
+
+Import from here (``from webhook.store import save_athlete``); the modules
+behind it are an implementation detail.
+"""
+
+from webhook.store.activities import (
+    activities_for,
+    activity_owner,
+    delete_activity,
+    get_activity,
+    purge_raw,
+    runs_until,
+    upsert_activity,
+)
+from webhook.store.athletes import (
+    Tokens,
+    athlete_tokens,
+    delete_athlete,
+    get_athlete,
+    list_athletes,
+    mark_needs_reconnect,
+    save_athlete,
+    save_tokens,
+    set_max_heartrate,
+    set_note_mode,
+)
+from webhook.store.reports import (
+    clear_activity_soreness,
+    get_note,
+    save_note,
+    save_soreness,
+    soreness_for,
+)
+
+__all__ = [
+    "Tokens",
+    "activities_for",
+    "activity_owner",
+    "athlete_tokens",
+    "clear_activity_soreness",
+    "delete_activity",
+    "delete_athlete",
+    "get_activity",
+    "get_athlete",
+    "get_note",
+    "list_athletes",
+    "mark_needs_reconnect",
+    "purge_raw",
+    "runs_until",
+    "save_athlete",
+    "save_note",
+    "save_soreness",
+    "save_tokens",
+    "set_max_heartrate",
+    "set_note_mode",
+    "soreness_for",
+    "upsert_activity",
+]
