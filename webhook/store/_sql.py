@@ -21,7 +21,7 @@ def upsert(
     # and commits it
     rows = db.query(
         f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "
-        f"ON CONFLICT {conflict} DO UPDATE SET {updates} RETURNING rowid",
+        f"ON CONFLICT {conflict} DO UPDATE SET {updates} RETURNING rowid AS rowid",
         row,
     )
     return next(rows)["rowid"]
