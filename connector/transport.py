@@ -14,6 +14,7 @@ budget can decide to defer work instead.
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -64,7 +65,21 @@ class RedirectingAdapter(TimeoutAdapter):
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
         if request.url and request.url.startswith(STRAVA_PREFIX):
             request.url = self.rewrite(request.url)
+            if _is_loopback(urlsplit(request.url).hostname):
+                # The proxies requests chose were for www.strava.com, not for us.
+                kwargs["proxies"] = {}
         return super().send(request, **kwargs)
+
+
+def _is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def is_real_strava(base_url: str | None) -> bool:

@@ -78,10 +78,13 @@ class TokenStore:
     def issue(self, athlete_id: int, scopes: tuple[str, ...]) -> dict:
         """Fresh tokens for an athlete; any earlier refresh token dies."""
         access, refresh = _new_token(), _new_token()
-        expires_at = int(self._now()) + ACCESS_TOKEN_LIFETIME_S
+        now = int(self._now())
+        expires_at = now + ACCESS_TOKEN_LIFETIME_S
         with self._lock:
-            for token in [t for t, a in self._access.items() if a.expires_at < expires_at - 2 * ACCESS_TOKEN_LIFETIME_S]:
-                del self._access[token]  # long dead; keep a long-running emulator small
+            # Forget tokens long dead, so a long-running emulator stays small.
+            stale_before = now - ACCESS_TOKEN_LIFETIME_S
+            for token in [t for t, a in self._access.items() if a.expires_at < stale_before]:
+                del self._access[token]
             for token, (owner, _) in list(self._refresh.items()):
                 if owner == athlete_id:
                     del self._refresh[token]
@@ -91,7 +94,7 @@ class TokenStore:
             "token_type": "Bearer",
             "access_token": access,
             "expires_at": expires_at,
-            "expires_in": expires_at - int(self._now()),
+            "expires_in": ACCESS_TOKEN_LIFETIME_S,
             "refresh_token": refresh,
         }
 
