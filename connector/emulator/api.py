@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from .app import emulator_state
+from .app import emulator_state, request_values
 from .shapes import StravaError, bad_request, missing_scope
 from .tokens import AccessToken
 
@@ -75,19 +75,16 @@ def get_activity(activity_id: int):
 @bp.put("/activities/<int:activity_id>")
 def update_activity(activity_id: int):
     token = authenticated("activity:write")
-    fields = request.get_json(silent=True)
-    if not isinstance(fields, dict):
-        fields = request.values.to_dict()
-    return jsonify(emulator_state().store.update(token.athlete_id, activity_id, fields))
+    return jsonify(emulator_state().store.update(token.athlete_id, activity_id, request_values()))
 
 
 @bp.post("/push_subscriptions")
 def create_subscription():
-    values = request.values
+    values = request_values()
     subscription = emulator_state().create_subscription(
         values.get("client_id"),
         values.get("client_secret"),
-        values.get("callback_url", ""),
+        str(values.get("callback_url", "")),
         values.get("verify_token"),
     )
     return jsonify({"id": subscription.id}), 201
@@ -104,6 +101,7 @@ def list_subscriptions():
 @bp.delete("/push_subscriptions/<int:subscription_id>")
 def delete_subscription(subscription_id: int):
     state = emulator_state()
-    state.check_client(request.values.get("client_id"), request.values.get("client_secret"))
+    values = request_values()
+    state.check_client(values.get("client_id"), values.get("client_secret"))
     state.webhooks.delete(subscription_id)
     return "", 204

@@ -17,6 +17,15 @@ def emulator_state() -> EmulatorState:
     return current_app.extensions[EXTENSION]
 
 
+def request_values() -> dict:
+    """Query, form and JSON-object body parameters together (Strava takes all three)."""
+    values = request.values.to_dict()
+    body = request.get_json(silent=True) if request.is_json else None
+    if isinstance(body, dict):
+        values.update({k: v for k, v in body.items() if v is not None})
+    return values
+
+
 def create_app(state: EmulatorState | None = None) -> Flask:
     """A Flask app serving ``state`` (a fresh EmulatorState when None)."""
     from . import admin, api, oauth

@@ -58,8 +58,9 @@ def serve(fixture_paths: tuple[str, ...], host: str, port: int, client_id: str, 
         click.echo("  no fixtures loaded; POST one to /_admin/fixtures")
     click.echo("Press Ctrl-C to stop.")
     try:
-        server.serve_forever()
+        server.serve_forever()  # werkzeug's returns on Ctrl-C
     except KeyboardInterrupt:
-        click.echo("\nStopped.")
+        pass
     finally:
         server.server_close()
+    click.echo("Stopped.")

@@ -6,7 +6,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from flask import Blueprint, jsonify, redirect, render_template, request
 
-from .app import emulator_state
+from .api import bearer_token
+from .app import emulator_state, request_values
 from .shapes import StravaError, bad_request
 from .tokens import parse_scopes
 
@@ -56,7 +57,8 @@ def authorize():
         raise StravaError(400, bad_request("Application", "redirect_uri", "invalid"))
     if values.get("response_type", "code") != "code":
         raise StravaError(400, bad_request("Application", "response_type", "invalid"))
-    requested = parse_scopes(values.get("requested_scope") or values.get("scope") or "read,activity:read")
+    asked = values.get("requested_scope") or ",".join(values.getlist("scope")) or "read,activity:read"
+    requested = parse_scopes(asked)
     echo = {"state": values["state"]} if "state" in values else {}
 
     decision = values.get("decision")
@@ -81,12 +83,16 @@ def authorize():
 @bp.post("/oauth/token")
 def token():
     state = emulator_state()
-    values = request.values
+    values = request_values()
     grant_type = values.get("grant_type")
     if grant_type == "authorization_code":
-        answer = state.exchange_code(values.get("client_id"), values.get("client_secret"), values.get("code", ""))
+        answer = state.exchange_code(
+            values.get("client_id"), values.get("client_secret"), str(values.get("code", ""))
+        )
     elif grant_type == "refresh_token":
-        answer = state.refresh(values.get("client_id"), values.get("client_secret"), values.get("refresh_token", ""))
+        answer = state.refresh(
+            values.get("client_id"), values.get("client_secret"), str(values.get("refresh_token", ""))
+        )
     else:
         raise StravaError(400, bad_request("Token", "grant_type", "invalid"))
     return jsonify(answer)
@@ -96,8 +102,6 @@ def token():
 @bp.post("/oauth/deauthorize")
 @bp.post("/api/v3/oauth/deauthorize")
 def deauthorize():
-    from .api import bearer_token
-
     state = emulator_state()
     access_token = bearer_token()
     found = state.tokens.check(access_token)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -27,14 +28,24 @@ def build_server(
 ) -> BaseWSGIServer:
     """A threaded werkzeug server for ``state``; raises OSError if the port is taken."""
     handler = QuietRequestHandler if quiet else WSGIRequestHandler
-    return make_server(host, port, create_app(state), threaded=True, request_handler=handler)
+    # Bind the socket ourselves: werkzeug answers a failed bind with sys.exit(1).
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.create_server((host, port), family=family)
+    try:
+        bound_port = listener.getsockname()[1]
+        return make_server(
+            host, bound_port, create_app(state), threaded=True, request_handler=handler,
+            fd=listener.fileno(),
+        )
+    finally:
+        listener.close()  # werkzeug serves on its own duplicate of the descriptor
 
 
 def server_url(server: BaseWSGIServer) -> str:
     host = server.host
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
-    return f"http://{host}:{server.server_port}"
+    return f"http://{host}:{server.port}"
 
 
 class EmulatorServer:

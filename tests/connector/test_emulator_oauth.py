@@ -191,3 +191,15 @@ def test_missing_write_scope_refuses_updates(emulator, make_client):
     assert client.get_activity(11003000101).name == "Morning Run"
     with pytest.raises(exc.AccessUnauthorized, match="activity:write"):
         client.update_activity(11003000101, description="nope")
+
+
+def test_posted_approval_grants_the_posted_scopes(emulator):
+    answer = requests.post(
+        emulator.url + "/oauth/authorize",
+        data={"client_id": CLIENT_ID, "redirect_uri": REDIRECT, "response_type": "code", "approve": "1",
+              "scope": ["read", "activity:read_all"], "state": "x"},
+        allow_redirects=False,
+    )
+    redirect = query_of(answer)
+    assert (redirect["scope"], redirect["state"]) == ("read,activity:read_all", "x")
+    assert emulator.state.exchange_code(CLIENT_ID, CLIENT_SECRET, redirect["code"])["athlete"]["id"] == SAMPLE_ATHLETE_ID
