@@ -20,13 +20,23 @@ from flask import Flask, current_app, g
 from sqlite_utils import Database
 
 from migrations import migrations
+from webhook.config import ConfigError, read_dotenv
 
 DEFAULT_DB = "rhomboid.db"
 BUSY_TIMEOUT_S = 5.0
 
 
 def default_db_path() -> str:
-    return os.environ.get("RHOMBOID_DB") or DEFAULT_DB
+    """``RHOMBOID_DB`` from the environment, else from ``.env``, else rhomboid.db.
+
+    Migrating needs no Strava credentials, so this reads the one setting
+    rather than the whole configuration.
+    """
+    try:
+        dotenv = read_dotenv(Path(".env"))
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+    return os.environ.get("RHOMBOID_DB") or dotenv.get("RHOMBOID_DB") or DEFAULT_DB
 
 
 def open_db(path: str | Path) -> Database:

@@ -62,7 +62,8 @@ def test_tokens_never_reach_the_database_file(tmp_path):
     store.save_tokens(db, 42, ACCESS[::-1], REFRESH[::-1], 1_700_021_600, cipher, now=2)
 
     files = [p for p in tmp_path.iterdir() if p.name.startswith("rhomboid.db")]
-    assert any(p.name.endswith("-wal") for p in files)  # the WAL is checked while it holds the writes
+    # the WAL is checked while it still holds the writes
+    assert any(p.name.endswith("-wal") for p in files)
     assert any(marker.encode() in file.read_bytes() for file in files)
     for secret in (ACCESS, REFRESH, ACCESS[::-1], REFRESH[::-1]):
         for file in files:

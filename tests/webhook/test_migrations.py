@@ -99,14 +99,16 @@ def test_deleting_an_athlete_row_cascades(db):
     db.executescript(
         """
         INSERT INTO athletes (id, connected_at, updated_at) VALUES (5, 1, 1);
-        INSERT INTO activities (id, athlete_id, sport_type, start_local, day, fetched_at, updated_at)
+        INSERT INTO activities
+            (id, athlete_id, sport_type, start_local, day, fetched_at, updated_at)
             VALUES (50, 5, 'Run', '2025-01-01T07:00:00', '2025-01-01', 1, 1);
         INSERT INTO soreness_reports (athlete_id, activity_id, day, source, sore, reported_at)
             VALUES (5, 50, '2025-01-01', 'activity', 1, 1);
         INSERT INTO notes (activity_id, athlete_id, outcome, posted_at) VALUES (50, 5, 'noted', 1);
         INSERT INTO coaches (id, email, created_at) VALUES (1, 'c@example.com', 1);
         INSERT INTO coach_links (athlete_id, coach_id) VALUES (5, 1);
-        INSERT INTO outbox (athlete_id, coach_id, channel, level, dedup_key, next_attempt_at, created_at)
+        INSERT INTO outbox
+            (athlete_id, coach_id, channel, level, dedup_key, next_attempt_at, created_at)
             VALUES (5, 1, 'email', 'urgent', 'k', 1, 1);
         """
     )
@@ -231,3 +233,12 @@ def _capture(errors, fn, *args):
         fn(*args)
     except Exception as error:
         errors.append(error)
+
+
+def test_migrate_command_reads_rhomboid_db_from_dotenv(tmp_path, monkeypatch):
+    monkeypatch.delenv("RHOMBOID_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("RHOMBOID_DB=from-dotenv.db\n")
+    result = CliRunner().invoke(migrate_command, [])
+    assert result.exit_code == 0, result.output
+    assert applied(open_db(tmp_path / "from-dotenv.db")) == ALL

@@ -325,7 +325,8 @@ def test_delete_athlete_removes_every_row_naming_them(db, cipher):
                                "subscription_id": 1, "event_time": T0 + n}, NOW)
         store.save_soreness(db, athlete_id, day=date(2025, 3, 5), source="checkin", sore=False,
                             reported_at=NOW)
-        coach_id = db["coaches"].insert({"name": "Coach", "email": f"coach{first_activity}@example.com",
+        email = f"coach{first_activity}@example.com"
+        coach_id = db["coaches"].insert({"name": "Coach", "email": email,
                                          "created_at": T0}).last_pk
         db["coach_links"].insert({"athlete_id": athlete_id, "coach_id": coach_id,
                                   "invite_token": f"tok-{athlete_id}", "consented_at": T0})

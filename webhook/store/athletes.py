@@ -116,7 +116,13 @@ def save_tokens(
             needs_reconnect = 0, updated_at = ?
         WHERE id = ?
         """,
-        [cipher.encrypt(access), cipher.encrypt(refresh), int(expires_at), epoch_s(now), athlete_id],
+        [
+            cipher.encrypt(access),
+            cipher.encrypt(refresh),
+            int(expires_at),
+            epoch_s(now),
+            athlete_id,
+        ],
     )
     return cursor.rowcount == 1
 

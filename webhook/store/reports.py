@@ -73,7 +73,10 @@ def soreness_for(
     if until is not None:
         where.append("day <= ?")
         params.append(until.isoformat())
-    sql = f"SELECT * FROM soreness_reports WHERE {' AND '.join(where)} ORDER BY day, reported_at, id"
+    sql = (
+        f"SELECT * FROM soreness_reports WHERE {' AND '.join(where)} "
+        "ORDER BY day, reported_at, id"
+    )
     return [
         {
             **row,
