@@ -147,9 +147,9 @@ class RateBudget:
             if self._blocked_until is not None and now < self._blocked_until:
                 return self._blocked_until
             left = self._remaining(quarter, day)
-            # With tiny limits (tests, a throttled app) a full reserve would
-            # never let a call through; always allow at least one.
-            reserve = min(self.reserve, max(min(self._limits[0], self._limits[2]) - 1, 0))
+            # With tiny limits (tests, a throttled app) a full reserve could
+            # leave nothing to spend; never keep more than half in hand.
+            reserve = min(self.reserve, min(self._limits[0], self._limits[2]) // 2)
         if left.daily <= 0:
             return next_utc_midnight(now)
         if left.short <= reserve:

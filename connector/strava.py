@@ -478,6 +478,7 @@ class StravaConnector:
                 ):
                     # Another process refreshed first and our refresh token was
                     # the old one: use what it saved.
+                    log.info("athlete %s: tokens were refreshed elsewhere meanwhile; using those", athlete_id)
                     return current
                 log.warning("athlete %s: Strava refused the token refresh (%s)", athlete_id, status)
                 raise NeedsReconnect(athlete_id, "the token refresh was refused") from None
