@@ -55,6 +55,9 @@ def _latency_limits_and_faults():
         g.rate_usage = state.rates.count(state.clock.now())
     status = state.faults.take(path)
     if status is not None:
+        if status == 429 and g.get("rate_usage") is not None:
+            # A real 429 comes with headers showing the window overrun.
+            g.rate_usage = g.rate_usage.short_exhausted()
         return jsonify(body_for_status(status)), status
     usage = g.get("rate_usage")
     if usage is not None and usage.exceeded:

@@ -9,7 +9,7 @@ Requests over a limit still count, as on Strava, and get a 429.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 QUARTER_S = 15 * 60
 DAY_S = 24 * 60 * 60
@@ -38,6 +38,14 @@ class Usage:
             or self.long > self.limits.long
             or self.read_short > self.limits.read_short
             or self.read_long > self.limits.read_long
+        )
+
+    def short_exhausted(self) -> "Usage":
+        """This usage as a 15-minute overrun would show it (for an injected 429)."""
+        return replace(
+            self,
+            short=max(self.short, self.limits.short + 1),
+            read_short=max(self.read_short, self.limits.read_short + 1),
         )
 
     def headers(self) -> dict[str, str]:

@@ -94,7 +94,8 @@ def test_fault_statuses_and_bodies(emulator, client):
     with pytest.raises(exc.Fault, match="429") as raised:
         client.get_athlete()
     assert raised.value.response.json()["message"] == "Rate Limit Exceeded"
-    assert "X-RateLimit-Usage" in raised.value.response.headers
+    assert raised.value.response.headers["X-RateLimit-Usage"] == "201,1"  # as an overrun shows it
+    assert raised.value.response.headers["X-ReadRateLimit-Usage"] == "101,1"
     with pytest.raises(exc.Fault, match="500"):
         client.get_athlete()
     assert client.get_athlete().id == SAMPLE_ATHLETE_ID
