@@ -105,8 +105,13 @@ class Tokens:
     refresh_token: str = field(repr=False)
     expires_at: int
 
-    def expires_within(self, margin: timedelta, now: datetime) -> bool:
-        return self.expires_at - utc(now).timestamp() <= margin.total_seconds()
+
+def expires_soon(tokens: Tokens, now: datetime, margin: timedelta = REFRESH_MARGIN) -> bool:
+    """True when the access token expires within ``margin`` of ``now``.
+
+    Reads attributes only, so a store may hand back its own token record.
+    """
+    return int(tokens.expires_at) - utc(now).timestamp() <= margin.total_seconds()
 
 
 class TokenStore(Protocol):
@@ -144,34 +149,30 @@ def strava_api(session: requests.Session, access_token: str | None = None) -> Ap
     return _Api(access_token=access_token, requests_session=session, rate_limiter=_no_rate_limiter)
 
 
+def _body(response: requests.Response | None) -> dict:
+    try:
+        body = response.json() if response is not None else None
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _strava_errors(response: requests.Response | None) -> list[dict]:
+    errors = _body(response).get("errors")
+    errors = [errors] if isinstance(errors, dict) else errors if isinstance(errors, list) else []
+    return [e for e in errors if isinstance(e, dict)]
+
+
 def strava_message(response: requests.Response | None) -> str:
     """Strava's error body as one short line: ``Record Not Found (Activity id invalid)``."""
     if response is None:
         return "no response"
-    try:
-        body = response.json()
-    except ValueError:
-        return f"HTTP {response.status_code}"
-    if not isinstance(body, dict):
-        return f"HTTP {response.status_code}"
-    errors = body.get("errors")
-    errors = [errors] if isinstance(errors, dict) else errors if isinstance(errors, list) else []
     details = ", ".join(
-        " ".join(str(e.get(k)) for k in ("resource", "field", "code") if e.get(k))
-        for e in errors
-        if isinstance(e, dict)
+        " ".join(str(e[k]) for k in ("resource", "field", "code") if e.get(k))
+        for e in _strava_errors(response)
     )
-    message = str(body.get("message") or f"HTTP {response.status_code}")
+    message = str(_body(response).get("message") or f"HTTP {response.status_code}")
     return f"{message} ({details})" if details else message
-
-
-def _strava_errors(response: requests.Response | None) -> list[dict]:
-    try:
-        errors = response.json().get("errors") if response is not None else None
-    except (ValueError, AttributeError):
-        return []
-    errors = [errors] if isinstance(errors, dict) else errors
-    return [e for e in errors or [] if isinstance(e, dict)]
 
 
 def _about_application(response: requests.Response | None) -> bool:
@@ -450,12 +451,12 @@ class StravaConnector:
     def _fresh_tokens(self, athlete_id: int) -> Tokens:
         """Tokens good for at least REFRESH_MARGIN, refreshing them if need be."""
         tokens = self._load(athlete_id)
-        if not tokens.expires_within(REFRESH_MARGIN, self.clock()):
+        if not expires_soon(tokens, self.clock()):
             return tokens
         with self._lock_for(athlete_id):
             # Another thread may have refreshed while this one waited.
             tokens = self._load(athlete_id)
-            if not tokens.expires_within(REFRESH_MARGIN, self.clock()):
+            if not expires_soon(tokens, self.clock()):
                 return tokens
             return self._refresh(athlete_id, tokens)
 
@@ -474,7 +475,7 @@ class StravaConnector:
                 if (
                     current is not None
                     and current.refresh_token != tokens.refresh_token
-                    and not current.expires_within(REFRESH_MARGIN, self.clock())
+                    and not expires_soon(current, self.clock())
                 ):
                     # Another process refreshed first and our refresh token was
                     # the old one: use what it saved.
