@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import parse_qs, parse_qsl, urljoin, urlsplit
 
 import pytest
 import requests
 
-from connector.emulator import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, EmulatorServer
+from connector.emulator import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
 from connector.oauth import (
     CANNOT_WRITE,
     REQUIRED_SCOPES,
@@ -26,16 +25,9 @@ from connector.oauth import (
 from connector.ratelimit import RateBudget
 from connector.strava import NeedsReconnect, StravaConnector
 
-SAMPLE = Path(__file__).parent / "data" / "sample"
 ATHLETE = 31415926
 RUN = 11003000101
 REDIRECT_URI = "http://127.0.0.1:9/auth/strava/callback"  # never followed
-
-
-@pytest.fixture
-def strava():
-    with EmulatorServer(fixtures=[SAMPLE]) as server:
-        yield server
 
 
 class FormReader(HTMLParser):
@@ -81,11 +73,11 @@ def authorize_in_browser(url: str, *, untick=(), decision="authorize") -> dict[s
     return dict(parse_qsl(urlsplit(location).query))
 
 
-def connect(strava, **choices):
+def connect(emulator, **choices):
     state = new_state()
-    url = authorization_url(DEFAULT_CLIENT_ID, REDIRECT_URI, state, strava_url=strava.url)
+    url = authorization_url(DEFAULT_CLIENT_ID, REDIRECT_URI, state, strava_url=emulator.url)
     callback = parse_callback(authorize_in_browser(url, **choices), state)
-    return exchange_code(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, callback.code, callback.scope, strava.url)
+    return exchange_code(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, callback.code, callback.scope, emulator.url)
 
 
 class OneAthleteStore:
@@ -112,9 +104,9 @@ def test_authorization_url_asks_strava_for_the_scopes_we_need():
     assert query["scope"] == [",".join(REQUIRED_SCOPES)]
 
 
-def test_authorization_url_can_point_at_the_emulator(strava):
-    url = authorization_url(DEFAULT_CLIENT_ID, REDIRECT_URI, "s", strava_url=strava.url)
-    assert url.startswith(f"{strava.url}/oauth/authorize?")
+def test_authorization_url_can_point_at_the_emulator(emulator):
+    url = authorization_url(DEFAULT_CLIENT_ID, REDIRECT_URI, "s", strava_url=emulator.url)
+    assert url.startswith(f"{emulator.url}/oauth/authorize?")
     assert "www.strava.com" not in url
 
 
@@ -124,8 +116,8 @@ def test_new_state_is_unguessable():
     assert all(len(state) >= 32 for state in states)
 
 
-def test_full_connection_gives_tokens_profile_and_scope(strava):
-    grant = connect(strava)
+def test_full_connection_gives_tokens_profile_and_scope(emulator):
+    grant = connect(emulator)
 
     assert grant.athlete_id == ATHLETE
     assert grant.athlete["firstname"] == "Maya"
@@ -138,15 +130,15 @@ def test_full_connection_gives_tokens_profile_and_scope(strava):
     assert grant.access_token not in repr(grant) and grant.refresh_token not in repr(grant)
 
     with StravaConnector(
-        DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, strava.url, OneAthleteStore(grant.tokens), RateBudget()
+        DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, emulator.url, OneAthleteStore(grant.tokens), RateBudget()
     ) as connector:
         assert connector.get_athlete(ATHLETE)["id"] == ATHLETE
         connector.update_description(ATHLETE, RUN, "hello")
-    assert strava.state.get_activity(RUN)["description"] == "hello"
+    assert emulator.state.get_activity(RUN)["description"] == "hello"
 
 
-def test_unticking_write_is_noticed_and_explained(strava):
-    grant = connect(strava, untick={"activity:write"})
+def test_unticking_write_is_noticed_and_explained(emulator):
+    grant = connect(emulator, untick={"activity:write"})
 
     assert "activity:write" not in grant.scope
     assert grant.scope == frozenset({"read", "activity:read_all"})
@@ -157,7 +149,7 @@ def test_unticking_write_is_noticed_and_explained(strava):
 
     # Strava means it: reads work, writes are refused
     with StravaConnector(
-        DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, strava.url, OneAthleteStore(grant.tokens), RateBudget()
+        DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, emulator.url, OneAthleteStore(grant.tokens), RateBudget()
     ) as connector:
         assert connector.get_activity(ATHLETE, RUN)["id"] == RUN
         with pytest.raises(NeedsReconnect, match="activity:write"):
@@ -171,9 +163,9 @@ def test_unticking_read_all_is_explained():
     assert missing_scopes("read activity:read_all activity:write") == set()
 
 
-def test_cancelling_on_strava_is_reported_to_the_runner(strava):
+def test_cancelling_on_strava_is_reported_to_the_runner(emulator):
     state = new_state()
-    url = authorization_url(DEFAULT_CLIENT_ID, REDIRECT_URI, state, strava_url=strava.url)
+    url = authorization_url(DEFAULT_CLIENT_ID, REDIRECT_URI, state, strava_url=emulator.url)
     redirect = authorize_in_browser(url, decision="cancel")
     assert redirect == {"state": state, "error": "access_denied"}
     with pytest.raises(AuthorizationDenied, match="cancelled"):
@@ -189,18 +181,18 @@ def test_a_callback_with_a_foreign_state_is_refused():
         parse_callback({"state": "mine"}, "mine")
 
 
-def test_a_code_works_once(strava):
+def test_a_code_works_once(emulator):
     state = new_state()
-    url = authorization_url(DEFAULT_CLIENT_ID, REDIRECT_URI, state, strava_url=strava.url)
+    url = authorization_url(DEFAULT_CLIENT_ID, REDIRECT_URI, state, strava_url=emulator.url)
     callback = parse_callback(authorize_in_browser(url), state)
-    exchange_code(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, callback.code, callback.scope, strava.url)
+    exchange_code(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, callback.code, callback.scope, emulator.url)
     with pytest.raises(AuthorizationFailed, match="connect again"):
-        exchange_code(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, callback.code, callback.scope, strava.url)
+        exchange_code(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, callback.code, callback.scope, emulator.url)
 
 
-def test_a_failed_profile_fetch_keeps_the_connection(strava):
-    strava.state.faults.add(500, path_prefix="/api/v3/athlete")
-    grant = connect(strava)
+def test_a_failed_profile_fetch_keeps_the_connection(emulator):
+    emulator.state.faults.add(500, path_prefix="/api/v3/athlete")
+    grant = connect(emulator)
     assert grant.athlete_id == ATHLETE
     assert grant.athlete["firstname"] == "Maya"  # from the token answer's summary
     assert "measurement_preference" not in grant.athlete

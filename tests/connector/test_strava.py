@@ -8,14 +8,12 @@ import socket
 import threading
 import time
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
 
-from connector.emulator import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, EmulatorServer
+from connector.emulator import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET
 from connector.ratelimit import RateBudget
 from connector.strava import (
     ActivityGone,
@@ -62,10 +60,10 @@ def tokens_from(answer: dict) -> Tokens:
 
 
 @pytest.fixture
-def strava():
-    with EmulatorServer(fixtures=[SAMPLE]) as server:
-        server.state.clock.set(T0)
-        yield server
+def strava(emulator):
+    """The emulator (from conftest) with its clock stopped at T0."""
+    emulator.state.clock.set(T0)
+    return emulator
 
 
 @pytest.fixture
@@ -456,39 +454,17 @@ def test_deauthorize_revokes_on_strava(strava, connector):
 # -- the push subscription -----------------------------------------------------------
 
 
-class CallbackHandler(BaseHTTPRequestHandler):
-    verify_token = "s3cret-verify"
-
-    def do_GET(self):
-        query = parse_qs(urlsplit(self.path).query)
-        if query.get("hub.verify_token") != [self.verify_token]:
-            self.send_response(403)
-            self.end_headers()
-            return
-        body = json.dumps({"hub.challenge": query["hub.challenge"][0]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+VERIFY_TOKEN = "verify-me"  # what conftest's callback_server answers the handshake for
 
 
 @pytest.fixture
-def callback_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), CallbackHandler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/strava/webhook/secret-path"
-    server.shutdown()
-    server.server_close()
+def callback_url(callback_server):
+    return callback_server().url + "/strava/webhook/secret-path"
 
 
 def test_subscription_create_list_delete(strava, connector, callback_url):
     assert connector.list_subscriptions() == []
-    subscription_id = connector.create_subscription(callback_url, CallbackHandler.verify_token)
+    subscription_id = connector.create_subscription(callback_url, VERIFY_TOKEN)
     [listed] = connector.list_subscriptions()
     assert listed["id"] == subscription_id
     assert listed["callback_url"] == callback_url
