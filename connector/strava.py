@@ -274,7 +274,7 @@ class StravaConnector:
             batch = self._call(
                 athlete_id,
                 f"list activities (page {page})",
-                lambda api: api.get("/athlete/activities", page=page, **params),
+                lambda api, page=page: api.get("/athlete/activities", page=page, **params),
             )
             found.extend(batch)
             if len(batch) < PAGE_SIZE:
