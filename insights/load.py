@@ -126,7 +126,7 @@ def _with_activity(runs: Sequence[Activity], activity: Activity) -> tuple[Sequen
 
 
 def _km(runs: Sequence[Activity]) -> float:
-    return sum(r.distance_km for r in runs)
+    return float(sum(r.distance_km for r in runs))
 
 
 def ewma_ratio(runs: Sequence[Activity], day: date, hi: int | None = None) -> tuple[float, float, float] | None:

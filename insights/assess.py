@@ -1,0 +1,154 @@
+"""One activity in, one decision out: metrics, soreness, advice, and the note.
+
+This is the entry point the worker and replay call. Everything it needs comes
+in as plain data: the activity, the athlete's runs (sorted by start), their
+soreness answers and profile. Nothing here reads a clock or a database.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Iterable, Sequence
+
+from insights.activities import Activity
+from insights.advice import choose_advice
+from insights.association import Association, associate
+from insights.history import SorenessEntry, SorenessState, answers_by_day, soreness_state
+from insights.intensity import Intensity, assess_intensity
+from insights.load import LoadMetrics, assess_load, known_runs
+from insights.notes import render_note
+from insights.soreness import activity_soreness
+
+NOTE_MODES = ("auto", "always")
+
+
+@dataclass(frozen=True)
+class AthleteProfile:
+    id: int | None = None
+    firstname: str | None = None
+    sex: str | None = None  # Strava: "M", "F" or None
+    measurement_preference: str = "meters"  # or "feet"
+    note_mode: str = "auto"  # "always": a note on every activity
+    max_heartrate: float | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    activity_id: int
+    outcome: str  # "noted" | "skipped"
+    reason: str | None
+    flags: tuple[str, ...]
+    advice: list[str]
+    metrics: LoadMetrics
+    intensity: Intensity
+    soreness: SorenessState
+    association: Association | None
+    text: str | None
+
+    def note(self) -> dict | None:
+        """The ``note`` object of the replay contract, or None when skipped."""
+        if self.text is None:
+            return None
+        return {
+            "advice": list(self.advice),
+            "flags": list(self.flags),
+            "metrics": self.metrics.as_dict(),
+            "soreness": self.soreness.as_dict(),
+            "association": self.association.as_dict() if self.association else None,
+            "text": self.text,
+        }
+
+
+def _spike_flags(runs: Sequence[Activity], run: Activity, profile: AthleteProfile) -> tuple[str, ...]:
+    metrics = assess_load(runs, run, with_acwr=False)
+    intensity = assess_intensity(runs, run, sex=profile.sex, max_hr=profile.max_heartrate)
+    return metrics.flags + (("intensity_spike",) if intensity.spike else ())
+
+
+def _spike_day_checker(runs: Sequence[Activity], profile: AthleteProfile, today_flags: tuple[str, ...], activity: Activity):
+    cache: dict[date, bool] = {activity.day: bool(today_flags)}
+
+    def is_spike_day(day: date) -> bool:
+        if day not in cache:
+            start = datetime.combine(day, time.min)
+            lo = bisect_left(runs, start, key=lambda a: a.start_local)
+            hi = bisect_left(runs, start + timedelta(days=1), lo, key=lambda a: a.start_local)
+            cache[day] = any(_spike_flags(runs, run, profile) for run in runs[lo:hi])
+        return cache[day]
+
+    return is_spike_day
+
+
+def should_post(flags: tuple[str, ...], state: SorenessState, note_mode: str) -> tuple[bool, str | None]:
+    """The design's rule: spike, soreness now or in the last 7 days, or red flags."""
+    if state.today.red_flags:
+        return True, None
+    if flags:
+        return True, None
+    if state.today.sore:
+        return True, None
+    if state.recent_sore_day is not None:
+        return True, None
+    if note_mode == "always":
+        return True, None
+    if state.today.sore is False:
+        return False, "no soreness and no load spike"
+    return False, "steady load and no soreness reported"
+
+
+def assess(
+    activity: Activity,
+    runs: Sequence[Activity],
+    entries: Iterable[SorenessEntry] = (),
+    profile: AthleteProfile = AthleteProfile(),
+) -> Assessment:
+    """Assess ``activity`` against the athlete's ``runs`` (sorted by start) and answers.
+
+    The activity's own text is parsed here, so an edited title is always read
+    fresh; a stored answer for the same activity is replaced by it.
+    """
+    own = activity_soreness(activity)
+    entries = [e for e in entries if e.activity_id != activity.id]
+    entries.append(SorenessEntry(activity.day, own, activity.id, activity.start_local))
+
+    metrics = assess_load(runs, activity)
+    intensity = assess_intensity(runs, activity, sex=profile.sex, max_hr=profile.max_heartrate)
+    flags = metrics.flags + (("intensity_spike",) if intensity.spike else ())
+    upto = list(known_runs(runs, activity)[-10:])
+    if activity.is_run and all(r.id != activity.id for r in upto):
+        upto = sorted([*upto, activity], key=lambda a: a.start_local)
+    state = soreness_state(activity, upto, entries)
+    association = associate(
+        answers_by_day(e for e in entries if e.day <= activity.day),
+        _spike_day_checker(runs, profile, flags, activity),
+        activity.day,
+    )
+    post, reason = should_post(flags, state, profile.note_mode)
+    advice = choose_advice(flags, state) if post else []
+    text = None
+    if post:
+        text = render_note(
+            distance_km=activity.distance_km,
+            metrics=metrics,
+            intensity=intensity,
+            flags=flags,
+            state=state,
+            advice=advice,
+            association=association,
+            units=profile.measurement_preference,
+            sex=profile.sex,
+        )
+    return Assessment(
+        activity_id=activity.id,
+        outcome="noted" if post else "skipped",
+        reason=reason,
+        flags=flags,
+        advice=advice,
+        metrics=metrics,
+        intensity=intensity,
+        soreness=state,
+        association=association,
+        text=text,
+    )

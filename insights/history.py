@@ -1,0 +1,160 @@
+"""Soreness over time: per-day answers, how long it has been going, when to escalate.
+
+An untagged run is *unknown*, not "not sore": only answered days count. Several
+answers on one day (title, description, a check-in) are combined into one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Iterable, Sequence
+
+from insights.activities import Activity
+from insights.soreness import NO_REPORT, SorenessReport, combine_reports
+
+EPISODE_GAP_DAYS = 3  # sore answers further apart than this are separate episodes
+RECENT_DAYS = 7
+PHYSIO_WINDOW_DAYS = 14
+PHYSIO_SORE_DAYS = 7
+SEVERE = 7
+
+PHYSIO_REASONS = {
+    "sore_7_of_14": "sore on {sore_days_14} of the last 14 days",
+    "three_runs_in_a_row": "sore after 3 runs in a row",
+    "rising_severity": "getting worse over your last 3 reports",
+    "severe": "rated {severity}/10",
+    "after_rest": "still there after rest",
+    "night_or_rest": "worse at night or at rest",
+    "breath_or_sharp": "sharp, or worse on a deep breath",
+}
+
+
+@dataclass(frozen=True)
+class SorenessEntry:
+    """One answer: from an activity's text (``activity_id``) or a check-in (None)."""
+
+    day: date
+    report: SorenessReport
+    activity_id: int | None = None
+    at: datetime | None = None  # when the activity started / the check-in was made
+
+
+@dataclass(frozen=True)
+class SorenessState:
+    today: SorenessReport  # this activity's day, combined
+    days_running: int  # sore days in the current episode, today included
+    recent_sore_day: date | None  # latest sore day in the 7 days before today
+    sore_days_14: int
+    physio_reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        """The ``soreness`` object of the note contract."""
+        return {
+            "reported": self.today.sore,
+            "severity": self.today.severity,
+            "days_running": self.days_running,
+            "red_flags": list(self.today.red_flags),
+        }
+
+
+def entries_until(entries: Iterable[SorenessEntry], activity: Activity) -> list[SorenessEntry]:
+    """Answers known when ``activity`` started: earlier days, and today's up to it."""
+    kept = []
+    for entry in entries:
+        if entry.day > activity.day:
+            continue
+        if (
+            entry.day == activity.day
+            and entry.activity_id not in (None, activity.id)
+            and entry.at is not None
+            and entry.at > activity.start_local
+        ):
+            continue
+        kept.append(entry)
+    return kept
+
+
+def answers_by_day(entries: Iterable[SorenessEntry]) -> dict[date, SorenessReport]:
+    """One combined answer per day, for days that have any answer."""
+    grouped: dict[date, list[SorenessReport]] = {}
+    for entry in entries:
+        if entry.report.reported or entry.report.red_flags:
+            grouped.setdefault(entry.day, []).append(entry.report)
+    return {day: combine_reports(reports) for day, reports in grouped.items()}
+
+
+def _episode(by_day: dict[date, SorenessReport], today: date) -> list[date]:
+    """Sore days of the episode that includes today, newest first."""
+    if not by_day.get(today, NO_REPORT).sore:
+        return []
+    days = [today]
+    for day in sorted((d for d in by_day if d < today), reverse=True):
+        answer = by_day[day]
+        if answer.sore is False or (days[-1] - day).days > EPISODE_GAP_DAYS:
+            break
+        if answer.sore:
+            days.append(day)
+    return days
+
+
+def _runs_in_a_row(runs: Sequence[Activity], reports: dict[int, SorenessReport], count: int) -> bool:
+    last = runs[-count:]
+    return len(last) == count and all(reports.get(r.id, NO_REPORT).sore for r in last)
+
+
+def _rested_before(runs: Sequence[Activity], activity: Activity, episode: list[date]) -> bool:
+    """Sore before a break of 2+ days without running, and sore again after it."""
+    earlier = [r for r in runs[-10:] if r.start_local < activity.start_local and r.id != activity.id]
+    if not earlier or len(episode) < 2:
+        return False
+    return (activity.day - earlier[-1].day).days >= 3 and episode[1] <= earlier[-1].day
+
+
+def soreness_state(
+    activity: Activity,
+    known_runs: Sequence[Activity],
+    entries: Iterable[SorenessEntry],
+) -> SorenessState:
+    """Where the runner's soreness stands on the day of ``activity``.
+
+    ``known_runs`` are the runs up to and including ``activity``, sorted.
+    """
+    entries = entries_until(entries, activity)
+    by_day = answers_by_day(entries)
+    day = activity.day
+    today = by_day.get(day, NO_REPORT)
+    episode = _episode(by_day, day)
+    window_start = day - timedelta(days=PHYSIO_WINDOW_DAYS - 1)
+    sore_days_14 = sum(1 for d, r in by_day.items() if r.sore and window_start <= d <= day)
+    recent = [
+        d for d, r in by_day.items() if r.sore and day - timedelta(days=RECENT_DAYS) <= d < day
+    ]
+    activity_reports = {
+        e.activity_id: e.report for e in entries if e.activity_id is not None
+    }
+
+    reasons = []
+    if today.sore:
+        if sore_days_14 >= PHYSIO_SORE_DAYS:
+            reasons.append("sore_7_of_14")
+        if _runs_in_a_row(known_runs, activity_reports, 3):
+            reasons.append("three_runs_in_a_row")
+        severities = [by_day[d].severity for d in reversed(episode) if by_day[d].severity is not None]
+        if len(severities) >= 3 and severities[-3] < severities[-2] < severities[-1]:
+            reasons.append("rising_severity")
+        if today.severity is not None and today.severity >= SEVERE:
+            reasons.append("severe")
+        if "not_eased_by_rest" in today.qualifiers or _rested_before(known_runs, activity, episode):
+            reasons.append("after_rest")
+        if "night_or_rest" in today.qualifiers:
+            reasons.append("night_or_rest")
+        if today.qualifiers & {"worse_on_deep_breath", "sharp"}:
+            reasons.append("breath_or_sharp")
+    return SorenessState(
+        today=today,
+        days_running=len(episode),
+        recent_sore_day=max(recent) if recent else None,
+        sore_days_14=sore_days_14,
+        physio_reasons=tuple(reasons),
+    )

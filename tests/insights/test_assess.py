@@ -1,0 +1,277 @@
+"""Whole assessments: soreness state, escalation, association, post or skip, and the notes.
+
+The note texts are snapshot tests: each representative case is written to
+``snapshots/<case>.txt`` and reviewed as a runner would read it. Run with
+``UPDATE_SNAPSHOTS=1`` to rewrite them after a deliberate change, then read
+the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from insights.assess import AthleteProfile, assess, should_post
+from insights.history import SorenessEntry
+from insights.soreness import SorenessReport, parse_soreness
+from tests.insights.conftest import day, make_run
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
+
+
+def base_history(weeks: int = 6, hr: float | None = 142.0):
+    """A steady runner: 4 runs a week (8, 6, 8 km and a 13 km long run)."""
+    runs, n = [], 0
+    for w in range(weeks):
+        for offset, km in ((1, 8), (3, 6), (4, 8), (6, 13)):
+            n += 1
+            runs.append(make_run(n, day(w * 7 + offset), km, hr=hr, max_hr=182 if hr else None))
+    return runs
+
+
+def tagged(runs, entries_from=0):
+    """SorenessEntry for every run whose title says something."""
+    out = []
+    for r in runs[entries_from:]:
+        report = parse_soreness(r.name)
+        if report.reported or report.red_flags:
+            out.append(SorenessEntry(r.day, report, r.id, r.start_local))
+    return out
+
+
+def check_snapshot(name: str, text: str) -> None:
+    path = SNAPSHOTS / f"{name}.txt"
+    if UPDATE or not path.exists():
+        path.write_text(text + "\n")
+    assert text + "\n" == path.read_text(), f"note changed: compare with {path}"
+    assert len(text) < 700, f"{name}: {len(text)} characters is too long for a phone"
+    assert "Not medical advice" in text
+    assert "caused" not in text.lower()
+
+
+def test_spike_with_soreness():
+    runs = base_history()
+    new = make_run(100, day(43), 16.5, hr=146, max_hr=182, name="Long run #upperback 5")
+    a = assess(new, runs + [new], tagged(runs))
+    assert a.outcome == "noted"
+    assert "long_run_spike" in a.flags
+    assert a.advice[:2] == ["reduce_load", "warmup"] and "form" in a.advice
+    assert a.soreness.as_dict() == {"reported": True, "severity": 5, "days_running": 1, "red_flags": []}
+    assert "16.5 km" in a.text and "27% longer" in a.text and "13.0 km" in a.text
+    check_snapshot("spike_with_soreness", a.text)
+
+
+def test_soreness_with_steady_load():
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="Easy 8", description="Tight between my shoulder blades again, 4/10")
+    a = assess(new, runs + [new], tagged(runs))
+    assert a.flags == ()
+    assert a.outcome == "noted"
+    assert a.advice == ["form", "breathing", "mobility_strength", "desk"]
+    assert "jump" not in a.text
+    check_snapshot("soreness_steady_load", a.text)
+
+
+def test_persistent_soreness_worse_on_waking_sends_to_physio():
+    runs = base_history(5)
+    entries = []
+    n = 200
+    for k in range(7):  # sore every day for a week, runs on some days
+        d = day(36 + k)
+        report = parse_soreness(f"#upperback {3 + (k > 3)} stiff, worse when I wake up")
+        entries.append(SorenessEntry(d, report, None, datetime.combine(d, datetime.min.time())))
+    new = make_run(n, day(43), 7, hr=140, max_hr=182, name="Shuffle #upperback 4", description="Stiff upper back, worse when I wake up")
+    a = assess(new, runs + [new], entries)
+    assert a.advice[0] == "see_physio"
+    assert a.soreness.days_running == 8
+    assert "sore_7_of_14" in a.soreness.physio_reasons
+    assert "physio" in a.text.lower()
+    check_snapshot("persistent_physio", a.text)
+
+
+def test_red_flags_give_urgent_care_and_no_training_cues():
+    runs = base_history()
+    new = make_run(100, day(43), 10, hr=150, max_hr=182, name="Ouch #upperback 6", description="Chest felt tight and I was short of breath")
+    a = assess(new, runs + [new], tagged(runs))
+    assert a.outcome == "noted"
+    assert a.advice == ["urgent_care"]
+    assert set(a.soreness.today.red_flags) >= {"chest_pain", "breathless"}
+    text = a.text.lower()
+    assert "urgent medical help" in text
+    for cue in ("warm up", "shoulders low", "twice a week", "build back"):
+        assert cue not in text
+    check_snapshot("red_flags_urgent", a.text)
+
+
+def test_red_flags_alone_are_enough_to_post():
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="Felt pins and needles in my left arm")
+    a = assess(new, runs + [new], [])
+    assert a.outcome == "noted" and a.advice == ["urgent_care"]
+
+
+def test_explicit_no_with_steady_load_is_skipped():
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="Easy, no upper back pain today")
+    a = assess(new, runs + [new], tagged(runs))
+    assert a.outcome == "skipped" and a.text is None and a.note() is None
+    assert a.soreness.today.sore is False
+
+
+def test_explicit_no_after_recent_soreness_is_noted_kindly():
+    runs = base_history()
+    sore_day = runs[-2]
+    entries = [SorenessEntry(sore_day.day, parse_soreness("#upperback 4"), sore_day.id, sore_day.start_local)]
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="Recovery jog #upperback 0")
+    a = assess(new, runs + [new], entries)
+    assert a.outcome == "noted" and a.soreness.as_dict()["reported"] is False
+    assert a.advice == ["mobility_strength"]
+    check_snapshot("explicit_no_after_soreness", a.text)
+
+
+def test_runner_in_miles_sees_miles():
+    runs = base_history()
+    new = make_run(100, day(43), 16.5, hr=146, max_hr=182, name="Long one #ubp 3")
+    a = assess(new, runs + [new], [], AthleteProfile(measurement_preference="feet"))
+    assert "10.3 mi" in a.text and "8.1 mi" in a.text and " km" not in a.text
+    assert a.note()["metrics"]["week_km"] == 43.5  # metrics stay km
+    check_snapshot("miles", a.text)
+
+
+def test_brand_new_runner_with_no_history():
+    new = make_run(1, day(0), 5, name="First run ever! #upperback 2")
+    a = assess(new, [new], [])
+    assert a.outcome == "noted"
+    m = a.note()["metrics"]
+    assert m == {"week_km": 5.0, "prev_week_km": 0.0, "week_change": None, "acwr": None, "longest_run_change": None}
+    assert a.flags == ()
+    check_snapshot("no_history", a.text)
+
+
+def test_steady_untagged_run_is_skipped_unless_always():
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182)
+    assert assess(new, runs + [new], []).outcome == "skipped"
+    always = assess(new, runs + [new], [], AthleteProfile(note_mode="always"))
+    assert always.outcome == "noted" and "Not medical advice" in always.text
+
+
+def test_intensity_jump_at_the_same_distance():
+    runs = base_history()
+    new = make_run(100, day(43), 8, minutes=38, hr=171, max_hr=184, name="Tempo #upperback 3")
+    a = assess(new, runs + [new], tagged(runs))
+    assert a.flags == ("intensity_spike",)
+    assert {"form", "breathing"} <= set(a.advice)
+    assert "above your 28-day average" in a.text
+    check_snapshot("intensity_jump", a.text)
+
+
+def test_sports_bra_is_named_only_for_women_with_recurring_soreness():
+    runs = base_history()
+    earlier = runs[-3]
+    entries = [SorenessEntry(earlier.day, parse_soreness("#upperback 3"), earlier.id, earlier.start_local)]
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="#upperback 4")
+    female = assess(new, runs + [new], entries, AthleteProfile(sex="F"))
+    male = assess(new, runs + [new], entries, AthleteProfile(sex="M"))
+    first_time = assess(new, runs + [new], [], AthleteProfile(sex="F"))
+    assert "sports bra" in female.text
+    assert "sports bra" not in male.text and "sports bra" not in first_time.text
+
+
+def test_three_sore_runs_in_a_row_escalate():
+    runs = base_history()
+    last3 = runs[-2:]
+    entries = [SorenessEntry(r.day, parse_soreness("#upperback 2"), r.id, r.start_local) for r in last3]
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="#upperback 2")
+    a = assess(new, runs + [new], entries)
+    assert "three_runs_in_a_row" in a.soreness.physio_reasons and a.advice[0] == "see_physio"
+
+
+def test_rising_severity_and_severe_escalate():
+    runs = base_history()
+    r1, r2 = runs[-3], runs[-1]
+    entries = [
+        SorenessEntry(r1.day, parse_soreness("#upperback 2"), r1.id, r1.start_local),
+        SorenessEntry(r2.day, parse_soreness("#upperback 4"), r2.id, r2.start_local),
+    ]
+    new = make_run(100, day(44), 8, hr=141, max_hr=182, name="#upperback 6")
+    assert "rising_severity" in assess(new, runs + [new], entries).soreness.physio_reasons
+    severe = replace(new, name="#upperback 8")
+    assert "severe" in assess(severe, runs + [severe], []).soreness.physio_reasons
+
+
+def test_soreness_still_there_after_rest_escalates():
+    runs = base_history()
+    last = runs[-1]
+    entries = [SorenessEntry(last.day, parse_soreness("#upperback 4"), last.id, last.start_local)]
+    new = make_run(100, last.day + timedelta(days=3), 6, hr=141, max_hr=182, name="#upperback 4")
+    a = assess(new, runs + [new], entries)
+    assert "after_rest" in a.soreness.physio_reasons
+
+
+def test_recent_soreness_alone_posts_a_check_in_prompt():
+    runs = base_history()
+    last = runs[-1]
+    entries = [SorenessEntry(last.day, parse_soreness("#upperback 3"), last.id, last.start_local)]
+    new = make_run(100, day(43), 8, hr=141, max_hr=182)
+    a = assess(new, runs + [new], entries)
+    assert a.outcome == "noted" and a.soreness.today.sore is None
+    assert "#upperback" in a.text
+
+
+def test_old_soreness_does_not_post():
+    runs = base_history()
+    old = runs[5]
+    entries = [SorenessEntry(old.day, parse_soreness("#upperback 3"), old.id, old.start_local)]
+    new = make_run(100, day(43), 8, hr=141, max_hr=182)
+    assert assess(new, runs + [new], entries).outcome == "skipped"
+
+
+def test_stored_answer_for_the_same_activity_is_replaced_by_its_current_text():
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="Easy")
+    stale = [SorenessEntry(new.day, parse_soreness("#upperback 6"), new.id, new.start_local)]
+    assert assess(new, runs + [new], stale).soreness.today.sore is None
+
+
+def test_association_needs_three_of_each_and_speaks_of_association():
+    runs, n = [], 0
+    jumps = {3: 15, 5: 17, 7: 19, 9: 21}  # each >10% over the longest of the 30 days before
+    for w in range(10):  # steady weeks, but in weeks 3, 5, 7, 9 the long run jumps
+        for offset, km in ((1, 8), (3, 6), (4, 8), (6, jumps.get(w, 13))):
+            n += 1
+            runs.append(make_run(n, day(w * 7 + offset), km, hr=142, max_hr=182))
+    entries = [SorenessEntry(day(w * 7 + 7), SorenessReport(True, 4)) for w in (3, 5, 7, 9)]
+    entries += [SorenessEntry(day(w * 7 + 4), SorenessReport(False, 0)) for w in (2, 4, 6, 8)]
+    new = make_run(999, day(71), 8, hr=141, max_hr=182, name="Easy")
+    a = assess(new, runs + [new], entries)
+    assoc = a.note()["association"]
+    assert assoc == {
+        "sore_after_spike": 4,
+        "not_sore_after_spike": 0,
+        "sore_otherwise": 0,
+        "not_sore_otherwise": 4,
+        "relative_risk": 9.0,
+        "window_days": 3,
+    }
+    assert "associated with load jumps" in a.text
+    check_snapshot("association", a.text)
+    # with only two "no" answers there is nothing to say
+    fewer = entries[:4] + entries[4:6]
+    assert assess(new, runs + [new], fewer).association is None
+
+
+def test_should_post_rule():
+    from insights.history import SorenessState
+
+    quiet = SorenessState(SorenessReport(None), 0, None, 0, ())
+    assert should_post((), quiet, "auto") == (False, "steady load and no soreness reported")
+    assert should_post(("week_spike",), quiet, "auto")[0]
+    assert should_post((), quiet, "always")[0]
+    assert should_post((), replace(quiet, today=SorenessReport(None, red_flags=("fever",))), "auto")[0]
+    assert should_post((), replace(quiet, recent_sore_day=day(1)), "auto")[0]
