@@ -9,6 +9,7 @@ trusting, an old export has no ``sport_type``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date, datetime
 from typing import Any, Mapping
 
@@ -37,7 +38,7 @@ class Activity:
     def is_run(self) -> bool:
         return self.sport_type in RUN_SPORTS
 
-    @property
+    @cached_property
     def day(self) -> date:
         """The athlete's local date: every per-day rule keys on this."""
         return self.start_local.date()

@@ -10,13 +10,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from insights.activities import Activity
 from insights.advice import choose_advice
-from insights.association import Association, associate
+from insights.association import LOOKBACK_DAYS, WINDOW_DAYS, Association, associate
 from insights.history import SorenessEntry, SorenessState, answers_by_day, soreness_state
-from insights.intensity import Intensity, assess_intensity
+from insights.intensity import BASELINE_DAYS, Intensity, assess_intensity, athlete_max_hr
 from insights.load import LoadMetrics, assess_load, known_runs
 from insights.notes import render_note
 from insights.soreness import activity_soreness
@@ -61,24 +61,42 @@ class Assessment:
         }
 
 
-def _spike_flags(runs: Sequence[Activity], run: Activity, profile: AthleteProfile) -> tuple[str, ...]:
-    metrics = assess_load(runs, run, with_acwr=False)
-    intensity = assess_intensity(runs, run, sex=profile.sex, max_hr=profile.max_heartrate)
-    return metrics.flags + (("intensity_spike",) if intensity.spike else ())
-
-
-def _spike_day_checker(runs: Sequence[Activity], profile: AthleteProfile, today_flags: tuple[str, ...], activity: Activity):
+def _spike_day_checker(
+    runs: Sequence[Activity],
+    activity: Activity,
+    today_flags: tuple[str, ...],
+    sex: str | None,
+    max_hr: float,
+    values: dict,
+    past_flags: Mapping[int, Sequence[str]],
+):
+    """is_spike_day(day) for the association, assessing each day at most once."""
     cache: dict[date, bool] = {activity.day: bool(today_flags)}
+
+    def flags_of(run: Activity) -> Sequence[str]:
+        if run.id in past_flags:
+            return past_flags[run.id]
+        metrics = assess_load(runs, run, with_acwr=False)
+        intensity = assess_intensity(runs, run, sex=sex, max_hr=max_hr, cache=values)
+        return metrics.flags + (("intensity_spike",) if intensity.spike else ())
 
     def is_spike_day(day: date) -> bool:
         if day not in cache:
             start = datetime.combine(day, time.min)
             lo = bisect_left(runs, start, key=lambda a: a.start_local)
             hi = bisect_left(runs, start + timedelta(days=1), lo, key=lambda a: a.start_local)
-            cache[day] = any(_spike_flags(runs, run, profile) for run in runs[lo:hi])
+            cache[day] = any(flags_of(run) for run in runs[lo:hi])
         return cache[day]
 
     return is_spike_day
+
+
+def _last_days(runs: Sequence[Activity], activity: Activity, days: int) -> list[Activity]:
+    """``activity`` and the runs of the ``days`` days before it."""
+    start = datetime.combine(activity.day - timedelta(days=days), time.min)
+    lo = bisect_left(runs, start, key=lambda a: a.start_local)
+    hi = bisect_left(runs, activity.start_local, lo, key=lambda a: a.start_local)
+    return [*runs[lo:hi], activity]
 
 
 def should_post(flags: tuple[str, ...], state: SorenessState, note_mode: str) -> tuple[bool, str | None]:
@@ -103,18 +121,25 @@ def assess(
     runs: Sequence[Activity],
     entries: Iterable[SorenessEntry] = (),
     profile: AthleteProfile = AthleteProfile(),
+    past_flags: Mapping[int, Sequence[str]] | None = None,
 ) -> Assessment:
     """Assess ``activity`` against the athlete's ``runs`` (sorted by start) and answers.
 
     The activity's own text is parsed here, so an edited title is always read
     fresh; a stored answer for the same activity is replaced by it.
+    ``past_flags`` are the spike flags earlier assessments gave other runs
+    (``Assessment.flags``); runs missing from it are assessed as needed.
     """
     own = activity_soreness(activity)
-    entries = [e for e in entries if e.activity_id != activity.id]
+    # nothing older than the association's year (and its 3-day window) changes the outcome
+    oldest = activity.day - timedelta(days=LOOKBACK_DAYS + WINDOW_DAYS)
+    entries = [e for e in entries if e.activity_id != activity.id and e.day >= oldest]
     entries.append(SorenessEntry(activity.day, own, activity.id, activity.start_local))
 
     metrics = assess_load(runs, activity)
-    intensity = assess_intensity(runs, activity, sex=profile.sex, max_hr=profile.max_heartrate)
+    max_hr = athlete_max_hr(_last_days(runs, activity, BASELINE_DAYS), profile.max_heartrate)
+    values: dict = {}
+    intensity = assess_intensity(runs, activity, sex=profile.sex, max_hr=max_hr, cache=values)
     flags = metrics.flags + (("intensity_spike",) if intensity.spike else ())
     upto = list(known_runs(runs, activity)[-10:])
     if activity.is_run and all(r.id != activity.id for r in upto):
@@ -122,7 +147,7 @@ def assess(
     state = soreness_state(activity, upto, entries)
     association = associate(
         answers_by_day(e for e in entries if e.day <= activity.day),
-        _spike_day_checker(runs, profile, flags, activity),
+        _spike_day_checker(runs, activity, flags, profile.sex, max_hr, values, past_flags or {}),
         activity.day,
     )
     post, reason = should_post(flags, state, profile.note_mode)

@@ -103,8 +103,14 @@ def assess_intensity(
     *,
     sex: str | None = None,
     max_hr: float | None = None,
+    cache: dict[int, tuple[str, float] | None] | None = None,
 ) -> Intensity:
-    """The session's intensity against the previous 28 days (``runs`` sorted by start)."""
+    """The session's intensity against the previous 28 days (``runs`` sorted by start).
+
+    ``cache`` memoises session values by run id across calls that share one
+    ``max_hr``: assessing many runs of one history then costs little more
+    than assessing one.
+    """
     if not activity.is_run:
         return Intensity(None, None, None, 0)
     day_start = datetime.combine(activity.day, time.min)
@@ -112,13 +118,20 @@ def assess_intensity(
     hi = bisect_left(runs, day_start, lo, key=lambda a: a.start_local)
     recent = runs[lo:hi]
     max_hr_used = athlete_max_hr([*recent, activity], max_hr)
-    own = session_value(activity, max_hr_used, sex)
+    cache = {} if cache is None else cache
+
+    def value_of(run: Activity) -> tuple[str, float] | None:
+        if run.id not in cache:
+            cache[run.id] = session_value(run, max_hr_used, sex)
+        return cache[run.id]
+
+    own = value_of(activity)
     if own is None:
         return Intensity(None, None, None, 0)
     measure, value = own
     same = []
     for run in recent:
-        other = session_value(run, max_hr_used, sex)
+        other = value_of(run)
         if other is not None and other[0] == measure:
             same.append(other[1])
     baseline = sum(same) / len(same) if same else None

@@ -275,3 +275,17 @@ def test_should_post_rule():
     assert should_post((), quiet, "always")[0]
     assert should_post((), replace(quiet, today=SorenessReport(None, red_flags=("fever",))), "auto")[0]
     assert should_post((), replace(quiet, recent_sore_day=day(1)), "auto")[0]
+
+
+def test_past_flags_give_the_same_assessment_as_recomputing():
+    runs, n = [], 0
+    jumps = {3: 15, 5: 17, 7: 19, 9: 21}
+    for w in range(10):
+        for offset, km in ((1, 8), (3, 6), (4, 8), (6, jumps.get(w, 13))):
+            n += 1
+            runs.append(make_run(n, day(w * 7 + offset), km, hr=142, max_hr=182))
+    entries = [SorenessEntry(day(w * 7 + 7), SorenessReport(True, 4)) for w in (3, 5, 7, 9)]
+    entries += [SorenessEntry(day(w * 7 + 4), SorenessReport(False, 0)) for w in (2, 4, 6, 8)]
+    past = {r.id: assess(r, runs, entries).flags for r in runs}
+    new = make_run(999, day(71), 8, hr=141, max_hr=182, name="Easy")
+    assert assess(new, runs + [new], entries, past_flags=past) == assess(new, runs + [new], entries)
