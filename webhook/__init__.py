@@ -1,0 +1,31 @@
+"""The Flask application: receive Strava's events, connect runners, show their pages."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from webhook import db as db_module
+from webhook.config import Config, load_config
+from webhook.services import Services
+
+
+def create_app(services: Services | Config | None = None) -> Flask:
+    """The app factory. Starts no scheduler: the worker is separate (see webhook.worker)."""
+    if services is None:
+        services = Services(load_config())
+    elif isinstance(services, Config):
+        services = Services(services)
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = services.config.secret_key
+    app.config["RHOMBOID_DB"] = services.config.db_path
+    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.extensions["rhomboid"] = services
+    db_module.init_app(app)
+
+    from webhook import auth, pages, receive
+
+    app.register_blueprint(receive.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(pages.bp)
+    return app

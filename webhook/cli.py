@@ -2,7 +2,44 @@
 
 from __future__ import annotations
 
+import json
+import logging
+import sys
+
 import click
+
+from connector.emulator.cli import emulator
+from webhook.config import ConfigError, load_config
+from webhook.db import migrate_command
+
+
+def _config(**overrides):
+    try:
+        return load_config(overrides={k: str(v) for k, v in overrides.items() if v is not None})
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _services(**overrides):
+    from webhook.db import migrate, open_db
+    from webhook.services import Services
+
+    config = _config(**overrides)
+    db = open_db(config.db_path)
+    try:
+        migrate(db)
+    finally:
+        db.close()
+    return Services(config)
+
+
+def _logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    logging.getLogger("urllib3").setLevel(logging.WARNING)  # it would log the client secret
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -10,6 +47,177 @@ import click
 def main() -> None:
     """Rhomboid: links upper-back soreness to running load spikes on Strava
     and writes a short, tailored note back onto the activity."""
+
+
+main.add_command(migrate_command)
+main.add_command(emulator)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8700, show_default=True, type=int, help="Port to listen on.")
+@click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
+@click.option("--worker/--no-worker", default=True, show_default=True,
+              help="Run the worker in this process (the embedded default); use --no-worker with a separate `rhomboid worker`.")
+@click.option("--db", "db_path", help="Database file (overrides RHOMBOID_DB).")
+@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
+def serve(host, port, threads, worker, db_path, verbose):
+    """Serve the web app with a production WSGI server (waitress)."""
+    import waitress
+
+    from webhook import create_app
+    from webhook.worker import Worker, WorkerAlreadyRunning
+
+    _logging(verbose)
+    services = _services(RHOMBOID_DB=db_path)
+    running = None
+    if worker:
+        try:
+            running = Worker(services).start()
+        except WorkerAlreadyRunning as error:
+            raise click.ClickException(f"{error} (or pass --no-worker)") from None
+    click.echo(f"Rhomboid on http://{host}:{port}  webhook: {services.config.webhook_url}", err=True)
+    try:
+        waitress.serve(create_app(services), host=host, port=port, threads=threads, ident="rhomboid")
+    finally:
+        if running:
+            running.stop()
+
+
+@main.command()
+@click.option("--db", "db_path", help="Database file (overrides RHOMBOID_DB).")
+@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
+def worker(db_path, verbose):
+    """Run the one scheduler process: inbox, raw-payload purge, coach alerts."""
+    import signal
+    import threading
+
+    from webhook.worker import Worker, WorkerAlreadyRunning
+
+    _logging(verbose)
+    services = _services(RHOMBOID_DB=db_path)
+    try:
+        running = Worker(services).start()
+    except WorkerAlreadyRunning as error:
+        raise click.ClickException(str(error)) from None
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    click.echo(f"worker running for {services.config.db_path}; Ctrl-C to stop", err=True)
+    try:
+        while not stop.wait(1.0):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        running.stop()
+
+
+@main.group(invoke_without_command=True)
+@click.option("--status", type=click.Choice(["pending", "processing", "done", "ignored", "dead"]), help="Only events with this status.")
+@click.option("--limit", default=50, show_default=True, type=int, help="How many events at most.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--db", "db_path", help="Database file (overrides RHOMBOID_DB).")
+@click.pass_context
+def events(ctx, status, limit, as_json, db_path):
+    """List inbox events, newest first; `events retry ID|--dead` queues them again."""
+    ctx.ensure_object(dict)["db_path"] = db_path
+    if ctx.invoked_subcommand is not None:
+        return
+    from webhook import inbox
+
+    db = _open(db_path)
+    rows = inbox.list_events(db, status=status, limit=limit)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps({k: row.get(k) for k in (
+                "id", "status", "object_type", "aspect_type", "object_id", "owner_id",
+                "event_time", "attempts", "outcome", "reason", "last_error")}))
+        else:
+            detail = row["reason"] or row["last_error"] or ""
+            click.echo(f"{row['id']:>6}  {row['status']:<10} {row['object_type']}/{row['aspect_type']} "
+                       f"{row['object_id']} (owner {row['owner_id']})  attempts {row['attempts']}  "
+                       f"{row['outcome'] or ''} {detail}".rstrip())
+    if not rows and not as_json:
+        click.echo("no events" + (f" with status {status}" if status else ""))
+
+
+def _open(db_path):
+    from webhook.db import default_db_path, migrate, open_db
+
+    db = open_db(db_path or default_db_path())
+    migrate(db)
+    return db
+
+
+@events.command("retry")
+@click.argument("event_id", required=False, type=int)
+@click.option("--dead", "all_dead", is_flag=True, help="Retry every dead event.")
+@click.pass_context
+def events_retry(ctx, event_id, all_dead):
+    """Put an event (or every dead one) back in the queue."""
+    from webhook import inbox
+
+    if (event_id is None) == (not all_dead):
+        raise click.UsageError("give an EVENT_ID or --dead")
+    db = _open(ctx.obj.get("db_path"))
+    if all_dead:
+        click.echo(f"{inbox.retry_dead(db)} dead event(s) queued again")
+    elif inbox.retry(db, event_id):
+        click.echo(f"event {event_id} queued again")
+    else:
+        raise click.ClickException(f"no event {event_id} to retry")
+
+
+@main.group()
+def subscription():
+    """Manage the Strava push subscription (against Strava or the emulator)."""
+
+
+@subscription.command("create")
+def subscription_create():
+    """Create the subscription; Strava calls our webhook to validate it."""
+    from connector.strava import StravaError
+    from webhook.services import utc_now
+
+    services = _services()
+    try:
+        sub_id = services.strava.create_subscription(services.config.webhook_url, services.config.verify_token)
+    except StravaError as error:
+        raise click.ClickException(f"Strava refused the subscription: {error}") from None
+    db = services.db()
+    with db.conn:
+        db.execute("DELETE FROM subscription")
+        db.execute("INSERT INTO subscription (id, callback_url, created_at) VALUES (?, ?, ?)",
+                   [sub_id, services.config.webhook_url, int(utc_now().timestamp())])
+    click.echo(f"subscription {sub_id} created for {services.config.webhook_url}")
+
+
+@subscription.command("view")
+def subscription_view():
+    """Show the subscription Strava has for this application."""
+    services = _services()
+    subs = services.strava.list_subscriptions()
+    if not subs:
+        click.echo("no subscription")
+    for sub in subs:
+        click.echo(f"subscription {sub.get('id')}: {sub.get('callback_url')}")
+
+
+@subscription.command("delete")
+@click.argument("subscription_id", required=False, type=int)
+def subscription_delete(subscription_id):
+    """Delete the subscription (the stored one unless an id is given)."""
+    services = _services()
+    subs = services.strava.list_subscriptions()
+    ids = [subscription_id] if subscription_id else [s["id"] for s in subs]
+    if not ids:
+        raise click.ClickException("no subscription to delete")
+    for sub_id in ids:
+        services.strava.delete_subscription(sub_id)
+        click.echo(f"subscription {sub_id} deleted")
+    db = services.db()
+    with db.conn:
+        db.execute("DELETE FROM subscription")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,59 @@
+"""Connecting a runner: store the grant, then backfill their recent history.
+
+Used by the OAuth callback and by replay, so a replayed runner is connected
+exactly the way a real one is.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from connector.oauth import Grant
+from connector.strava import StravaError
+from insights.activities import activity_from_strava
+from webhook import store
+from webhook.services import Services
+
+log = logging.getLogger(__name__)
+
+BACKFILL_DAYS = 90
+
+
+def connect_athlete(services: Services, db, grant: Grant, now: datetime) -> dict:
+    """Save the athlete and their tokens; return the stored athlete."""
+    athlete = store.save_athlete(
+        db, grant.athlete, grant.tokens, ",".join(sorted(grant.scope)), services.cipher, now=now
+    )
+    log.info("athlete %s connected (scope %s)", athlete["id"], athlete["scope"])
+    return athlete
+
+
+def backfill(services: Services, db, athlete_id: int, now: datetime, days: int = BACKFILL_DAYS) -> int:
+    """Store the last ``days`` of activities (summaries) so the first note has a baseline.
+
+    Returns how many activities were stored. A Strava failure leaves the
+    runner connected with less history, and is logged, not raised: the
+    next notes will still come, only with thinner baselines.
+    """
+    try:
+        summaries = services.strava.backfill(athlete_id, now, days=days)
+    except StravaError as error:
+        log.warning("backfill for athlete %s failed: %s", athlete_id, error)
+        return 0
+    stored = 0
+    for summary in summaries:
+        owner = (summary.get("athlete") or {}).get("id")
+        if owner is not None and int(owner) != athlete_id:
+            continue
+        try:
+            activity = activity_from_strava(summary)
+        except ValueError as error:
+            log.warning("skipped a backfilled activity of athlete %s: %s", athlete_id, error)
+            continue
+        # a summary has no description: keep a fuller copy fetched earlier
+        if store.get_activity(db, activity.id) is None:
+            store.upsert_activity(db, athlete_id, activity, summary, fetched_at=now)
+            stored += 1
+    log.info("backfilled %d activities for athlete %s", stored, athlete_id)
+    return stored

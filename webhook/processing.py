@@ -1,0 +1,169 @@
+"""What happens to one webhook event: fetch, store, assess, write the note.
+
+Each event ends with an outcome — ``noted``, ``skipped``, ``deleted``,
+``ignored`` or ``error`` — and a reason a person can read. Strava failures
+are not outcomes: a 429 or a low budget defers the event, a 5xx or timeout
+retries it with backoff, and neither loses it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from connector.strava import ActivityGone, NeedsReconnect, Rejected
+from insights.activities import activity_from_strava
+from insights.assess import AthleteProfile, assess
+from insights.block import split_block, with_block
+from insights.history import SorenessEntry
+from insights.association import LOOKBACK_DAYS, WINDOW_DAYS
+from insights.soreness import SorenessReport, activity_soreness
+from webhook import store
+from webhook.services import Services
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Result:
+    outcome: str  # noted | skipped | deleted | ignored | error
+    reason: str | None = None
+    activity_id: int | None = None
+    description: str | None = None  # the description on Strava after this event
+    note: dict | None = None
+    alerts: list[dict] = field(default_factory=list)
+
+
+def process_event(services: Services, db, event: dict) -> Result:
+    """Handle one inbox event. Strava errors other than the ones mapped to an
+    outcome here propagate, so the worker can defer or retry the event."""
+    kind = (event.get("object_type"), event.get("aspect_type"))
+    if kind[0] == "athlete":
+        return _athlete_event(services, db, event)
+    if kind[0] != "activity":
+        return Result("ignored", f"unknown object_type {kind[0]!r}")
+    athlete_id = int(event["owner_id"])
+    activity_id = int(event["object_id"])
+    athlete = store.get_athlete(db, athlete_id)
+    if athlete is None:
+        return Result("ignored", "unknown athlete", activity_id)
+    if kind[1] == "delete":
+        return _delete_activity(db, athlete_id, activity_id)
+    if kind[1] not in ("create", "update"):
+        return Result("ignored", f"unknown aspect_type {kind[1]!r}", activity_id)
+    try:
+        return assess_and_note(services, db, athlete, activity_id)
+    except ActivityGone:
+        return Result("ignored", "activity not found on Strava (deleted, private or never there)", activity_id)
+    except NeedsReconnect as error:
+        store.mark_needs_reconnect(db, athlete_id, now=services.clock())
+        return Result("error", f"the runner must reconnect to Strava: {error}", activity_id)
+    except Rejected as error:
+        return Result("error", f"Strava refused the request: {error}", activity_id)
+
+
+def _delete_activity(db, athlete_id: int, activity_id: int) -> Result:
+    owner = store.activity_owner(db, activity_id)
+    if owner is not None and owner != athlete_id:
+        return Result("ignored", "activity belongs to another athlete", activity_id)
+    store.delete_activity(db, activity_id)
+    return Result("deleted", None, activity_id)
+
+
+def _athlete_event(services: Services, db, event: dict) -> Result:
+    athlete_id = int(event["object_id"])
+    updates = event.get("updates") or {}
+    if str(updates.get("authorized", "")).lower() != "false":
+        return Result("ignored", "athlete update without deauthorization")
+    if store.get_athlete(db, athlete_id) is None:
+        return Result("ignored", "unknown athlete")
+    # The event is unsigned: only Strava refusing our tokens proves it.
+    if not services.strava.confirm_deauthorized(athlete_id):
+        return Result("ignored", "deauthorization not confirmed by Strava")
+    store.delete_athlete(db, athlete_id)
+    return Result("deleted", "runner disconnected: all of their data was deleted")
+
+
+def profile_of(athlete: dict) -> AthleteProfile:
+    return AthleteProfile(
+        id=athlete["id"],
+        firstname=athlete.get("firstname"),
+        sex=athlete.get("sex"),
+        measurement_preference=athlete.get("measurement_preference") or "meters",
+        note_mode=athlete.get("note_mode") or "auto",
+        max_heartrate=athlete.get("max_heartrate"),
+    )
+
+
+def _entries(db, athlete_id: int, since, starts: dict[int, datetime]) -> list[SorenessEntry]:
+    entries = []
+    for row in store.soreness_for(db, athlete_id, since=since):
+        report = SorenessReport(
+            sore=row["sore"],
+            severity=row["severity"],
+            qualifiers=frozenset(row["qualifiers"]),
+            red_flags=tuple(row["red_flags"]),
+        )
+        at = starts.get(row["activity_id"]) if row["activity_id"] is not None else None
+        entries.append(SorenessEntry(row["day"], report, row["activity_id"], at))
+    return entries
+
+
+def _record_soreness(db, athlete_id: int, activity, now: datetime) -> None:
+    report = activity_soreness(activity)
+    store.clear_activity_soreness(db, activity.id)
+    if report.sore is not None:
+        store.save_soreness(
+            db, athlete_id, day=activity.day, source="activity", sore=report.sore,
+            reported_at=now, severity=report.severity, qualifiers=sorted(report.qualifiers),
+            red_flags=report.red_flags, activity_id=activity.id,
+        )
+
+
+def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> Result:
+    """Fetch the activity (never trust the payload), assess it, write our block."""
+    now = services.clock()
+    athlete_id = athlete["id"]
+    raw = services.strava.get_activity(athlete_id, activity_id)
+    owner = (raw.get("athlete") or {}).get("id")
+    if owner is not None and int(owner) != athlete_id:
+        return Result("ignored", "activity belongs to another athlete", activity_id)
+    activity = activity_from_strava(raw)
+    store.upsert_activity(db, athlete_id, activity, raw, fetched_at=now)
+    _record_soreness(db, athlete_id, activity, now)
+
+    oldest = activity.day - timedelta(days=LOOKBACK_DAYS + WINDOW_DAYS + 31)
+    runs = store.runs_until(db, athlete_id, activity.start_local)
+    starts = {r.id: r.start_local for r in runs}
+    entries = _entries(db, athlete_id, oldest, starts)
+    assessment = assess(activity, runs, entries, profile_of(athlete))
+    note = assessment.note()
+
+    description = raw.get("description") or ""
+    wanted = with_block(description, assessment.text)
+    if assessment.text is None and split_block(description)[1] is None:
+        wanted = description
+    outcome, reason = assessment.outcome, assessment.reason
+    if wanted != description:
+        if "activity:write" not in (athlete.get("scope") or ""):
+            outcome, reason = "skipped", "cannot write notes: the runner did not grant activity:write"
+        else:
+            updated = services.strava.update_description(athlete_id, activity_id, wanted)
+            description = updated.get("description", wanted)
+    store.save_note(db, athlete_id, activity_id, outcome=outcome, posted_at=now, note=note)
+    alerts: list[dict] = []
+    if note is not None and outcome == "noted":
+        alerts = queue_alerts(db, athlete_id, activity_id, note, now)
+    log.info("activity %s of athlete %s: %s (%s)", activity_id, athlete_id, outcome, reason or "-")
+    return Result(outcome, reason, activity_id, description or None, note, alerts)
+
+
+def queue_alerts(db, athlete_id: int, activity_id: int, note: dict, now: datetime) -> list[dict[str, Any]]:
+    """Coach alerts for a note, through the outbox (absent until alerts land)."""
+    try:
+        from webhook.outbox import queue_alerts as queue
+    except ImportError:  # pragma: no cover - the outbox module is optional during development
+        return []
+    return queue(db, athlete_id, activity_id, note, now)

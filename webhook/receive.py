@@ -1,0 +1,108 @@
+"""Strava's webhook endpoint: the handshake, and events stored before the 200.
+
+The endpoint is unsigned, so it defends itself: a secret path segment, a
+constant-time verify-token check, events for another subscription or an
+unknown athlete acknowledged but ignored, and the payload never trusted
+(the worker re-fetches the activity). Everything that can go wrong with a
+body gets a 400 with a JSON error, never a 500.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+
+from flask import Blueprint, abort, current_app, jsonify, request
+
+from webhook import inbox, store
+from webhook.db import get_db
+
+log = logging.getLogger(__name__)
+bp = Blueprint("strava_webhook", __name__)
+
+OBJECT_TYPES = ("activity", "athlete")
+ASPECT_TYPES = ("create", "update", "delete")
+
+
+def _services():
+    return current_app.extensions["rhomboid"]
+
+
+def _check_secret(secret: str) -> None:
+    expected = _services().config.webhook_secret
+    if not hmac.compare_digest(secret.encode(), expected.encode()):
+        abort(404)
+
+
+@bp.get("/strava/webhook/<secret>")
+def handshake(secret: str):
+    _check_secret(secret)
+    token = request.args.get("hub.verify_token", "")
+    challenge = request.args.get("hub.challenge")
+    if request.args.get("hub.mode") != "subscribe" or challenge is None:
+        return jsonify(error="expected hub.mode=subscribe with a hub.challenge"), 400
+    if not hmac.compare_digest(token.encode(), _services().config.verify_token.encode()):
+        log.warning("subscription handshake with a wrong verify token")
+        return jsonify(error="verify token does not match"), 403
+    return jsonify({"hub.challenge": challenge})
+
+
+def _bad(message: str):
+    log.warning("rejected webhook body: %s", message)
+    return jsonify(error=message), 400
+
+
+def validate_event(body) -> str | None:
+    """What is wrong with an event body, or None."""
+    if not isinstance(body, dict):
+        return "body must be a JSON object"
+    for key in ("object_type", "aspect_type"):
+        if not isinstance(body.get(key), str):
+            return f"{key} must be a string"
+    if body["object_type"] not in OBJECT_TYPES:
+        return f"object_type must be one of {', '.join(OBJECT_TYPES)}"
+    if body["aspect_type"] not in ASPECT_TYPES:
+        return f"aspect_type must be one of {', '.join(ASPECT_TYPES)}"
+    for key in ("object_id", "owner_id", "event_time", "subscription_id"):
+        value = body.get(key)
+        if key == "subscription_id" and value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            return f"{key} must be a non-negative integer"
+    if not isinstance(body.get("updates", {}), dict):
+        return "updates must be an object"
+    return None
+
+
+def expected_subscription(db) -> int | None:
+    configured = _services().config.subscription_id
+    if configured is not None:
+        return configured
+    row = db.execute("SELECT id FROM subscription ORDER BY created_at DESC LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+@bp.post("/strava/webhook/<secret>")
+def receive(secret: str):
+    _check_secret(secret)
+    body = request.get_json(silent=True, force=True)
+    if body is None:
+        return _bad("body is not valid JSON")
+    problem = validate_event(body)
+    if problem:
+        return _bad(problem)
+    db = get_db()
+    services = _services()
+    now = services.clock()
+    status, reason = "pending", None
+    subscription = expected_subscription(db)
+    if subscription is not None and body.get("subscription_id") != subscription:
+        status, reason = "ignored", "event for another subscription"
+    elif store.get_athlete(db, body["owner_id"]) is None:
+        status, reason = "ignored", "unknown athlete"
+    event_id, is_new = inbox.enqueue(db, body, now, status=status, reason=reason)
+    if not is_new:
+        return jsonify(status="duplicate", id=event_id)
+    if status == "pending":
+        services.wake_worker()
+    return jsonify(status="queued" if status == "pending" else "ignored", id=event_id, reason=reason)
