@@ -62,5 +62,7 @@ def choose_advice(flags: tuple[str, ...], state: SorenessState) -> list[str]:
     for code in candidates:
         if code not in cues:
             cues.append(code)
-    chosen = (["see_physio"] if state.physio_reasons else []) + cues[:MAX_CUES]
+    # an escalation line takes the room of one cue: the note must stay phone-sized
+    room = MAX_CUES - 1 if state.physio_reasons else MAX_CUES
+    chosen = (["see_physio"] if state.physio_reasons else []) + cues[:room]
     return sorted(chosen, key=ORDER.index)

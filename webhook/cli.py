@@ -220,5 +220,42 @@ def subscription_delete(subscription_id):
         db.execute("DELETE FROM subscription")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per webhook event, in order.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Keep the replay's database in FILE.")
+@click.option("--target", metavar="URL", help="Drive a running Rhomboid server (whose Strava is the emulator) instead of replaying in-process.")
+@click.option("--emulator", "emulator_url", metavar="URL", help="With --target: the emulator that server uses (default: $RHOMBOID_STRAVA_URL).")
+def replay(paths, as_json, db_path, target, emulator_url):
+    """Replay recorded webhook fixtures against the local Strava emulator."""
+    from connector.fixtures import FixtureError
+    from webhook.replay import replay_paths
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("urllib3").setLevel(logging.WARNING)
+
+    def show(fixture, line):
+        if as_json:
+            click.echo(json.dumps(line.as_json(), ensure_ascii=False))
+            return
+        e = line.event
+        click.echo(f"[{fixture.name}] {e['object_type']} {e['aspect_type']} {e['object_id']}: "
+                   f"{line.outcome}" + (f" ({line.reason})" if line.reason else ""))
+        if line.note:
+            click.echo("  " + line.note["text"].replace("\n", "\n  "))
+        for alert in line.alerts:
+            click.echo(f"  -> {alert['level']} alert to {alert['to']} by {alert['channel']}")
+
+    try:
+        if target:
+            from webhook.replay_target import replay_against
+
+            replay_against(target, emulator_url or _config().strava_url, list(paths), on_line=show)
+        else:
+            replay_paths(list(paths), db_path=db_path, on_line=show)
+    except FixtureError as error:
+        raise click.ClickException(str(error)) from None
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
