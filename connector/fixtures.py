@@ -190,3 +190,22 @@ def fixture_from_data(data: Mapping[str, Any], label: str = "<inline fixture>") 
     ]
     coaches = _check_coaches(data.get("coaches") or [], f"{label}: coaches")
     return Fixture(None, athlete, activities, events, coaches)
+
+
+def write_fixture(fixture: Fixture, directory: str | Path) -> Path:
+    """Write ``fixture`` in the replay format; refuses a non-empty directory."""
+    target = Path(directory)
+    if target.exists() and any(target.iterdir()):
+        raise FixtureError(f"{target}: directory is not empty; choose a new one")
+    (target / "activities").mkdir(parents=True, exist_ok=True)
+    (target / "athlete.json").write_text(json.dumps(fixture.athlete, indent=2, ensure_ascii=False) + "\n")
+    for activity_id, activity in sorted(fixture.activities.items()):
+        (target / "activities" / f"{activity_id}.json").write_text(
+            json.dumps(activity, indent=2, ensure_ascii=False) + "\n"
+        )
+    (target / "events.jsonl").write_text(
+        "".join(json.dumps(event, ensure_ascii=False, sort_keys=True) + "\n" for event in fixture.events)
+    )
+    if fixture.coaches:
+        (target / "coaches.json").write_text(json.dumps(fixture.coaches, indent=2, ensure_ascii=False) + "\n")
+    return target

@@ -221,6 +221,18 @@ def subscription_delete(subscription_id):
 
 
 @main.command()
+@click.option("--serve", is_flag=True, help="Keep the app and the emulator up afterwards and print the page URLs.")
+@click.option("--port", default=8700, show_default=True, type=int, help="App port with --serve.")
+def demo(serve, port):
+    """Run the whole product on a local Strava emulator: connect a runner, deliver a week of runs, print the notes."""
+    from webhook.demo import run_demo
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("urllib3").setLevel(logging.WARNING)
+    run_demo(click.echo, serve=serve, port=port)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per webhook event, in order.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Keep the replay's database in FILE.")
@@ -255,6 +267,30 @@ def replay(paths, as_json, db_path, target, emulator_url):
             replay_paths(list(paths), db_path=db_path, on_line=show)
     except FixtureError as error:
         raise click.ClickException(str(error)) from None
+
+
+@main.group()
+def fixtures():
+    """Turn stored data into replayable fixtures."""
+
+
+@fixtures.command("export")
+@click.argument("athlete_id", type=int)
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--db", "db_path", help="Database file (overrides RHOMBOID_DB).")
+def fixtures_export(athlete_id, directory, db_path):
+    """Write ATHLETE_ID's data as a fixture in DIRECTORY (tokens and emails scrubbed)."""
+    from connector.fixtures import FixtureError, write_fixture
+    from webhook.export import ExportError, export_fixture
+
+    db = _open(db_path)
+    try:
+        fixture = export_fixture(db, athlete_id)
+        path = write_fixture(fixture, directory)
+    except (ExportError, FixtureError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"wrote {path}: {len(fixture.activities)} activities, {len(fixture.events)} events"
+               f"{f', {len(fixture.coaches)} coaches' if fixture.coaches else ''}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,45 @@
+"""Every command has help text and is documented in the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from webhook.cli import main
+
+README = (Path(__file__).parents[2] / "README.md").read_text()
+
+
+def commands(group: click.Group, prefix: str = "rhomboid"):
+    for name, command in group.commands.items():
+        path = f"{prefix} {name}"
+        yield path, command
+        if isinstance(command, click.Group):
+            yield from commands(command, path)
+
+
+ALL = list(commands(main))
+
+
+@pytest.mark.parametrize("path, command", ALL, ids=[p for p, _ in ALL])
+def test_command_has_help(path, command):
+    assert command.help and len(command.help.strip()) > 10, f"{path} has no help text"
+    result = CliRunner().invoke(main, path.split()[1:] + ["--help"])
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+@pytest.mark.parametrize("path", [p for p, c in ALL if not isinstance(c, click.Group) or c.invoke_without_command])
+def test_command_is_documented_in_the_readme(path):
+    assert path in README, f"`{path}` is not in the README"
+
+
+def test_a_missing_setting_is_one_clear_line(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    for name in ("STRAVA_CLIENT_ID", "STRAVA_CLIENT_SECRET", "RHOMBOID_VERIFY_TOKEN", "RHOMBOID_SECRET_KEY", "RHOMBOID_WEBHOOK_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "Error: STRAVA_CLIENT_ID is not set: Client ID of your Strava API application."

@@ -1,0 +1,264 @@
+"""``rhomboid demo``: the whole product over real HTTP on loopback, in one command.
+
+A Strava emulator, the web app (waitress) and the worker start with a
+temporary database; the push subscription is created through the real
+handshake; a sample runner connects through the real OAuth pages (the
+backfill reads six weeks of history); then a week of new runs arrives as
+webhook events, and each note is printed as it lands on the runner's
+activity, with every coach alert.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urljoin
+
+import requests
+import waitress
+
+from connector import sample
+from connector.emulator import EmulatorServer
+from insights.block import split_block
+from webhook import create_app, inbox
+from webhook.config import Config
+from webhook.db import migrate, open_db
+from webhook.services import Services
+from webhook.worker import Worker
+
+CLIENT_ID = "1"
+CLIENT_SECRET = "rhomboid-demo-secret"
+NOTE_TIMEOUT_S = 20
+
+
+class _Form(HTMLParser):
+    """The emulator's authorize form: its action and the fields a browser would send."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.action, self.fields = None, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.action = a.get("action")
+        elif tag == "input" and a.get("name"):
+            if a.get("type") != "checkbox" or "checked" in a:
+                self.fields.append((a["name"], a.get("value", "")))
+
+
+class CoachInbox:
+    """A coach's webhook endpoint on loopback that records what arrives."""
+
+    def __init__(self) -> None:
+        received = self.received = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                received.append(json.loads(body or b"{}"))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/rhomboid"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _listen(host: str = "127.0.0.1", port: int = 0) -> tuple[socket.socket, str]:
+    """Bind first, so the app's base URL (and webhook callback) is known before it starts."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(64)
+    return sock, f"http://{host}:{sock.getsockname()[1]}"
+
+
+def _serve(app, sock: socket.socket):
+    server = waitress.create_server(app, sockets=[sock], threads=4, ident="rhomboid")
+    threading.Thread(target=server.run, daemon=True).start()
+    return server
+
+
+def connect_through_oauth(app_url: str) -> requests.Response:
+    """Click "Connect with Strava", then "Authorize" on the emulator's page."""
+    with requests.Session() as browser:
+        page = browser.get(f"{app_url}/auth/strava", timeout=10)
+        page.raise_for_status()
+        form = _Form()
+        form.feed(page.text)
+        fields = form.fields + [("decision", "authorize")]
+        return browser.post(urljoin(page.url, form.action), data=fields, timeout=30)
+
+
+def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int = 8700) -> dict:
+    """Run the demo; return counts of what happened (for tests)."""
+    logging.getLogger("waitress").setLevel(logging.ERROR)
+    tmp = tempfile.TemporaryDirectory(prefix="rhomboid-demo-")
+    db_path = str(Path(tmp.name) / "demo.db")
+    today = datetime.now(timezone.utc).date()
+    coach = CoachInbox()
+    emulator = EmulatorServer(client_id=CLIENT_ID, client_secret=CLIENT_SECRET).start()
+    emulator.state.put_athlete(sample.ATHLETE)
+    for activity in sample.sample_history(today):
+        emulator.state.put_activity(activity)
+
+    db = open_db(db_path)
+    migrate(db)
+    db.close()
+    holder: dict = {}
+    app_server = None
+    try:
+        sock, app_url = _listen(port=port if serve else 0)
+        services = Services(_config(db_path, emulator.url, app_url))
+        app_server = _serve(create_app(services), sock)
+        worker = Worker(services).start()
+        holder["worker"] = worker
+        echo(f"Strava emulator  {emulator.url}")
+        echo(f"Rhomboid         {app_url}   (database {db_path})")
+
+        sub_id = services.strava.create_subscription(services.config.webhook_url, services.config.verify_token)
+        _remember_subscription(services, sub_id)
+        echo(f"Push subscription {sub_id} created: Strava's handshake reached {services.config.webhook_url}")
+
+        landed = connect_through_oauth(app_url)
+        stored = _count(services, "SELECT count(*) FROM activities")
+        echo(f"{sample.ATHLETE['firstname']} connected through the OAuth pages "
+             f"({landed.status_code} at {landed.url.split('?')[0]}); backfill stored {stored} activities "
+             f"from the last six weeks.")
+        _add_coach(services, coach.url)
+        echo(f"{sample.COACH['name']} was invited and {sample.ATHLETE['firstname']} consented to share alerts.\n")
+
+        counts = {"events": 0, "noted": 0, "skipped": 0, "alerts": 0}
+        for activity in sample.sample_new_week(today):
+            emulator.state.put_activity(activity)
+            event = {"object_type": "activity", "aspect_type": "create", "object_id": activity["id"],
+                     "owner_id": sample.ATHLETE_ID, "event_time": int(time.time())}
+            delivery = emulator.state.deliver(event)
+            counts["events"] += 1
+            row = _wait_processed(services, event)
+            description = (emulator.state.get_activity(activity["id"]) or {}).get("description") or ""
+            own, block = split_block(description)
+            km = activity["distance"] / 1000
+            echo(f"── {activity['start_date_local'][:10]}  {activity['name']} ({km:.1f} km) "
+                 f"— webhook {'delivered' if delivery.get('delivered') else 'NOT delivered'}, "
+                 f"{row['outcome'] if row else 'still queued'}")
+            if block:
+                counts["noted"] += 1
+                echo(description)
+            else:
+                counts["skipped"] += 1
+                echo(f"   no note: {row['reason'] if row else 'not processed in time'}")
+            before = len(coach.received)
+            worker.send_alerts()
+            for alert in coach.received[before:]:
+                counts["alerts"] += 1
+                echo(f"   → coach alert ({alert.get('level')}): {alert.get('subject')}")
+            echo("")
+        digest = _flush_digest(services, coach)
+        for alert in digest:
+            counts["alerts"] += 1
+            echo(f"→ daily digest to the coach: {alert.get('subject')}")
+        echo(f"Done: {counts['events']} webhook events, {counts['noted']} notes written, "
+             f"{counts['skipped']} skipped, {counts['alerts']} coach alert(s) sent.")
+        if serve:
+            echo(f"\nPages: {app_url}/ (landing), {app_url}/me (runner, after connecting), "
+                 f"{emulator.url}/_admin/state (emulator). Ctrl-C to stop.")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                pass
+        return counts
+    finally:
+        if "worker" in holder:
+            holder["worker"].stop()
+        if app_server is not None:
+            app_server.close()
+        emulator.stop()
+        coach.close()
+        tmp.cleanup()
+
+
+def _config(db_path: str, strava_url: str, base_url: str) -> Config:
+    return Config(
+        strava_client_id=CLIENT_ID, strava_client_secret=CLIENT_SECRET, verify_token="demo-verify-token",
+        secret_key="demo-secret-key-not-for-production", base_url=base_url, db_path=db_path,
+        strava_url=strava_url, webhook_secret="demo-webhook-path", subscription_id=None, smtp_url=None,
+        mail_from="rhomboid@localhost", raw_retention_days=7, max_attempts=5,
+    )
+
+
+def _remember_subscription(services: Services, sub_id: int) -> None:
+    db = services.db()
+    try:
+        with db.conn:
+            db.execute("INSERT INTO subscription (id, callback_url, created_at) VALUES (?, ?, ?)",
+                       [sub_id, services.config.webhook_url, int(time.time())])
+    finally:
+        db.close()
+
+
+def _count(services: Services, sql: str) -> int:
+    db = services.db()
+    try:
+        return db.execute(sql).fetchone()[0]
+    finally:
+        db.close()
+
+
+def _add_coach(services: Services, webhook_url: str) -> None:
+    from webhook.store import coaches
+
+    db = services.db()
+    try:
+        now = services.clock()
+        coach_id = coaches.add_coach(db, sample.COACH["name"], email=None, webhook_url=webhook_url, now=now)
+        coaches.invite_coach(db, sample.ATHLETE_ID, coach_id, now=now)
+        coaches.consent(db, sample.ATHLETE_ID, coach_id, now=now)
+    finally:
+        db.close()
+
+
+def _wait_processed(services: Services, event: dict) -> dict | None:
+    deadline = time.monotonic() + NOTE_TIMEOUT_S
+    while time.monotonic() < deadline:
+        db = services.db()
+        try:
+            rows = [r for r in inbox.list_events(db, limit=20) if r["object_id"] == event["object_id"]]
+        finally:
+            db.close()
+        if rows and rows[0]["status"] in ("done", "ignored", "dead"):
+            return rows[0]
+        time.sleep(0.05)
+    return None
+
+
+def _flush_digest(services: Services, coach: CoachInbox) -> list[dict]:
+    """Send the day's digest now rather than at the digest hour, so the demo shows it."""
+    from webhook import outbox
+
+    before = len(coach.received)
+    db = services.db()
+    try:
+        now = services.clock()
+        outbox.send_due(db, now, None, services.config.mail_from, digest_hour=now.hour)
+    finally:
+        db.close()
+    return coach.received[before:]
