@@ -66,3 +66,20 @@ __all__ = [
     "soreness_for",
     "upsert_activity",
 ]
+from webhook.store.coaches import (  # noqa: E402
+    add_coach,
+    claim_outbox,
+    coaches_for,
+    consent,
+    drop_unconsented,
+    get_coach,
+    invite_coach,
+    link_for_invite,
+    mark_outbox_dead,
+    mark_outbox_retry,
+    mark_outbox_sent,
+    outbox_rows,
+    queue_outbox,
+    revoke,
+    runners_for,
+)
