@@ -1,0 +1,399 @@
+"""Coach alerts: deciding who hears about a note, queueing, and sending.
+
+A note turns into alerts by one rule (:func:`alerts_for_note`):
+
+========  ==========================================================
+urgent    the note's advice has ``urgent_care`` (red flags): sent at once
+warning   the advice has ``see_physio``: goes in the daily digest
+info      soreness reported together with a spike flag: daily digest
+========  ==========================================================
+
+and nothing otherwise. Each coach the runner consented to gets one alert per
+channel they have (email, webhook, Slack).
+
+:func:`queue_alerts` stores them in the outbox with a dedup key (athlete,
+activity, coach, channel, level), so an event processed twice queues once.
+:func:`send_due` is the sender the worker runs every minute or so:
+
+* urgent rows go out as soon as they are due;
+* info and warning rows wait for the digest hour (18:00 UTC by default) and
+  then go out as ONE message per coach per channel, listing each runner's
+  items; an item queued after the digest hour waits for the next day's;
+* a temporary failure (network, 5xx, SMTP 4xx) backs off exponentially with
+  jitter; a permanent one, or ``max_attempts`` failures, makes the row dead
+  (``last_error`` says why);
+* rows are claimed atomically before sending (a lease, see
+  :func:`webhook.store.claim_outbox`): two senders never send the same row,
+  and a sender that crashes mid-send leaves it to be retried, not lost. So
+  delivery is at least once; webhook payloads carry a stable ``id`` a
+  receiver can use to drop a repeat.
+
+Consent is checked again at send time: an alert about a runner who has
+stopped sharing with the coach is dropped, never sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlite_utils import Database
+
+from connector.alerts import Alert, AlertError, send
+from insights.soreness import RED_FLAG_LABELS
+from webhook.db import epoch_s
+from webhook.store import (
+    claim_outbox,
+    coaches_for,
+    drop_unconsented,
+    get_athlete,
+    get_coach,
+    mark_outbox_dead,
+    mark_outbox_retry,
+    mark_outbox_sent,
+    queue_outbox,
+)
+
+log = logging.getLogger(__name__)
+
+DIGEST_HOUR = 18  # UTC
+MAX_ATTEMPTS = 8
+BACKOFF_BASE_S = 30
+BACKOFF_CAP_S = 3600
+LEASE_S = 300  # longer than any send takes (SMTP timeout 10 s); then a crashed claim is retried
+LEVEL_ORDER = ("info", "warning", "urgent")
+CHANNEL_FIELDS = {"email": "email", "webhook": "webhook_url", "slack": "slack_url"}
+DISCLAIMER = "Rhomboid is a training companion, not a medical service: this is not medical advice."
+
+_SPIKES = {
+    "long_run_spike": "a run much longer than their recent longest",
+    "week_spike": "a big jump in weekly distance",
+    "intensity_spike": "a much harder session than usual",
+    "acwr_high": "a high recent load compared with their usual",
+}
+_NEXT_STEP = {
+    "urgent": "Please check in with {name} today.",
+    "warning": "You may want to check in with {name} and ease their plan.",
+    "info": "Worth keeping an eye on; Rhomboid suggested easing off and building back gradually.",
+}
+
+
+# -- deciding ----------------------------------------------------------------------
+
+
+def alert_level(note: Mapping[str, Any] | None) -> str | None:
+    """The alert a note calls for: 'urgent', 'warning', 'info' or None."""
+    if not note:
+        return None
+    advice = note.get("advice") or []
+    if "urgent_care" in advice:
+        return "urgent"
+    if "see_physio" in advice:
+        return "warning"
+    soreness = note.get("soreness") or {}
+    if soreness.get("reported") is True and note.get("flags"):
+        return "info"
+    return None
+
+
+def alerts_for_note(
+    athlete: Mapping[str, Any],
+    activity_id: int,
+    note: Mapping[str, Any] | None,
+    coaches: Sequence[Mapping[str, Any]],
+) -> list[dict]:
+    """The alerts a note calls for: one row per consenting coach per channel.
+
+    Pure: it decides, it does not send. Each row has ``to``, ``channel``,
+    ``level``, ``subject``, ``body``, ``payload`` (the :class:`Alert` fields),
+    plus ``athlete_id``, ``coach_id`` and ``dedup_key`` for the outbox.
+    Coaches whose link is not active (``active`` False) get nothing.
+    """
+    level = alert_level(note)
+    if level is None:
+        return []
+    name = _first_name(athlete.get("firstname"))
+    summary = _summary(level, name, int(activity_id), note)
+    payload = _payload(athlete, int(activity_id), level, summary, note)
+    rows = []
+    for coach in coaches:
+        if not coach.get("active", True):
+            continue
+        for channel, column in CHANNEL_FIELDS.items():
+            address = coach.get(column)
+            if not address:
+                continue
+            key = f"alert:{athlete['id']}:{int(activity_id)}:{coach['id']}:{channel}:{level}"
+            rows.append(
+                {
+                    "athlete_id": athlete["id"],
+                    "coach_id": coach["id"],
+                    "to": address,
+                    "channel": channel,
+                    "level": level,
+                    "subject": _subject(level, name, int(activity_id)),
+                    "body": _body(level, name, summary, note, coach.get("name")),
+                    "payload": {**payload, "id": key},
+                    "dedup_key": key,
+                }
+            )
+    return rows
+
+
+def _first_name(firstname: Any) -> str:
+    words = " ".join(str(firstname or "").split()).split(" ")
+    return words[0] if words[0] else "Your runner"
+
+
+def _soreness_detail(soreness: Mapping[str, Any]) -> str:
+    parts = []
+    if soreness.get("severity") is not None:
+        parts.append(f"{soreness['severity']}/10")
+    if (soreness.get("days_running") or 0) > 1:
+        parts.append(f"{soreness['days_running']} days running")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _summary(level: str, name: str, activity_id: int, note: Mapping[str, Any]) -> str:
+    soreness = note.get("soreness") or {}
+    if level == "urgent":
+        labels = [RED_FLAG_LABELS.get(code, code.replace("_", " ")) for code in soreness.get("red_flags") or []]
+        found = " and ".join(labels) if labels else "warning signs"
+        pain = " with upper-back pain" if soreness.get("reported") else ""
+        return f"{name} reported {found}{pain} after their run (activity {activity_id}): Rhomboid advised urgent medical help."
+    if level == "warning":
+        sore = "upper-back soreness" + _soreness_detail(soreness)
+        return f"{name} has {sore}, noted on activity {activity_id}: Rhomboid suggested seeing a physio or GP."
+    spikes = [_SPIKES.get(flag, flag.replace("_", " ")) for flag in note.get("flags") or []]
+    return (
+        f"{name} reported upper-back soreness{_soreness_detail(soreness)} after "
+        f"{' and '.join(spikes)} (activity {activity_id})."
+    )
+
+
+def _subject(level: str, name: str, activity_id: int) -> str:
+    if level == "urgent":
+        return f"Urgent: {name} reported warning signs after a run (activity {activity_id})"
+    if level == "warning":
+        return f"{name}: Rhomboid suggested seeing a physio (activity {activity_id})"
+    return f"{name}: upper-back soreness after a jump in load (activity {activity_id})"
+
+
+def _body(level: str, name: str, summary: str, note: Mapping[str, Any], coach_name: Any) -> str:
+    lines = [f"Hi {_first_name(coach_name) if coach_name else 'there'},", "", summary, "", _NEXT_STEP[level].format(name=name)]
+    lines += _note_lines(name, note)
+    lines += ["", DISCLAIMER, _why_you(name)]
+    return "\n".join(lines) + "\n"
+
+
+def _note_lines(name: str, note: Mapping[str, Any]) -> list[str]:
+    text = (note.get("text") or "").strip()
+    if not text:
+        return []
+    return ["", f"The note {name} got:"] + [f"  {line}".rstrip() for line in text.splitlines()]
+
+
+def _why_you(name: str) -> str:
+    return f"You get this because {name} invited you and shares their runs with you; they can stop at any time."
+
+
+def _payload(athlete: Mapping[str, Any], activity_id: int, level: str, summary: str, note: Mapping[str, Any]) -> dict:
+    soreness = note.get("soreness") or {}
+    return {
+        "kind": "alert",
+        "runner": {"id": athlete["id"], "firstname": _first_name(athlete.get("firstname"))},
+        "activity_id": activity_id,
+        "reason": {"urgent": "urgent_care", "warning": "see_physio", "info": "soreness_after_spike"}[level],
+        "summary": summary,
+        "advice": list(note.get("advice") or []),
+        "flags": list(note.get("flags") or []),
+        "soreness": {
+            key: soreness.get(key) for key in ("reported", "severity", "days_running", "red_flags")
+        },
+        "note_text": note.get("text"),
+    }
+
+
+# -- queueing ------------------------------------------------------------------------
+
+
+def queue_alerts(
+    db: Database, athlete_id: int, activity_id: int, note: Mapping[str, Any] | None, now: datetime | float
+) -> list[dict]:
+    """Queue the alerts a note calls for; return ``[{"to", "channel", "level"}]``.
+
+    The answer lists every alert this note produces, including ones an
+    earlier run already queued, so a retried event reports the same alerts;
+    the outbox holds each one once.
+    """
+    athlete = get_athlete(db, athlete_id)
+    if athlete is None or alert_level(note) is None:
+        return []
+    rows = alerts_for_note(athlete, activity_id, note, coaches_for(db, athlete_id))
+    queue_outbox(db, [{k: v for k, v in row.items() if k != "to"} for row in rows], now=now)
+    return [{"to": row["to"], "channel": row["channel"], "level": row["level"]} for row in rows]
+
+
+# -- sending -------------------------------------------------------------------------
+
+
+def digest_cutoff(now: datetime | float, digest_hour: int = DIGEST_HOUR) -> datetime:
+    """The latest digest time at or before ``now`` (UTC): items queued by then
+    go out in that digest."""
+    if not 0 <= digest_hour <= 23:
+        raise ValueError(f"the digest hour must be 0-23 (UTC), not {digest_hour!r}")
+    moment = datetime.fromtimestamp(epoch_s(now), timezone.utc)
+    today = moment.replace(hour=digest_hour, minute=0, second=0, microsecond=0)
+    return today if today <= moment else today - timedelta(days=1)
+
+
+def send_due(
+    db: Database,
+    now: datetime | float,
+    smtp_url: str | None,
+    mail_from: str,
+    max_attempts: int = MAX_ATTEMPTS,
+    *,
+    digest_hour: int = DIGEST_HOUR,
+    rand: Callable[[], float] = random.random,
+) -> dict[str, int]:
+    """Send what is due; return counts of messages ``sent``, ``retrying``,
+    ``dead``, and of alerts ``dropped`` because the runner withdrew consent."""
+    at = epoch_s(now)
+    cutoff = digest_cutoff(at, digest_hour)
+    counts: Counter[str] = Counter({"sent": 0, "retrying": 0, "dead": 0, "dropped": drop_unconsented(db)})
+    coaches: dict[int, dict | None] = {}
+
+    def coach(coach_id: int) -> dict | None:
+        if coach_id not in coaches:
+            coaches[coach_id] = get_coach(db, coach_id)
+        return coaches[coach_id]
+
+    for row in claim_outbox(db, now=at, lease_s=LEASE_S, levels=("urgent",)):
+        alert = _alert(coach(row["coach_id"]), row["channel"], row["level"], row["subject"], row["body"], row["payload"])
+        _deliver(db, [row], alert, at, smtp_url, mail_from, max_attempts, rand, counts)
+
+    items = claim_outbox(
+        db, now=at, lease_s=LEASE_S, levels=("info", "warning"), created_by=cutoff, whole_groups=True
+    )
+    groups: dict[tuple[int, str], list[dict]] = {}
+    for row in items:
+        groups.setdefault((row["coach_id"], row["channel"]), []).append(row)
+    for (coach_id, channel), rows in groups.items():
+        alert = _digest(coach(coach_id), channel, rows, cutoff)
+        _deliver(db, rows, alert, at, smtp_url, mail_from, max_attempts, rand, counts)
+    return dict(counts)
+
+
+def _alert(coach: dict | None, channel: str, level: str, subject: str, body: str, payload: dict) -> Alert | str:
+    """The Alert to send, or why it cannot be sent (the coach or address is gone)."""
+    if coach is None:
+        return "the coach no longer exists"
+    address = coach.get(CHANNEL_FIELDS[channel])
+    if not address:
+        return f"the coach no longer has a {channel} address"
+    return Alert(to=address, channel=channel, level=level, subject=subject, body=body, payload=payload)
+
+
+def _digest(coach: dict | None, channel: str, rows: list[dict], cutoff: datetime) -> Alert | str:
+    """One message for all of a coach's waiting items on a channel, by runner."""
+    level = max((row["level"] for row in rows), key=LEVEL_ORDER.index)
+    by_runner: dict[int, list[dict]] = {}
+    for row in rows:
+        by_runner.setdefault(row["athlete_id"], []).append(row)
+    names = [by_runner[a][0]["payload"].get("runner", {}).get("firstname") or "Your runner" for a in by_runner]
+    day = f"{cutoff.day} {cutoff:%B}"
+    count = f"{len(rows)} update{'s' if len(rows) != 1 else ''}"
+    subject = f"Rhomboid daily digest, {day}: {count} on {_join(names)}"
+    greeting = f"Hi {_first_name(coach.get('name')) if coach and coach.get('name') else 'there'},"
+    lines = [greeting, "", f"Here is how the runners who share with you are doing ({count}):"]
+    for runner_rows, name in zip(by_runner.values(), names):
+        lines += ["", name]
+        for row in runner_rows:
+            summary = row["payload"].get("summary") or row["subject"]
+            lines.append(f"- {summary}")
+            note_text = (row["payload"].get("note_text") or "").strip()
+            lines += [f"    {line}".rstrip() for line in note_text.splitlines()]
+    lines += ["", DISCLAIMER, "Each runner chose to share with you and can stop at any time."]
+    payload = {
+        "kind": "digest",
+        "id": f"digest:{rows[0]['coach_id']}:{channel}:{cutoff.date().isoformat()}",
+        "date": cutoff.date().isoformat(),
+        "items": [{**row["payload"], "level": row["level"]} for row in rows],
+    }
+    return _alert(coach, channel, level, subject, "\n".join(lines) + "\n", payload)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _deliver(
+    db: Database,
+    rows: list[dict],
+    alert: Alert | str,
+    at: int,
+    smtp_url: str | None,
+    mail_from: str,
+    max_attempts: int,
+    rand: Callable[[], float],
+    counts: Counter[str],
+) -> None:
+    """Send one message for ``rows`` and record the outcome on every row."""
+    ids = [row["id"] for row in rows]
+    if isinstance(alert, str):
+        mark_outbox_dead(db, ids, alert)
+        counts["dead"] += 1
+        return
+    try:
+        send(alert, smtp_url, mail_from)
+    except AlertError as error:
+        _failed(db, rows, alert, str(error), error.retryable, error.retry_after_s, at, max_attempts, rand, counts)
+        return
+    except Exception as error:  # a bug must not lose the alert: keep it for retry
+        log.exception("sending %s %s alert (outbox %s) failed unexpectedly", alert.level, alert.channel, ids)
+        _failed(db, rows, alert, f"unexpected error: {type(error).__name__}", True, None, at, max_attempts, rand, counts)
+        return
+    mark_outbox_sent(db, ids, now=at)
+    counts["sent"] += 1
+
+
+def _failed(
+    db: Database,
+    rows: list[dict],
+    alert: Alert,
+    error: str,
+    retryable: bool,
+    retry_after_s: float | None,
+    at: int,
+    max_attempts: int,
+    rand: Callable[[], float],
+    counts: Counter[str],
+) -> None:
+    attempts = max(row["attempts"] for row in rows)
+    ids = [row["id"] for row in rows]
+    if not retryable or attempts >= max_attempts:
+        reason = error if not retryable else f"gave up after {attempts} attempts: {error}"
+        mark_outbox_dead(db, ids, reason)
+        counts["dead"] += 1
+        log.warning("%s %s alert (outbox %s) is dead: %s", alert.level, alert.channel, ids, reason)
+        return
+    delay = backoff_s(attempts, rand)
+    if retry_after_s:
+        delay = max(delay, min(retry_after_s, BACKOFF_CAP_S))
+    mark_outbox_retry(db, ids, error, next_attempt_at=at + round(delay))
+    counts["retrying"] += 1
+    log.warning(
+        "%s %s alert (outbox %s) failed, retry in %ds: %s", alert.level, alert.channel, ids, round(delay), error
+    )
+
+
+def backoff_s(attempts: int, rand: Callable[[], float] = random.random) -> float:
+    """Delay after the ``attempts``-th failure: exponential, capped, with
+    jitter in its upper half (never zero, so a retry is always later)."""
+    ceiling = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** max(attempts - 1, 0))
+    return ceiling / 2 + rand() * ceiling / 2
