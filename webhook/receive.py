@@ -22,6 +22,8 @@ bp = Blueprint("strava_webhook", __name__)
 
 OBJECT_TYPES = ("activity", "athlete")
 ASPECT_TYPES = ("create", "update", "delete")
+# SQLite stores signed 64-bit integers: a bigger id can be neither stored nor looked up
+MAX_ID = 2**63 - 1
 
 
 def _services():
@@ -67,8 +69,8 @@ def validate_event(body) -> str | None:
         value = body.get(key)
         if key == "subscription_id" and value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            return f"{key} must be a non-negative integer"
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_ID:
+            return f"{key} must be a non-negative 64-bit integer"
     if not isinstance(body.get("updates", {}), dict):
         return "updates must be an object"
     return None
@@ -85,7 +87,10 @@ def expected_subscription(db) -> int | None:
 @bp.post("/strava/webhook/<secret>")
 def receive(secret: str):
     _check_secret(secret)
-    body = request.get_json(silent=True, force=True)
+    try:
+        body = request.get_json(silent=True, force=True)
+    except RecursionError:  # nesting too deep for the JSON parser: not a Strava event
+        body = None
     if body is None:
         return _bad("body is not valid JSON")
     problem = validate_event(body)
