@@ -277,9 +277,8 @@ def send_due(
         alert = _alert(coach(row["coach_id"]), row["channel"], row["level"], row["subject"], row["body"], row["payload"])
         _deliver(db, [row], alert, at, smtp_url, mail_from, max_attempts, rand, counts)
 
-    items = claim_outbox(
-        db, now=at, lease_s=LEASE_S, levels=("info", "warning"), created_by=cutoff, whole_groups=True
-    )
+    # a digest's items share their retry time, so a retried digest stays one message
+    items = claim_outbox(db, now=at, lease_s=LEASE_S, levels=("info", "warning"), created_by=cutoff, limit=1000)
     groups: dict[tuple[int, str], list[dict]] = {}
     for row in items:
         groups.setdefault((row["coach_id"], row["channel"]), []).append(row)

@@ -172,16 +172,6 @@ def test_claim_respects_level_and_creation_cutoff(db, runners, pat):
     assert len(store.claim_outbox(db, now=NOW, lease_s=300, levels=("info",), created_by=T0)) == 1
 
 
-def test_whole_group_claims_take_rows_still_backing_off(db, runners, pat):
-    store.queue_outbox(db, [outbox_row(SAM, pat["id"], "old", level="info")], now=NOW)
-    [old] = store.claim_outbox(db, now=NOW, lease_s=300, levels=("info",))
-    store.mark_outbox_retry(db, [old["id"]], "HTTP 500", next_attempt_at=T0 + 900)
-    store.queue_outbox(db, [outbox_row(ALEX, pat["id"], "new", level="info")], now=T0 + 60)
-
-    claimed = store.claim_outbox(db, now=T0 + 60, lease_s=300, levels=("info",), whole_groups=True)
-    assert [r["dedup_key"] for r in claimed] == ["old", "new"]
-
-
 def test_mark_sent_and_dead(db, runners, pat):
     ids = [i for i, _ in store.queue_outbox(db, [outbox_row(SAM, pat["id"], "a"), outbox_row(SAM, pat["id"], "b")], now=NOW)]
     store.mark_outbox_sent(db, [ids[0]], now=T0 + 5)

@@ -249,17 +249,12 @@ def claim_outbox(
     lease_s: int,
     levels: Sequence[str],
     created_by: datetime | float | None = None,
-    whole_groups: bool = False,
     limit: int = 100,
 ) -> list[dict]:
     """Claim due pending rows of ``levels`` (created no later than
     ``created_by``) for sending: one UPDATE marks and returns them, so no two
     senders get the same row. Each claim uses an attempt and leases the row
     for ``lease_s``.
-
-    ``whole_groups`` also claims the not-yet-due rows (still backing off) of
-    every coach and channel that has a due row, so a digest goes out as one
-    message, never split between a retry and a new item.
     """
     at = epoch_s(now)
     params: dict[str, Any] = {"now": at, "until": at + lease_s, "limit": limit}
@@ -270,11 +265,6 @@ def claim_outbox(
         eligible += " AND created_at <= :created_by"
         params["created_by"] = epoch_s(created_by)
     due = f"SELECT id FROM outbox WHERE {eligible} AND next_attempt_at <= :now ORDER BY id LIMIT :limit"
-    if whole_groups:
-        due = (
-            f"SELECT id FROM outbox WHERE {eligible} AND (coach_id, channel) IN "
-            f"(SELECT coach_id, channel FROM outbox WHERE id IN ({due}))"
-        )
     with write_transaction(db):
         cursor = db.execute(
             f"""
