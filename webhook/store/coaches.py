@@ -76,7 +76,7 @@ def get_coach(db: Database, coach_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def invite_coach(db: Database, athlete_id: int, coach_id: int, *, now: datetime | float) -> str:
+def invite_coach(db: Database, athlete_id: int, coach_id: int, now: datetime | float) -> str:
     """Invite a coach to a runner; return the invite token for the coach's link.
 
     Inviting again while the invite stands returns the same token. After a
@@ -120,7 +120,7 @@ def link_for_invite(db: Database, token: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def consent(db: Database, athlete_id: int, coach_id: int, *, now: datetime | float) -> bool:
+def consent(db: Database, athlete_id: int, coach_id: int, now: datetime | float) -> bool:
     """Record the runner's express consent to share with an invited coach.
 
     False when the coach was never invited or the invite was revoked (invite
@@ -134,7 +134,7 @@ def consent(db: Database, athlete_id: int, coach_id: int, *, now: datetime | flo
     return cursor.rowcount > 0
 
 
-def revoke(db: Database, athlete_id: int, coach_id: int, *, now: datetime | float) -> bool:
+def revoke(db: Database, athlete_id: int, coach_id: int, now: datetime | float) -> bool:
     """End a coach's access to a runner now; False if there was no link.
 
     The invite token dies with it, and alerts still waiting for this coach
