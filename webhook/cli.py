@@ -40,6 +40,9 @@ def _logging(verbose: bool) -> None:
         stream=sys.stderr,
     )
     logging.getLogger("urllib3").setLevel(logging.WARNING)  # it would log the client secret
+    if not verbose:
+        for noisy in ("apscheduler", "connector.strava._Api", "stravalib"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -111,3 +111,36 @@ def receive(secret: str):
     if status == "pending":
         services.wake_worker()
     return jsonify(status="queued" if status == "pending" else "ignored", id=event_id, reason=reason)
+
+
+@bp.get("/strava/webhook/<secret>/events/<int:event_id>")
+def event_status(secret: str, event_id: int):
+    """What became of one received event (for `rhomboid replay --target`).
+
+    Behind the same secret path as the webhook itself."""
+    _check_secret(secret)
+    db = get_db()
+    row = inbox.get_event(db, event_id)
+    if row is None:
+        return jsonify(error=f"no event {event_id}"), 404
+    answer = {k: row.get(k) for k in ("id", "status", "outcome", "reason", "last_error", "attempts")}
+    answer["note"], answer["alerts"] = None, []
+    if row["object_type"] == "activity" and row["status"] == "done":
+        saved = store.get_note(db, row["object_id"])
+        answer["note"] = saved["note"] if saved else None
+        answer["alerts"] = _alerts_for(db, row["object_id"])
+    return jsonify(answer)
+
+
+def _alerts_for(db, activity_id: int) -> list[dict]:
+    rows = db.query(
+        """SELECT c.email, c.webhook_url, c.slack_url, o.channel, o.level FROM outbox o
+           JOIN coaches c ON c.id = o.coach_id
+           WHERE json_extract(o.payload, '$.activity_id') = ? ORDER BY o.id""",
+        [activity_id],
+    )
+    alerts = []
+    for row in rows:
+        to = {"email": row["email"], "webhook": row["webhook_url"], "slack": row["slack_url"]}.get(row["channel"])
+        alerts.append({"to": to, "channel": row["channel"], "level": row["level"]})
+    return alerts

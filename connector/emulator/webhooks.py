@@ -87,10 +87,14 @@ def post_event(
             if number > 1 and retry_delay_s:
                 time.sleep(retry_delay_s)
             started = time.monotonic()
-            status, problem = None, None
+            status, problem, reply = None, None, None
             try:
                 answer = session.post(callback_url, json=dict(body), timeout=timeout_s)
                 status = answer.status_code
+                try:
+                    reply = answer.json()
+                except ValueError:
+                    reply = None
             except requests.Timeout:
                 problem = "timeout"
             except requests.RequestException as exc:
@@ -102,7 +106,8 @@ def post_event(
             if not ok and problem is None:
                 problem = f"HTTP {status}"
             tries.append(
-                {"attempt": number, "status": status, "ok": ok, "elapsed_s": round(elapsed, 3), "error": problem}
+                {"attempt": number, "status": status, "ok": ok, "elapsed_s": round(elapsed, 3), "error": problem,
+                 "response": reply}
             )
             if ok:
                 break
