@@ -21,7 +21,7 @@ DISCLAIMER = "Not medical advice."
 
 CUES = {
     "warmup": "Warm up 5–10 min: easy jog, arm circles, shoulder rolls, thoracic rotations.",
-    "form": "Run relaxed: shoulders low, arms beside you not across, elbows near your hips; "
+    "form": "Run relaxed: shoulders low, arms beside you not across, elbows by your hips; "
     "shake out your arms, change position often.",
     "breathing": "Breathe slower and deeper; ease the pace when breathing gets shallow.",
     "mobility_strength": "Twice a week: thoracic mobility, lower-trap and rhomboid strength, "
@@ -144,14 +144,19 @@ def render_note(
     for extra in (_soreness(state, bool(flags)), _association(association)):
         if extra:
             lines.append(extra)
+    # one possible factor among several, named where soreness recurs, never the explanation
+    bra = (sex or "").upper().startswith("F") and bool(state.today.sore) and state.sore_days_14 >= 2
     for code in advice:
         if code == "see_physio":
             lines.append(_physio(state))
         elif code == "reduce_load":
             lines.append("• " + _reduce_load(metrics, flags, units))
+        elif code in ("form", "mobility_strength") and bra:
+            lines.append("• " + CUES[code] + " A well-fitting sports bra helps too.")
+            bra = False
         else:
             lines.append("• " + CUES[code])
-    if (sex or "").upper().startswith("F") and state.today.sore and state.sore_days_14 >= 2:
+    if bra:
         lines.append("• A well-fitting sports bra is one more thing worth checking.")
     ending = "" if "see_physio" in advice else " See a physio if it lasts or gets worse."
     lines.append(DISCLAIMER + ending)

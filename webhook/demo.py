@@ -16,7 +16,7 @@ import socket
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -229,7 +229,7 @@ def _add_coach(services: Services, webhook_url: str) -> None:
     db = services.db()
     try:
         now = services.clock()
-        coach_id = coaches.add_coach(db, sample.COACH["name"], email=None, webhook_url=webhook_url, now=now)
+        coach_id = coaches.add_coach(db, sample.COACH["name"], email=None, webhook_url=webhook_url, now=now)["id"]
         coaches.invite_coach(db, sample.ATHLETE_ID, coach_id, now=now)
         coaches.consent(db, sample.ATHLETE_ID, coach_id, now=now)
     finally:
@@ -257,8 +257,9 @@ def _flush_digest(services: Services, coach: CoachInbox) -> list[dict]:
     before = len(coach.received)
     db = services.db()
     try:
-        now = services.clock()
-        outbox.send_due(db, now, None, services.config.mail_from, digest_hour=now.hour)
+        # as if the digest hour had come: tomorrow at midnight everything queued today is due
+        tomorrow = services.clock() + timedelta(days=1)
+        outbox.send_due(db, tomorrow, None, services.config.mail_from, digest_hour=0)
     finally:
         db.close()
     return coach.received[before:]

@@ -20,7 +20,7 @@ from insights.block import split_block, with_block
 from insights.history import SorenessEntry
 from insights.association import LOOKBACK_DAYS, WINDOW_DAYS
 from insights.soreness import SorenessReport, activity_soreness
-from webhook import store
+from webhook import outbox, store
 from webhook.services import Services
 
 log = logging.getLogger(__name__)
@@ -155,15 +155,6 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
     store.save_note(db, athlete_id, activity_id, outcome=outcome, posted_at=now, note=note)
     alerts: list[dict] = []
     if note is not None and outcome == "noted":
-        alerts = queue_alerts(db, athlete_id, activity_id, note, now)
+        alerts = outbox.queue_alerts(db, athlete_id, activity_id, note, now)
     log.info("activity %s of athlete %s: %s (%s)", activity_id, athlete_id, outcome, reason or "-")
     return Result(outcome, reason, activity_id, description or None, note, alerts)
-
-
-def queue_alerts(db, athlete_id: int, activity_id: int, note: dict, now: datetime) -> list[dict[str, Any]]:
-    """Coach alerts for a note, through the outbox (absent until alerts land)."""
-    try:
-        from webhook.outbox import queue_alerts as queue
-    except ImportError:  # pragma: no cover - the outbox module is optional during development
-        return []
-    return queue(db, athlete_id, activity_id, note, now)

@@ -182,7 +182,7 @@ class Replayer:
             coach_id = coaches.add_coach(
                 db, coach.get("name") or "Coach", email=coach.get("email"),
                 webhook_url=coach.get("webhook_url"), slack_url=coach.get("slack_url"), now=now,
-            )
+            )["id"]
             coaches.invite_coach(db, fixture.athlete_id, coach_id, now=now)
             if coach.get("consented"):
                 coaches.consent(db, fixture.athlete_id, coach_id, now=now)
