@@ -1,8 +1,9 @@
 """Strava's webhook endpoint: the handshake, and events stored before the 200.
 
 The endpoint is unsigned, so it defends itself: a secret path segment, a
-constant-time verify-token check, events for another subscription or an
-unknown athlete acknowledged but ignored, and the payload never trusted
+constant-time verify-token check, events for another subscription
+acknowledged and filed as ignored, events for an unknown athlete
+acknowledged and not stored at all, and the payload never trusted
 (the worker re-fetches the activity). Everything that can go wrong with a
 body gets a 400 with a JSON error, never a 500.
 """
@@ -104,7 +105,10 @@ def receive(secret: str):
     if subscription is not None and body.get("subscription_id") != subscription:
         status, reason = "ignored", "event for another subscription"
     elif store.get_athlete(db, body["owner_id"]) is None:
-        status, reason = "ignored", "unknown athlete"
+        # Not a runner of ours, or one who left: after a deauthorization Strava
+        # still retries and sends late events, and storing them would keep rows
+        # naming a runner whose data we must delete. Acknowledge, keep nothing.
+        return jsonify(status="ignored", id=None, reason="unknown athlete")
     event_id, is_new = inbox.enqueue(db, body, now, status=status, reason=reason)
     if not is_new:
         return jsonify(status="duplicate", id=event_id)
