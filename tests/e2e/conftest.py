@@ -84,10 +84,15 @@ class Process:
         self.log_path = cwd / f"{name}.log"
         self.popen: subprocess.Popen | None = None
 
-    def start(self, health_url: str) -> "Process":
+    def spawn(self) -> "Process":
         log = open(self.log_path, "ab")
         self.popen = subprocess.Popen(self.args, env=self.env, cwd=self.cwd, stdout=log, stderr=log)
         log.close()
+        return self
+
+    def start(self, health_url: str) -> "Process":
+        """Spawn, then wait until ``health_url`` answers 200."""
+        self.spawn()
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.popen.poll() is not None:
@@ -279,6 +284,10 @@ class App:
 
     def stop(self) -> None:
         self.process.terminate()
+
+    def worker(self) -> Process:
+        """``rhomboid worker`` on this database (not waited for: it serves no HTTP)."""
+        return Process("worker", [PYTHON, "-m", "webhook.cli", "worker"], self.env, self.tmp).spawn()
 
     def cli(self, *args: str, env: dict[str, str] | None = None, timeout: float = 30) -> subprocess.CompletedProcess:
         """Run ``rhomboid ARGS`` with the server's settings."""
