@@ -261,7 +261,8 @@ def test_activities_look_like_stravas(name):
         assert aware.utcoffset().total_seconds() == a["utc_offset"], where
         standard = aware.utcoffset() - aware.dst()
         hours, minutes = divmod(int(abs(standard.total_seconds())) // 60, 60)
-        assert a["timezone"].startswith(f"(GMT{'-' if standard.total_seconds() < 0 else '+'}{hours:02d}:{minutes:02d}) ")
+        sign = "-" if standard.total_seconds() < 0 else "+"
+        assert a["timezone"].startswith(f"(GMT{sign}{hours:02d}:{minutes:02d}) "), where
         assert 6 <= local.hour < 20, f"{where}: starts at {local:%H:%M} local"
         # heart rate only where a device recorded it
         assert a["has_heartrate"] == (a["average_heartrate"] is not None) == (a["max_heartrate"] is not None), where
