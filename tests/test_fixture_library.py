@@ -68,7 +68,7 @@ def history(fx: Fixture) -> list[dict]:
 @dataclass
 class Step:
     event: dict
-    outcome: str  # noted | skipped | deleted | ignored | error
+    outcome: str  # noted | skipped | deleted | ignored
     reason: str | None = None
     assessment: Assessment | None = None
     activity: Activity | None = None
@@ -129,7 +129,7 @@ def replay(name: str) -> tuple[Step, ...]:
             if "private" in changes:
                 strava[oid]["private"] = changes["private"] == "true"
         if oid not in strava:
-            steps.append(Step(ev, "error", "activity not found"))
+            steps.append(Step(ev, "ignored", "activity not found"))
             continue
         activity = activity_from_strava(strava[oid])
         stored[oid] = activity
@@ -364,7 +364,7 @@ OUTCOMES = {
     "mixed_sports": ["skipped"] * 4,
     "intensity_jump": ["skipped", "skipped", "noted", "skipped"],
     "new_runner": ["noted", "noted"],
-    "bad_events": ["skipped", "error", "ignored", "skipped", "noted", "deleted", "skipped", "deleted", "error",
+    "bad_events": ["skipped", "ignored", "ignored", "skipped", "noted", "deleted", "skipped", "deleted", "ignored",
                    "skipped"],
     "coach_digest": ["noted"] * 3,
     "female_recurring": ["skipped", "noted", "noted"],
@@ -523,7 +523,7 @@ def test_bad_events():
         assert any(e["aspect_type"] == "create" and e["object_id"] == fx.events[i]["object_id"]
                    for e in fx.events[:i]), "each deleted activity was created first"
     outcomes = [s.outcome for s in steps]
-    assert outcomes.count("error") == 2 and outcomes.count("ignored") == 1 and outcomes.count("deleted") == 2
+    assert outcomes.count("ignored") == 3 and outcomes.count("deleted") == 2
     assert steps[-1].assessment is not None, "replay goes on after the bad events"
     # the deleted duplicate upload no longer counts: the last run's week is the real week
     last = steps[-1]
