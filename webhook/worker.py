@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import threading
 from datetime import datetime, timedelta, timezone
 from typing import IO
 
@@ -39,6 +40,8 @@ class Worker:
         self.poll_s = poll_s
         self._lock_file: IO | None = None
         self._scheduler: BackgroundScheduler | None = None
+        self._drain_lock = threading.Lock()
+        self._wanted = threading.Event()
 
     # -- life cycle -----------------------------------------------------------
 
@@ -73,8 +76,10 @@ class Worker:
         """Acquire the lock and start the scheduler in background threads."""
         self.acquire()
         scheduler = BackgroundScheduler(timezone=timezone.utc)
+        # two instances: a poll that fires during a long drain returns at once
+        # (see drain) instead of being logged as a skipped run every second
         scheduler.add_job(self.drain, "interval", seconds=self.poll_s, id="inbox",
-                          max_instances=1, coalesce=True, next_run_time=datetime.now(timezone.utc))
+                          max_instances=2, coalesce=True, next_run_time=datetime.now(timezone.utc))
         scheduler.add_job(self.purge, "interval", seconds=PURGE_EVERY_S, id="purge",
                           max_instances=1, coalesce=True, next_run_time=datetime.now(timezone.utc))
         scheduler.add_job(self.send_alerts, "interval", seconds=ALERTS_EVERY_S, id="alerts",
@@ -85,7 +90,14 @@ class Worker:
         return self
 
     def wake(self) -> None:
-        """Run the inbox job now rather than at its next poll."""
+        """Run the inbox job now rather than at its next poll.
+
+        Called for every event received, so it must be cheap: while a drain
+        runs, the drain itself picks the new event up (see :meth:`drain`).
+        """
+        self._wanted.set()
+        if self._drain_lock.locked():
+            return
         if self._scheduler is not None and self._scheduler.running:
             try:
                 self._scheduler.modify_job("inbox", next_run_time=datetime.now(timezone.utc))
@@ -103,10 +115,23 @@ class Worker:
     # -- jobs -----------------------------------------------------------------
 
     def drain(self) -> int:
-        """Process due events until none is left; return how many were handled."""
+        """Process due events until none is left; return how many were handled.
+
+        One drain at a time. A drain or wake() that finds another drain
+        running leaves ``_wanted`` set and returns: the running drain either
+        claims after that event was stored or, seeing ``_wanted``, looks again.
+        """
         handled = 0
-        while self.process_next() is not None:
-            handled += 1
+        self._wanted.set()
+        while self._wanted.is_set():
+            if not self._drain_lock.acquire(blocking=False):
+                return handled
+            try:
+                self._wanted.clear()
+                while self.process_next() is not None:
+                    handled += 1
+            finally:
+                self._drain_lock.release()
         return handled
 
     def process_next(self) -> tuple[dict, Result | None] | None:

@@ -129,9 +129,10 @@ class Process:
             self.popen.kill()
             self.popen.wait(timeout=5)
 
-    def log(self) -> str:
+    def log(self, tail: int | None = 6000) -> str:
+        """What the process wrote to stdout and stderr (the last ``tail`` characters)."""
         try:
-            return self.log_path.read_text(errors="replace")[-6000:]
+            return self.log_path.read_text(errors="replace")[-tail if tail else 0:]
         except FileNotFoundError:
             return ""
 
