@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import hmac
 import logging
+import threading
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
 from webhook import inbox, store
-from webhook.db import get_db
+from webhook.db import get_db, open_db
 
 log = logging.getLogger(__name__)
 bp = Blueprint("strava_webhook", __name__)
@@ -77,12 +78,46 @@ def validate_event(body) -> str | None:
     return None
 
 
-def expected_subscription(db) -> int | None:
+class _Receiving:
+    """Per app: each server thread's connection, and one writer at a time."""
+
+    def __init__(self) -> None:
+        self.local = threading.local()
+        # SQLite has one writer; a thread that finds the lock taken sleeps in
+        # its busy handler (1, 2, 5, 10 ... 100 ms) and the ack's tail latency
+        # with it. Queueing our own threads here wakes the next one at once.
+        self.write_lock = threading.Lock()
+
+
+def _receiving() -> _Receiving:
+    extensions = current_app.extensions
+    return extensions.get("rhomboid.receive") or extensions.setdefault("rhomboid.receive", _Receiving())
+
+
+def _inbox_db():
+    """This server thread's connection for receiving events, kept between requests.
+
+    Strava sends events in bursts and each wants its 200 fast. A new SQLite
+    connection costs more than storing the event (its first statement reads
+    the schema again), so each thread keeps one.
+    """
+    local = _receiving().local
+    db = getattr(local, "db", None)
+    if db is None:
+        db = local.db = open_db(current_app.config["RHOMBOID_DB"])
+    return db
+
+
+def expected_sender(db, owner_id: int) -> tuple[int | None, bool]:
+    """The subscription events must name (None: any), and whether ``owner_id``
+    is one of our runners: one statement, as it runs for every event."""
+    stored, known = db.conn.execute(
+        "SELECT (SELECT id FROM subscription ORDER BY created_at DESC LIMIT 1), "
+        "EXISTS (SELECT 1 FROM athletes WHERE id = ?)",
+        [owner_id],
+    ).fetchone()
     configured = _services().config.subscription_id
-    if configured is not None:
-        return configured
-    row = db.execute("SELECT id FROM subscription ORDER BY created_at DESC LIMIT 1").fetchone()
-    return row[0] if row else None
+    return (stored if configured is None else configured), bool(known)
 
 
 @bp.post("/strava/webhook/<secret>")
@@ -97,19 +132,28 @@ def receive(secret: str):
     problem = validate_event(body)
     if problem:
         return _bad(problem)
-    db = get_db()
+    db = _inbox_db()
+    try:
+        return _store(db, body)
+    finally:
+        if db.conn.in_transaction:  # only after an error: never leave it to the next request
+            db.conn.rollback()
+
+
+def _store(db, body: dict):
     services = _services()
     now = services.clock()
     status, reason = "pending", None
-    subscription = expected_subscription(db)
+    subscription, known_owner = expected_sender(db, body["owner_id"])
     if subscription is not None and body.get("subscription_id") != subscription:
         status, reason = "ignored", "event for another subscription"
-    elif store.get_athlete(db, body["owner_id"]) is None:
+    elif not known_owner:
         # Not a runner of ours, or one who left: after a deauthorization Strava
         # still retries and sends late events, and storing them would keep rows
         # naming a runner whose data we must delete. Acknowledge, keep nothing.
         return jsonify(status="ignored", id=None, reason="unknown athlete")
-    event_id, is_new = inbox.enqueue(db, body, now, status=status, reason=reason)
+    with _receiving().write_lock:
+        event_id, is_new = inbox.enqueue(db, body, now, status=status, reason=reason)
     if not is_new:
         return jsonify(status="duplicate", id=event_id)
     if status == "pending":

@@ -1,0 +1,309 @@
+"""How fast the webhook acknowledges Strava's events, next to a bare Flask app.
+
+Both servers run as their own processes on loopback, served the way
+``rhomboid serve`` serves (waitress, the same thread count):
+
+* ours: ``rhomboid serve`` itself, with the embedded worker, a Strava
+  emulator, a subscription made through the real handshake and a runner
+  connected through the real OAuth pages. Every event is valid and names a
+  real activity of that runner, so each one is stored, wakes the worker, and
+  the worker fetches the activity and writes a note while the senders go on;
+* bare: a Flask app with one POST endpoint that answers 200 JSON.
+
+N events go from 16 sender threads (a ``requests.Session`` each). The figures
+are p50/p99 latency of the acknowledgement and throughput, and, because the
+machine is shared and noisy, the ratios measured in the same run: our
+throughput / bare throughput (target >= 0.8) and our p99 (target < 100 ms).
+
+    python -m benchmarks.bench_ack [--events 2000] [--senders 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import requests
+
+SERVE_THREADS = 8  # `rhomboid serve --threads` default
+CLIENT_ID = "31337"
+CLIENT_SECRET = "bench-client-secret"
+WEBHOOK_SECRET = "bench-webhook-path"
+ATHLETE_ID = 27182818
+FIRST_ACTIVITY_ID = 8_800_000_000
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "connector" / "data" / "sample"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout_s: float = 30) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{process.args[:4]} exited with {process.returncode}")
+        try:
+            if requests.get(url, timeout=1).status_code < 500:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} did not answer within {timeout_s}s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+# -- the bare app (run in its own process with --bare PORT) ------------------------
+
+
+def serve_bare(port: int) -> None:
+    import waitress
+    from flask import Flask, jsonify
+
+    app = Flask("bare")
+
+    @app.post("/hook")
+    def hook():
+        return jsonify(status="ok")
+
+    @app.get("/healthz")
+    def healthz():
+        return jsonify(status="ok")
+
+    waitress.serve(app, host="127.0.0.1", port=port, threads=SERVE_THREADS, ident="bare")
+
+
+# -- the load --------------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    name: str
+    latencies_s: list[float]
+    wall_s: float
+    failures: int
+
+    @property
+    def throughput(self) -> float:
+        return len(self.latencies_s) / self.wall_s
+
+    def pct(self, q: float) -> float:
+        ordered = sorted(self.latencies_s)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+    def line(self) -> str:
+        return (f"{self.name:<5} {len(self.latencies_s):>5} acks in {self.wall_s:6.2f} s  "
+                f"{self.throughput:7.0f}/s  p50 {self.pct(0.50) * 1000:6.1f} ms  "
+                f"p99 {self.pct(0.99) * 1000:6.1f} ms  max {max(self.latencies_s) * 1000:6.1f} ms  "
+                f"failures {self.failures}")
+
+
+def fire(name: str, url: str, bodies: list[bytes], senders: int) -> Figures:
+    """POST every body from ``senders`` threads; each thread takes the next body until none is left."""
+    lock = threading.Lock()
+    cursor = iter(bodies)
+    latencies: list[float] = []
+    failures = [0]
+    start = threading.Barrier(senders + 1)
+
+    def send() -> None:
+        mine: list[float] = []
+        bad = 0
+        with requests.Session() as session:
+            session.trust_env = False
+            start.wait()
+            while True:
+                with lock:
+                    body = next(cursor, None)
+                if body is None:
+                    break
+                began = time.perf_counter()
+                answer = session.post(url, data=body, headers={"Content-Type": "application/json"}, timeout=10)
+                mine.append(time.perf_counter() - began)
+                if answer.status_code != 200:
+                    bad += 1
+        with lock:
+            latencies.extend(mine)
+            failures[0] += bad
+
+    threads = [threading.Thread(target=send) for _ in range(senders)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    return Figures(name, latencies, time.perf_counter() - began, failures[0])
+
+
+def event_bodies(count: int, first_id: int, subscription_id: int | None) -> list[bytes]:
+    now = int(time.time())
+    return [json.dumps({"aspect_type": "create", "event_time": now, "object_id": first_id + n,
+                        "object_type": "activity", "owner_id": ATHLETE_ID,
+                        "subscription_id": subscription_id, "updates": {}}).encode()
+            for n in range(count)]
+
+
+# -- our side: emulator, serve, subscription, a connected runner ---------------------------
+
+
+def strava_world(count: int) -> tuple[dict, list[dict]]:
+    athlete = json.loads((SAMPLE / "athlete.json").read_text()) | {"id": ATHLETE_ID, "firstname": "Bench"}
+    template = json.loads((SAMPLE / "activities" / "11003000101.json").read_text())
+    now = datetime.now(timezone.utc)
+
+    def run(activity_id: int, start: datetime, description: str) -> dict:
+        return template | {
+            "id": activity_id, "athlete": {"id": ATHLETE_ID, "resource_state": 1},
+            "start_date": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "start_date_local": start.strftime("%Y-%m-%dT%H:%M:%SZ"), "description": description,
+        }
+
+    history = [run(FIRST_ACTIVITY_ID - 100 + n, now - timedelta(days=40 - n), "") for n in range(0, 40, 2)]
+    new = [run(FIRST_ACTIVITY_ID + n, now - timedelta(minutes=count - n), "Upper back tight #upperback 3")
+           for n in range(count)]
+    return athlete, history + new
+
+
+class Ours:
+    def __init__(self, tmp: Path, count: int, worker: bool = True) -> None:
+        self.tmp = tmp
+        self.worker = worker
+        self.count = count
+        self.strava_port, self.port = free_port(), free_port()
+        self.strava_url = f"http://127.0.0.1:{self.strava_port}"
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("STRAVA_", "RHOMBOID_"))} | {
+            "STRAVA_CLIENT_ID": CLIENT_ID, "STRAVA_CLIENT_SECRET": CLIENT_SECRET,
+            "RHOMBOID_STRAVA_URL": self.strava_url, "RHOMBOID_BASE_URL": self.url,
+            "RHOMBOID_DB": str(tmp / "bench.db"), "RHOMBOID_WEBHOOK_SECRET": WEBHOOK_SECRET,
+            "RHOMBOID_VERIFY_TOKEN": "bench-verify", "RHOMBOID_SECRET_KEY": "bench-secret-key-0123456789",
+            "SILENCE_TOKEN_WARNINGS": "true",
+        }
+        self.processes: list[subprocess.Popen] = []
+        self.subscription_id: int | None = None
+
+    def _spawn(self, *args: str, log: str) -> subprocess.Popen:
+        out = open(self.tmp / log, "ab")
+        process = subprocess.Popen([sys.executable, "-m", "webhook.cli", *args], env=self.env, cwd=self.tmp,
+                                   stdout=out, stderr=out)
+        out.close()
+        self.processes.append(process)
+        return process
+
+    def start(self) -> "Ours":
+        emulator = self._spawn("emulator", "serve", "--port", str(self.strava_port), "--client-id", CLIENT_ID,
+                               "--client-secret", CLIENT_SECRET, "--quiet", log="emulator.log")
+        wait_for(f"{self.strava_url}/_admin/state", emulator)
+        athlete, activities = strava_world(self.count)
+        admin = requests.Session()
+        admin.post(f"{self.strava_url}/_admin/fixtures", json={"athlete": athlete, "activities": activities},
+                   timeout=60).raise_for_status()
+        admin.post(f"{self.strava_url}/_admin/rate_limits", timeout=10, json={
+            "short": 10**7, "long": 10**8, "read_short": 10**7, "read_long": 10**8}).raise_for_status()
+        serve = self._spawn("serve", "--host", "127.0.0.1", "--port", str(self.port),
+                            "--threads", str(SERVE_THREADS), *([] if self.worker else ["--no-worker"]),
+                            log="serve.log")
+        wait_for(f"{self.url}/healthz", serve)
+        made = subprocess.run([sys.executable, "-m", "webhook.cli", "subscription", "create"], env=self.env,
+                              cwd=self.tmp, capture_output=True, text=True, timeout=60)
+        if made.returncode != 0:
+            raise SystemExit(f"subscription create failed: {made.stderr}")
+        self.subscription_id = admin.get(f"{self.strava_url}/_admin/subscription", timeout=10).json()["id"]
+
+        from webhook.demo import connect_through_oauth
+
+        landed = connect_through_oauth(self.url)
+        if landed.status_code != 200 or not landed.url.startswith(f"{self.url}/me"):
+            raise SystemExit(f"connecting the runner failed: {landed.status_code} {landed.url}")
+        return self
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            stop(process)
+
+    def inbox(self) -> dict[str, int]:
+        import sqlite3
+
+        conn = sqlite3.connect(self.env["RHOMBOID_DB"])
+        try:
+            return dict(conn.execute("SELECT status, count(*) FROM inbox GROUP BY status").fetchall())
+        finally:
+            conn.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=2000, help="event POSTs per server (default 2000)")
+    parser.add_argument("--senders", type=int, default=16, help="concurrent sender threads (default 16)")
+    parser.add_argument("--warmup", type=int, default=100, help="untimed POSTs first (default 100)")
+    parser.add_argument("--no-worker", dest="worker", action="store_false",
+                        help="serve with --no-worker: measure the receive path alone")
+    parser.add_argument("--bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.bare:
+        serve_bare(args.bare)
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="rhomboid-bench-ack-") as tmp:
+        total = args.warmup + args.events
+        ours = Ours(Path(tmp), total, worker=args.worker).start()
+        try:
+            bodies = event_bodies(total, FIRST_ACTIVITY_ID, ours.subscription_id)
+            hook = f"{ours.url}/strava/webhook/{WEBHOOK_SECRET}"
+            fire("warm", hook, bodies[: args.warmup], args.senders)
+            mine = fire("ours", hook, bodies[args.warmup:], args.senders)
+            statuses = ours.inbox()
+        finally:
+            ours.stop()
+
+        port = free_port()
+        bare_server = subprocess.Popen([sys.executable, "-m", "benchmarks.bench_ack", "--bare", str(port)])
+        try:
+            wait_for(f"http://127.0.0.1:{port}/healthz", bare_server)
+            url = f"http://127.0.0.1:{port}/hook"
+            fire("warm", url, bodies[: args.warmup], args.senders)
+            bare = fire("bare", url, bodies[args.warmup:], args.senders)
+        finally:
+            stop(bare_server)
+
+    worker = ("runs its embedded worker (fetch + note per event)" if args.worker
+              else "runs with --no-worker (receive path only)")
+    print(f"{args.events} valid event POSTs from {args.senders} sender threads; waitress with "
+          f"{SERVE_THREADS} threads; our server {worker}")
+    print(mine.line())
+    print(bare.line())
+    print(f"inbox when the senders finished: {statuses}")
+    ratio = mine.throughput / bare.throughput
+    p99_ms = mine.pct(0.99) * 1000
+    print(f"ours/bare throughput {ratio:.2f} (target >= 0.80: {'met' if ratio >= 0.8 else 'MISSED'})")
+    print(f"ours/bare p50 {mine.pct(0.5) / bare.pct(0.5):.2f}, p99 {mine.pct(0.99) / bare.pct(0.99):.2f}")
+    print(f"our p99 {p99_ms:.1f} ms (target < 100 ms: {'met' if p99_ms < 100 else 'MISSED'})")
+    return 0 if mine.failures == 0 and bare.failures == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
