@@ -282,8 +282,8 @@ class StravaConnector:
             page += 1
 
     def backfill(self, athlete_id: int, now: datetime, days: int = 90) -> list[dict]:
-        """The athlete's activities of the last ``days`` days, newest first."""
-        return self.list_activities(athlete_id, after=utc(now) - timedelta(days=days))
+        """The athlete's activities of the last ``days`` days up to ``now``, newest first."""
+        return self.list_activities(athlete_id, after=utc(now) - timedelta(days=days), before=utc(now))
 
     def update_description(self, athlete_id: int, activity_id: int, description: str) -> dict:
         """Replace the activity's whole description; returns the updated DetailedActivity."""

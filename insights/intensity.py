@@ -16,7 +16,9 @@ run but is not more intense, and distance jumps have their own flags. A
 session is an ``intensity_spike`` when its value is more than
 ``SPIKE_RATIO[measure]`` times the mean of the same measure over the athlete's
 runs in the previous 28 days (D−28 … D−1), with at least ``MIN_BASELINE``
-such runs. Sessions measured differently are never compared.
+such runs, *and* at least 5% above the hardest of them: a runner's weekly
+tempo is their routine, not a jump. Sessions measured differently are never
+compared.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ DEFAULT_MAX_HR = 190.0
 BASELINE_DAYS = 28
 MIN_BASELINE = 3
 SPIKE_RATIO = {"hr": 1.25, "rpe": 1.3, "relative_effort": 1.4, "pace": 1.08}
+NEW_HIGH = 1.05  # and at least 5% above the hardest session of those 28 days
 MEASURE_LABELS = {
     "hr": "heart-rate load per minute",
     "rpe": "perceived exertion",
@@ -48,6 +51,7 @@ class Intensity:
     value: float | None
     baseline: float | None  # mean of the same measure over the previous 28 days
     baseline_runs: int
+    recent_high: float | None = None  # the hardest of those sessions
 
     @property
     def change(self) -> float | None:
@@ -59,7 +63,10 @@ class Intensity:
     def spike(self) -> bool:
         if self.measure is None or self.change is None or self.baseline_runs < MIN_BASELINE:
             return False
-        return self.change + 1 > SPIKE_RATIO[self.measure]
+        # well above the average *and* harder than anything lately: the weekly
+        # tempo of a runner who does one every week is routine, not a jump
+        above_high = self.recent_high is None or self.value > self.recent_high * NEW_HIGH
+        return self.change + 1 > SPIKE_RATIO[self.measure] and above_high
 
 
 def trimp_per_minute(avg_hr: float, max_hr: float, sex: str | None, rest_hr: float = REST_HR) -> float | None:
@@ -135,4 +142,4 @@ def assess_intensity(
         if other is not None and other[0] == measure:
             same.append(other[1])
     baseline = sum(same) / len(same) if same else None
-    return Intensity(measure, value, baseline, len(same))
+    return Intensity(measure, value, baseline, len(same), max(same) if same else None)

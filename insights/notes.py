@@ -158,6 +158,7 @@ def render_note(
             lines.append("• " + CUES[code])
     if bra:
         lines.append("• A well-fitting sports bra is one more thing worth checking.")
-    ending = "" if "see_physio" in advice else " See a physio if it lasts or gets worse."
+    soreness_matters = bool(state.today.sore) or state.recent_sore_day is not None
+    ending = " See a physio if it lasts or gets worse." if soreness_matters and "see_physio" not in advice else ""
     lines.append(DISCLAIMER + ending)
     return "\n".join(lines)

@@ -7,6 +7,7 @@ without touching module globals.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
@@ -24,33 +25,39 @@ def utc_now() -> datetime:
 
 
 class DbTokenStore:
-    """The connector's TokenStore over the database: a connection per call,
-    so it is safe from whichever thread the connector runs in."""
+    """The connector's TokenStore over the database.
+
+    Each thread gets its own connection (sqlite connections are never shared
+    across threads), kept open for the thread's life: the connector loads
+    tokens before every call. Saves commit at once, so the rotated refresh
+    token is durable before the new access token is used.
+    """
 
     def __init__(self, db_path: str, cipher: TokenCipher, clock: Callable[[], datetime]) -> None:
         self.db_path = db_path
         self.cipher = cipher
         self.clock = clock
+        self._local = threading.local()
+
+    def _db(self):
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = open_db(self.db_path)
+        return db
 
     def load(self, athlete_id: int) -> Tokens | None:
-        db = open_db(self.db_path)
-        try:
-            tokens = store.athlete_tokens(db, athlete_id, self.cipher)
-        finally:
-            db.close()
+        tokens = store.athlete_tokens(self._db(), athlete_id, self.cipher)
         if tokens is None:
             return None
         return Tokens(tokens.access_token, tokens.refresh_token, int(tokens.expires_at))
 
     def save(self, athlete_id: int, tokens: Tokens) -> None:
-        db = open_db(self.db_path)
-        try:
+        db = self._db()
+        with db.conn:
             store.save_tokens(
                 db, athlete_id, tokens.access_token, tokens.refresh_token, tokens.expires_at,
                 self.cipher, now=self.clock(),
             )
-        finally:
-            db.close()
 
 
 @dataclass
@@ -63,6 +70,11 @@ class Services:
     def __post_init__(self) -> None:
         self.cipher = TokenCipher(self.config.secret_key)
         self._strava: StravaConnector | None = None
+        # Closing the last connection to a WAL database checkpoints and fsyncs
+        # it; with one connection per request or job that would be every
+        # close. One idle connection held for the process's life avoids it
+        # (SQLite still checkpoints automatically as the WAL grows).
+        self._anchor = open_db(self.config.db_path) if self.config.db_path != ":memory:" else None
 
     def db(self):
         """A new connection: the caller closes it (one per request or job)."""
@@ -85,3 +97,6 @@ class Services:
         if self._strava is not None:
             self._strava.close()
             self._strava = None
+        if self._anchor is not None:
+            self._anchor.close()
+            self._anchor = None

@@ -58,7 +58,7 @@ def serve(fixture_paths: tuple[str, ...], host: str, port: int, client_id: str, 
         click.echo("  no fixtures loaded; POST one to /_admin/fixtures")
     click.echo("Press Ctrl-C to stop.")
     try:
-        server.serve_forever()  # werkzeug's returns on Ctrl-C
+        server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+import waitress
 
 from connector.fixtures import Fixture
 
@@ -16,32 +16,56 @@ from .app import create_app
 from .state import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, EmulatorState
 
 
-class QuietRequestHandler(WSGIRequestHandler):
-    """No access log line per request (tests make hundreds)."""
+class WaitressServer:
+    """waitress serving the emulator on a socket we bound ourselves.
 
-    def log_request(self, *args: Any, **kwargs: Any) -> None:
-        pass
+    waitress keeps HTTP/1.1 connections alive, as Strava does; werkzeug's
+    development server closes every connection, which made each stravalib
+    call pay for a new socket and thread.
+    """
+
+    def __init__(self, app: Any, listener: socket.socket, threads: int = 8) -> None:
+        self.host, self.port = listener.getsockname()[:2]
+        self._server = waitress.create_server(
+            app, sockets=[listener], threads=threads, ident="strava-emulator",
+            clear_untrusted_proxy_headers=True, asyncore_loop_timeout=0.05,
+        )
+
+    def serve_forever(self, poll_interval: float = 0.05) -> None:
+        try:
+            self._server.run()
+        except (OSError, ValueError):  # closed from another thread while polling
+            pass
+
+    def shutdown(self) -> None:
+        """Stop serving, closing kept-alive connections too (as webtest's
+        StopableWSGIServer does): waitress's loop runs while any is open."""
+        server = self._server
+        while server._map:
+            for channel in list(server._map.values()):
+                try:
+                    channel.handle_close()
+                except Exception:  # already closing
+                    server._map.pop(getattr(channel, "_fileno", None), None)
+        server.task_dispatcher.shutdown()
+
+    def server_close(self) -> None:
+        self.shutdown()
 
 
 def build_server(
     state: EmulatorState, host: str = "127.0.0.1", port: int = 0, quiet: bool = True
-) -> BaseWSGIServer:
-    """A threaded werkzeug server for ``state``; raises OSError if the port is taken."""
-    handler = QuietRequestHandler if quiet else WSGIRequestHandler
-    # Bind the socket ourselves: werkzeug answers a failed bind with sys.exit(1).
+) -> WaitressServer:
+    """The emulator's HTTP server for ``state``; raises OSError if the port is taken."""
+    if quiet:
+        logging.getLogger("waitress").setLevel(logging.ERROR)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = socket.create_server((host, port), family=family)
-    try:
-        bound_port = listener.getsockname()[1]
-        return make_server(
-            host, bound_port, create_app(state), threaded=True, request_handler=handler,
-            fd=listener.fileno(),
-        )
-    finally:
-        listener.close()  # werkzeug serves on its own duplicate of the descriptor
+    listener.setblocking(False)
+    return WaitressServer(create_app(state), listener)
 
 
-def server_url(server: BaseWSGIServer) -> str:
+def server_url(server: WaitressServer) -> str:
     host = server.host
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"

@@ -92,3 +92,16 @@ def test_max_hr_from_profile_then_history_then_default():
 def test_non_runs_have_no_intensity():
     ride = make_run(1, day(0), 40, sport="Ride", hr=150)
     assert assess_intensity([], ride).measure is None
+
+
+def test_a_weekly_tempo_is_routine_not_a_spike():
+    runs = []
+    for week in range(4):
+        runs += [make_run(week * 10 + k, day(week * 7 + k * 2), 8, hr=140, max_hr=185) for k in range(3)]
+        runs.append(make_run(week * 10 + 5, day(week * 7 + 6), 8, minutes=40, hr=168, max_hr=185))
+    tempo = make_run(99, day(34), 8, minutes=40, hr=168, max_hr=185)
+    i = assess_intensity(sorted(runs + [tempo], key=lambda r: r.start_local), tempo)
+    assert i.change > 0.25  # well above the mean of mostly easy runs...
+    assert not i.spike  # ...but no harder than the tempos before it
+    race = make_run(100, day(34), 8, minutes=36, hr=178, max_hr=188)
+    assert assess_intensity(sorted(runs + [race], key=lambda r: r.start_local), race).spike

@@ -1,0 +1,117 @@
+"""In-process replay throughput: events per second.
+
+Measured over the fixture library and over a long synthetic history (two
+years of runs, then several hundred create events). The baseline, measured
+in the same run, is the Strava I/O floor: the same number of GET + PUT round
+trips to the same emulator through the connector, with no processing.
+
+    python -m benchmarks.bench_replay [--events 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from connector.emulator import EmulatorServer
+from connector.fixtures import load_fixture
+from connector.ratelimit import RateBudget
+from connector.strava import StravaConnector, Tokens
+from webhook.replay import CLIENT_ID, CLIENT_SECRET, Replayer
+
+LIBRARY = Path(__file__).parents[1] / "fixtures"
+
+
+def synthetic_fixture(directory: Path, events: int) -> Path:
+    """Two years of daily-ish runs; the last ``events`` of them arrive as webhook events."""
+    athlete_id = 880001
+    (directory / "activities").mkdir(parents=True)
+    (directory / "athlete.json").write_text(json.dumps(
+        {"id": athlete_id, "firstname": "Bench", "sex": "M", "measurement_preference": "meters"}))
+    start = date(2023, 1, 2)
+    lines = []
+    total = 730 + events
+    for n in range(total):
+        day = start + timedelta(days=n * 730 // total)
+        km = 16.0 if n % 7 == 6 else 8.0 + (n % 3)
+        local = datetime.combine(day, datetime.min.time()) + timedelta(hours=7 + n % 3)
+        moving = int(km * 330)
+        activity = {
+            "id": 5_000_000 + n, "athlete": {"id": athlete_id}, "name": "Run" + (" #upperback 3" if n % 11 == 0 else ""),
+            "distance": km * 1000, "moving_time": moving, "elapsed_time": moving + 30, "type": "Run",
+            "sport_type": "Run", "start_date": local.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "start_date_local": local.strftime("%Y-%m-%dT%H:%M:%SZ"), "average_heartrate": 140 + n % 20,
+            "max_heartrate": 175, "average_speed": km * 1000 / moving, "description": None,
+        }
+        (directory / "activities" / f"{activity['id']}.json").write_text(json.dumps(activity))
+        if n >= total - events:
+            event_time = int(local.replace(tzinfo=timezone.utc).timestamp()) + moving + 300
+            lines.append(json.dumps({"object_type": "activity", "aspect_type": "create", "object_id": activity["id"],
+                                     "owner_id": athlete_id, "subscription_id": 1, "event_time": event_time, "updates": {}}))
+    (directory / "events.jsonl").write_text("\n".join(lines) + "\n")
+    return directory
+
+
+def replay_rate(paths: list[Path]) -> tuple[int, float]:
+    fixtures = [load_fixture(p) for p in paths]
+    with Replayer() as replayer:
+        count, started = 0, time.perf_counter()
+        for fixture in fixtures:
+            for _ in replayer.replay(fixture):
+                count += 1
+        return count, time.perf_counter() - started
+
+
+class _Tokens:
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+
+    def load(self, athlete_id):
+        return self.tokens
+
+    def save(self, athlete_id, tokens):
+        self.tokens = tokens
+
+
+def io_floor(path: Path, events: int) -> float:
+    """Seconds for ``events`` GET + PUT round trips to the emulator, nothing else."""
+    fixture = load_fixture(path)
+    with EmulatorServer(fixtures=[fixture], client_id=CLIENT_ID, client_secret=CLIENT_SECRET) as emulator:
+        emulator.state.rates.configure(short=10**6, long=10**7, read_short=10**6, read_long=10**7)
+        issued = emulator.state.issue_tokens(fixture.athlete_id)
+        tokens = _Tokens(Tokens(issued["access_token"], issued["refresh_token"], issued["expires_at"]))
+        clock = lambda: datetime.fromtimestamp(emulator.state.clock.now(), timezone.utc)  # noqa: E731
+        with StravaConnector(CLIENT_ID, CLIENT_SECRET, emulator.url, tokens, RateBudget(), clock) as strava:
+            ids = [e["object_id"] for e in fixture.events][:events]
+            started = time.perf_counter()
+            for activity_id in ids:
+                raw = strava.get_activity(fixture.athlete_id, activity_id)
+                strava.update_description(fixture.athlete_id, activity_id, (raw.get("description") or "") + " x")
+            return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=300, help="events in the synthetic history")
+    args = parser.parse_args()
+    library = sorted(p for p in LIBRARY.iterdir() if (p / "athlete.json").exists()) if LIBRARY.exists() else []
+    with tempfile.TemporaryDirectory() as tmp:
+        synthetic = synthetic_fixture(Path(tmp) / "synthetic", args.events)
+        floor_s = io_floor(synthetic, args.events)
+        floor_rate = args.events / floor_s
+        print(f"baseline, Strava I/O only (GET+PUT per event): {floor_rate:7.1f} events/s")
+        if library:
+            count, seconds = replay_rate(library)
+            print(f"fixture library ({len(library)} fixtures):        {count / seconds:7.1f} events/s "
+                  f"({count} events in {seconds:.2f} s; {count / seconds / floor_rate:.2f}x the I/O floor)")
+        count, seconds = replay_rate([synthetic])
+        print(f"synthetic, 2 years + {args.events} events:          {count / seconds:7.1f} events/s "
+              f"({seconds:.2f} s; {count / seconds / floor_rate:.2f}x the I/O floor)")
+
+
+if __name__ == "__main__":
+    main()
