@@ -1,0 +1,146 @@
+"""The worker against the emulator: Strava failures defer or retry, nothing is lost or doubled."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from connector.fixtures import load_fixture
+from insights.block import BLOCK_START
+from webhook import inbox, store
+from webhook.replay import WEBHOOK_SECRET, Replayer
+from webhook.worker import Worker, WorkerAlreadyRunning
+
+SAMPLE = Path(__file__).parents[1] / "connector" / "data" / "sample"
+
+
+@pytest.fixture
+def world():
+    """A connected sample runner; events are posted to the real endpoint, processed on demand."""
+    fixture = load_fixture(SAMPLE)
+    with Replayer() as replayer:
+        replayer.emulator.state.load_fixture(fixture)
+        sub = fixture.events[0]["subscription_id"]
+        replayer.emulator.state.set_subscription(sub, replayer.services.config.webhook_url, "x")
+        replayer._connect(fixture, int(fixture.events[0]["event_time"]) - 60, sub)
+        replayer.fixture = fixture
+        yield replayer
+
+
+def post(world, event) -> int:
+    world._set_clock(int(event["event_time"]))
+    answer = world.client.post(f"/strava/webhook/{WEBHOOK_SECRET}", json=event).get_json()
+    assert answer["status"] == "queued", answer
+    return answer["id"]
+
+
+def row(world, event_id) -> dict:
+    db = world.services.db()
+    try:
+        return inbox.get_event(db, event_id)
+    finally:
+        db.close()
+
+
+def description(world, activity_id) -> str:
+    return world.emulator.state.get_activity(activity_id)["description"] or ""
+
+
+def spike_event(world) -> dict:
+    # the third create of the sample is a long-run spike tagged #upperback: it gets a note
+    return world.fixture.events[2]
+
+
+def test_a_429_defers_to_the_window_reset_without_sleeping(world):
+    event = spike_event(world)
+    event_id = post(world, event)
+    world.emulator.state.faults.add(429, count=1, path_prefix="/api/v3/activities")
+    started = time.monotonic()
+    handled = world.worker.process_next()
+    assert time.monotonic() - started < 1.0  # deferred, not slept
+    assert handled[1] is None
+    deferred = row(world, event_id)
+    assert deferred["status"] == "pending" and deferred["attempts"] == 0
+    now = world.clock()
+    reset = (now.replace(minute=now.minute - now.minute % 15, second=0, microsecond=0) + timedelta(minutes=15))
+    assert deferred["next_attempt_at"] == int(reset.timestamp())
+    assert world.worker.process_next() is None  # not due yet
+    world._set_clock(int(reset.timestamp()) + 1)
+    assert world.worker.process_next()[1].outcome == "noted"
+    assert description(world, event["object_id"]).count(BLOCK_START) == 1
+
+
+def test_5xx_is_retried_with_backoff_and_notes_once(world):
+    event = spike_event(world)
+    event_id = post(world, event)
+    world.emulator.state.faults.add(503, count=2, path_prefix="/api/v3/activities")
+    assert world.worker.process_next()[1] is None
+    first = row(world, event_id)
+    assert first["status"] == "pending" and first["attempts"] == 1 and "503" in first["last_error"]
+    for _ in range(3):
+        world._set_clock(row(world, event_id)["next_attempt_at"] + 1)
+        handled = world.worker.process_next()
+        if handled and handled[1] is not None:
+            break
+    assert row(world, event_id)["status"] == "done"
+    assert description(world, event["object_id"]).count(BLOCK_START) == 1
+
+
+def test_a_revoked_token_marks_the_runner_for_reconnection(world):
+    event = spike_event(world)
+    world.emulator.state.revoke_athlete(world.fixture.athlete_id)
+    event_id = post(world, event)
+    result = world.worker.process_next()[1]
+    assert result.outcome == "error" and "reconnect" in result.reason
+    assert row(world, event_id)["status"] == "dead"
+    db = world.services.db()
+    assert store.get_athlete(db, world.fixture.athlete_id)["needs_reconnect"]
+    db.close()
+
+
+def test_a_bug_keeps_the_event_for_retry(world, monkeypatch):
+    import webhook.processing as processing
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("assessment exploded")
+
+    monkeypatch.setattr(processing, "assess", broken)
+    event_id = post(world, spike_event(world))
+    assert world.worker.process_next()[1] is None
+    kept = row(world, event_id)
+    assert kept["status"] == "pending" and "assessment exploded" in kept["last_error"]
+
+
+def test_an_unchanged_note_is_not_written_again(world, monkeypatch):
+    event = spike_event(world)
+    post(world, event)
+    world.worker.process_next()
+    writes = []
+    real = world.services.strava.update_description
+    monkeypatch.setattr(world.services.strava, "update_description",
+                        lambda *a, **k: writes.append(a) or real(*a, **k))
+    again = dict(event, aspect_type="update", updates={"type": "Run"}, event_time=event["event_time"] + 60)
+    post(world, again)
+    assert world.worker.process_next()[1].outcome == "noted"
+    assert writes == []  # same block: no PUT
+    assert description(world, event["object_id"]).count(BLOCK_START) == 1
+
+
+def test_raw_payloads_are_purged_after_the_retention_period(world):
+    post(world, spike_event(world))
+    world.worker.process_next()
+    db = world.services.db()
+    assert db.execute("SELECT count(*) FROM activities WHERE raw_json IS NOT NULL").fetchone()[0] > 0
+    world._set_clock(int((world.clock() + timedelta(days=8)).timestamp()))
+    assert world.worker.purge() > 0
+    assert db.execute("SELECT count(*) FROM activities WHERE raw_json IS NOT NULL").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM activities WHERE distance_km > 0").fetchone()[0] > 0
+    db.close()
+
+
+def test_only_one_worker_per_database(world):
+    with pytest.raises(WorkerAlreadyRunning, match="already running"):
+        Worker(world.services).acquire()
