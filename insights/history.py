@@ -27,7 +27,9 @@ PHYSIO_REASONS = {
     "after_rest": "still there after rest",
     "night_or_rest": "worse at night or at rest",
     "breath_or_sharp": "sharp, or worse on a deep breath",
+    "morning_stiffness": "worse on waking for {days_running} days",
 }
+WAKING_DAYS = 3  # stiffness on waking that keeps coming back deserves a look
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,8 @@ def soreness_state(
             reasons.append("night_or_rest")
         if today.qualifiers & {"worse_on_deep_breath", "sharp"}:
             reasons.append("breath_or_sharp")
+        if "worse_on_waking" in today.qualifiers and len(episode) >= WAKING_DAYS:
+            reasons.append("morning_stiffness")
     return SorenessState(
         today=today,
         days_running=len(episode),

@@ -102,7 +102,8 @@ def _association(association: Association | None) -> str | None:
 
 
 def _physio(state: SorenessState) -> str:
-    details = {"sore_days_14": state.sore_days_14, "severity": state.today.severity}
+    details = {"sore_days_14": state.sore_days_14, "severity": state.today.severity,
+               "days_running": state.days_running}
     reasons = [PHYSIO_REASONS[r].format(**details) for r in state.physio_reasons]
     return f"Please see a physio or GP: {'; '.join(reasons)}."
 

@@ -289,3 +289,13 @@ def test_past_flags_give_the_same_assessment_as_recomputing():
     past = {r.id: assess(r, runs, entries).flags for r in runs}
     new = make_run(999, day(71), 8, hr=141, max_hr=182, name="Easy")
     assert assess(new, runs + [new], entries, past_flags=past) == assess(new, runs + [new], entries)
+
+
+def test_stiffness_on_waking_for_days_escalates_but_not_on_the_first_day():
+    runs = base_history()
+    first = make_run(100, day(43), 7, hr=140, max_hr=182, name="#upperback 3", description="Upper back stiff, worse when I wake up")
+    assert "morning_stiffness" not in assess(first, runs + [first], []).soreness.physio_reasons
+    entries = [SorenessEntry(day(41 + k), parse_soreness("#upperback 3 worse when I wake up")) for k in range(2)]
+    a = assess(first, runs + [first], entries)
+    assert "morning_stiffness" in a.soreness.physio_reasons
+    assert "worse on waking for 3 days" in a.text
