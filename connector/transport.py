@@ -103,6 +103,10 @@ def strava_session(
     if not is_real_strava(base_url):
         assert base_url is not None
         session.mount(STRAVA_PREFIX, RedirectingAdapter(base_url, timeout=timeout))
+        if _is_loopback(urlsplit(base_url).hostname):
+            # no proxy or .netrc applies to loopback: skip requests' per-call
+            # environment and file lookups
+            session.trust_env = False
     return session
 
 

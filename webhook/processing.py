@@ -19,6 +19,7 @@ from insights.assess import AthleteProfile, assess
 from insights.block import split_block, with_block
 from insights.history import SorenessEntry
 from insights.association import LOOKBACK_DAYS, WINDOW_DAYS
+from insights.load import EWMA_WARMUP_DAYS
 from insights.soreness import SorenessReport, activity_soreness
 from webhook import outbox, store
 from webhook.services import Services
@@ -135,7 +136,9 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
     _record_soreness(db, athlete_id, activity, now)
 
     oldest = activity.day - timedelta(days=LOOKBACK_DAYS + WINDOW_DAYS + 31)
-    runs = store.runs_until(db, athlete_id, activity.start_local)
+    # older runs cannot change the numbers (see insights.load.EWMA_WARMUP_DAYS)
+    runs = store.runs_until(db, athlete_id, activity.start_local,
+                            since=activity.day - timedelta(days=EWMA_WARMUP_DAYS + 31))
     starts = {r.id: r.start_local for r in runs}
     entries = _entries(db, athlete_id, oldest, starts)
     assessment = assess(activity, runs, entries, profile_of(athlete))

@@ -75,10 +75,21 @@ class Services:
         # close. One idle connection held for the process's life avoids it
         # (SQLite still checkpoints automatically as the WAL grows).
         self._anchor = open_db(self.config.db_path) if self.config.db_path != ":memory:" else None
+        self._local = threading.local()
+        self._opened: list = []
 
     def db(self):
         """A new connection: the caller closes it (one per request or job)."""
         return open_db(self.config.db_path)
+
+    def thread_db(self):
+        """This thread's own long-lived connection, for loops such as the
+        worker's: never shared across threads, never closed by the caller."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = open_db(self.config.db_path)
+            self._opened.append(db)
+        return db
 
     @property
     def strava(self) -> StravaConnector:
@@ -97,6 +108,12 @@ class Services:
         if self._strava is not None:
             self._strava.close()
             self._strava = None
+        for db in self._opened:
+            try:
+                db.close()
+            except Exception:  # opened by a thread that has gone: sqlite refuses, the OS reclaims it
+                pass
+        self._opened.clear()
         if self._anchor is not None:
             self._anchor.close()
             self._anchor = None

@@ -139,16 +139,13 @@ class Worker:
 
         The result is None when the event was deferred or will be retried.
         """
-        db = self.services.db()
-        try:
-            now = self.services.clock()
-            claimed = inbox.claim(db, now, limit=1, max_attempts=self.services.config.max_attempts)
-            if not claimed:
-                return None
-            event = claimed[0]
-            return event, self._handle(db, event)
-        finally:
-            db.close()
+        db = self.services.thread_db()
+        now = self.services.clock()
+        claimed = inbox.claim(db, now, limit=1, max_attempts=self.services.config.max_attempts)
+        if not claimed:
+            return None
+        event = claimed[0]
+        return event, self._handle(db, event)
 
     def _handle(self, db, event: dict) -> Result | None:
         now = self.services.clock()
