@@ -365,8 +365,11 @@ def authorize(connection: Connection, *, untick: tuple[str, ...] = (), follow: b
 
 
 def connect_runner(app: App, untick: tuple[str, ...] = ()) -> requests.Response:
-    """The whole connection: our button, Strava's page, our callback; returns /me."""
-    landed = authorize(open_authorize_page(app), untick=untick)
+    """The whole connection: our button, Strava's page, our callback; returns /me
+    (``.connection.browser`` is the runner's browser, signed in)."""
+    connection = open_authorize_page(app)
+    landed = authorize(connection, untick=untick)
+    landed.connection = connection
     assert landed.status_code == 200, landed.text
     assert landed.url.split("?")[0] == f"{app.url}/me", landed.url
     return landed

@@ -162,3 +162,15 @@ def test_a_delete_after_the_note_removes_our_copy_and_a_late_update_is_ignored(w
     for table, column in (("activities", "id"), ("notes", "activity_id"), ("soreness_reports", "activity_id")):
         assert world.query(f"SELECT count(*) FROM {table} WHERE {column} = ?", (run["id"],)) == [(0,)]
     assert world.query("SELECT count(*) FROM inbox WHERE status = 'dead'") == [(0,)]
+
+
+def test_a_strava_5xx_is_retried_and_the_note_still_lands(world, emulator):
+    run = put_run(emulator, 9_300_000_008, "Upper back sore 4/10")
+    emulator.admin("POST", "faults", {"status": 503, "count": 1, "path_prefix": f"/api/v3/activities/{run['id']}"})
+    assert emulator.deliver(activity_event(run["id"]))["delivered"]
+    wait_until(lambda: (row := world.inbox(run["id"])) and row[0][5], 5, what="the failed first attempt")
+    assert world.inbox(run["id"])[0][1] in ("pending", "processing", "done")
+    rows = wait_settled(world, run["id"], 1, timeout_s=12)  # backoff after one failure: up to 5 s
+    assert rows[0][1:3] == ("done", "noted") and rows[0][4] == 2
+    assert "503" in rows[0][5]
+    assert note_count(emulator.description(run["id"])) == 1
