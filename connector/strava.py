@@ -1,8 +1,8 @@
 """The one place that talks to Strava's API, through stravalib.
 
 :class:`StravaConnector` reads and writes an athlete's activities with tokens
-from a :class:`TokenStore`, refreshing them (one refresh per athlete at a time)
-before they expire, and keeps Strava's rate limits with a
+from a :class:`~connector.tokens.TokenStore`, refreshing them (one refresh per
+athlete at a time) before they expire, and keeps Strava's rate limits with a
 :class:`~connector.ratelimit.RateBudget`: when the budget runs low a call is
 not made and :class:`Deferred` says when to try again. Nothing here sleeps.
 
@@ -10,117 +10,45 @@ What comes back is the JSON Strava sent, as plain dicts: a stored payload is
 then exactly what Strava said, and :func:`insights.activities.activity_from_strava`
 reads it directly.
 
-Every failure is one of four exceptions a caller can act on:
-
-* :class:`NeedsReconnect` -- Strava refused the athlete's tokens (401, revoked,
-  refresh refused, a missing permission): stop, ask the runner to reconnect.
-* :class:`ActivityGone` -- the activity does not exist (any more) or is hidden.
-* :class:`Deferred` -- rate limit reached or nearly so: retry at ``retry_at``.
-* :class:`TransientError` -- Strava or the network failed (5xx, timeout):
-  retry with backoff.
-
-and :class:`Rejected` for a request Strava will never accept as sent (another
-4xx, such as a bad subscription callback or wrong client credentials).
+Every failure is a :class:`~connector.errors.StravaError` a caller can act on
+(see :mod:`connector.errors`); those exceptions, :class:`~connector.tokens.Tokens`
+and :class:`~connector.tokens.TokenStore` are importable from here too.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import threading
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Protocol, TypeVar
+from typing import Any, Callable, TypeVar
 
 import requests
 from stravalib import exc
 from stravalib.protocol import ApiV3
 
+# The exceptions, strava_message and the token types are part of this module's interface too.
+from connector.errors import (
+    ActivityGone,
+    Deferred,
+    NeedsReconnect,
+    Rejected,
+    StravaError,
+    TransientError,
+    about_application,
+    missing_permission,
+    no_answer,
+    refusal,
+    strava_message,
+)
 from connector.ratelimit import RateBudget, utc
+from connector.tokens import REFRESH_MARGIN, Tokens, TokenStore, expires_soon
 from connector.transport import DEFAULT_TIMEOUT, strava_session
 
 log = logging.getLogger(__name__)
 
-REFRESH_MARGIN = timedelta(minutes=10)
 PAGE_SIZE = 200  # the most Strava returns per page of /athlete/activities
 
 T = TypeVar("T")
-
-
-# -- errors ---------------------------------------------------------------------
-
-
-class StravaError(Exception):
-    """Base of every error the connector raises."""
-
-
-class NeedsReconnect(StravaError):
-    """Strava no longer accepts the athlete's tokens: the athlete must reconnect."""
-
-    def __init__(self, athlete_id: int | None, detail: str) -> None:
-        who = f"athlete {athlete_id}" if athlete_id is not None else "the athlete"
-        super().__init__(f"Strava refused access for {who} ({detail}); the athlete must reconnect")
-        self.athlete_id = athlete_id
-        self.detail = detail
-
-
-class ActivityGone(StravaError):
-    """The activity is not on Strava (deleted, private, or never existed)."""
-
-    def __init__(self, athlete_id: int, activity_id: int) -> None:
-        super().__init__(f"activity {activity_id} of athlete {athlete_id} is not on Strava (404)")
-        self.athlete_id = athlete_id
-        self.activity_id = activity_id
-
-
-class Deferred(StravaError):
-    """Not now: Strava's rate limit is reached or nearly so. Retry at ``retry_at``."""
-
-    def __init__(self, retry_at: datetime, reason: str) -> None:
-        super().__init__(f"{reason}; retry at {retry_at:%Y-%m-%d %H:%M:%S} UTC")
-        self.retry_at = retry_at
-        self.reason = reason
-
-
-class TransientError(StravaError):
-    """Strava or the network failed (5xx, timeout, refused connection); retry with backoff."""
-
-
-class Rejected(StravaError):
-    """Strava refused the request as sent (a 4xx other than 401/404/429)."""
-
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-# -- tokens ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Tokens:
-    """An athlete's Strava tokens; ``expires_at`` is the access token's expiry, epoch seconds."""
-
-    access_token: str = field(repr=False)
-    refresh_token: str = field(repr=False)
-    expires_at: int
-
-
-def expires_soon(tokens: Tokens, now: datetime, margin: timedelta = REFRESH_MARGIN) -> bool:
-    """True when the access token expires within ``margin`` of ``now``.
-
-    Reads attributes only, so a store may hand back its own token record.
-    """
-    return int(tokens.expires_at) - utc(now).timestamp() <= margin.total_seconds()
-
-
-class TokenStore(Protocol):
-    """Where the connector keeps tokens. ``save`` must write both tokens in one
-    transaction: Strava kills the old refresh token the moment it issues a new one."""
-
-    def load(self, athlete_id: int) -> Tokens | None: ...
-
-    def save(self, athlete_id: int, tokens: Tokens) -> None: ...
 
 
 # -- stravalib ------------------------------------------------------------------
@@ -147,51 +75,6 @@ def _no_rate_limiter(headers: Any, method: Any) -> None:
 def strava_api(session: requests.Session, access_token: str | None = None) -> ApiV3:
     """A stravalib protocol object on ``session`` (see :func:`connector.transport.strava_session`)."""
     return _Api(access_token=access_token, requests_session=session, rate_limiter=_no_rate_limiter)
-
-
-def _body(response: requests.Response | None) -> dict:
-    try:
-        body = response.json() if response is not None else None
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
-
-
-def _strava_errors(response: requests.Response | None) -> list[dict]:
-    errors = _body(response).get("errors")
-    errors = [errors] if isinstance(errors, dict) else errors if isinstance(errors, list) else []
-    return [e for e in errors if isinstance(e, dict)]
-
-
-def strava_message(response: requests.Response | None) -> str:
-    """Strava's error body as one short line: ``Record Not Found (Activity id invalid)``."""
-    if response is None:
-        return "no response"
-    details = ", ".join(
-        " ".join(str(e[k]) for k in ("resource", "field", "code") if e.get(k))
-        for e in _strava_errors(response)
-    )
-    message = str(_body(response).get("message") or f"HTTP {response.status_code}")
-    return f"{message} ({details})" if details else message
-
-
-def _about_application(response: requests.Response | None) -> bool:
-    """True when Strava's error blames our client id/secret, not the athlete."""
-    return any(e.get("resource") == "Application" for e in _strava_errors(response))
-
-
-def _missing_permission(response: requests.Response | None) -> str | None:
-    for error in _strava_errors(response):
-        field_name = str(error.get("field") or "")
-        if error.get("code") == "missing" and field_name.endswith("_permission"):
-            return field_name.removesuffix("_permission")
-    return None
-
-
-def _redact(text: str) -> str:
-    # requests puts the URL, query and all, into connection errors; the
-    # subscription calls carry the client secret there.
-    return re.sub(r"\?[^\s'\")]*", "?…", text)
 
 
 def _utc_now() -> datetime:
@@ -377,7 +260,7 @@ class StravaConnector:
         try:
             return request(strava_api(self._session, tokens.access_token))
         except exc.AccessUnauthorized as error:
-            missing = _missing_permission(error.response)
+            missing = missing_permission(error.response)
             detail = f"the {missing} permission was not granted" if missing else "401 Unauthorized"
             log.warning("athlete %s: %s refused: %s", athlete_id, what, detail)
             raise NeedsReconnect(athlete_id, detail) from None
@@ -418,21 +301,10 @@ class StravaConnector:
             log.warning("%s: %s failed: Strava answered %s %s", context, what, status, strava_message(response))
             return TransientError(f"Strava answered {status} to {what} ({context}): {strava_message(response)}")
         if status is not None:
-            if _about_application(response) or isinstance(error, exc.ApplicationInactive):
-                detail = str(error) if isinstance(error, exc.ApplicationInactive) else strava_message(response)
-                message = f"Strava refused our application's credentials for {what}: {detail}"
-            else:
-                message = f"Strava refused {what} ({context}) with {status}: {strava_message(response)}"
+            message = refusal(error, what, context, status)
             log.error("%s", message)
             return Rejected(message, status)
-        if isinstance(error, requests.Timeout):
-            detail = "timed out"
-        elif isinstance(error, requests.ConnectionError):
-            detail = "could not connect"
-        elif isinstance(error, ValueError):
-            detail = "answered something that is not JSON"
-        else:
-            detail = _redact(f"{type(error).__name__}: {error}")
+        detail = no_answer(error)
         log.warning("%s: %s failed: Strava %s", context, what, detail)
         return TransientError(f"{what} ({context}): Strava {detail}")
 
@@ -470,7 +342,7 @@ class StravaConnector:
             )
         except exc.Fault as error:
             status = error.response.status_code if error.response is not None else None
-            if status in (400, 401, 403) and not _about_application(error.response):
+            if status in (400, 401, 403) and not about_application(error.response):
                 current = self.tokens.load(athlete_id)
                 if (
                     current is not None

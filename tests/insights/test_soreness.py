@@ -66,6 +66,13 @@ CASES = [
     ("Everything fine except my upper back", True, N, set(), ()),
     ("Upper back 😣 tight 6/10", True, 6, set(), ()),
     ("no pain just tightness in the upper back", True, N, set(), ()),
+    # a rating alone in the next sentence rates an unrated sore upper back, and nothing else
+    ("Upper back stiff, worse when I wake up. 3/10", True, 3, {"worse_on_waking"}, ()),
+    ("#upperback... 6.5/10", True, 7, set(), ()),
+    ("Upper back sore 6/10. 3/10", True, 6, set(), ()),
+    ("Upper back fine. 3/10", False, N, set(), ()),
+    ("Calves sore. 3/10", N, N, set(), ()),
+    ("Upper back stiff. Legs 3/10", True, N, set(), ()),
     # explicit "no"
     ("No upper back pain today!", False, N, set(), ()),
     ("Upper back fine.", False, N, set(), ()),

@@ -1,0 +1,167 @@
+"""The words and patterns the soreness parser reads: places, soreness and severity words,
+negations, qualifier cues and red flags, as compiled regexes and substring screens.
+
+Kept apart from :mod:`insights.soreness` so the parser reads top to bottom; the decisions
+these tables encode are listed in that module's docstring.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every pattern reads lowercased text: re.IGNORECASE makes `re` several times slower.
+_SORE_WORDS = (
+    r"sore(?:ness|r|st)?|sore-?ish|ach(?:e|es|ed|y|ey|ing)|pain(?:s|ful|full)?|tight(?:ness|er)?"
+    r"|stiff(?:ness|er)?|hurt(?:s|ing)?|niggl(?:e|es|y|ing)|twing(?:e|es|y)|tender(?:ness)?|knot(?:s|ted|ty)?"
+    r"|spasm(?:s|ing)?|cramp(?:s|ing|ed)?|throb(?:s|bing)?|burning|stabbing|shooting|pulled|strain(?:ed)?"
+    r"|tweak(?:ed)?|bad|worse|issues?|problems?|trouble|playing up|acting up|flar(?:ed|ing|e-?up)|killing"
+    r"|agony|bother(?:s|ed|ing)?|locked|seized|still there")
+_PLACE_WORDS = (
+    r"upper\s*(?:and|&|/|\+)\s*lower[\s-]*back|lower\s*(?:and|&|/|\+)\s*upper[\s-]*back|upper[\s-]*back"
+    r"|mid(?:dle)?[\s-]*back|(?:in\s+)?between\s+(?:my\s+|the\s+|both\s+)?shoulder[\s-]*blades?"
+    r"|shoulder[\s-]*blades?|scapula[es]?|thoracic(?:\s+spine)?|t[\s-]?spine|rhomboids|(?:left|right|my)\s+rhomboid"
+    r"|(?<!speed\s)(?<!sand\s)(?<!tourist\s)traps|(?:left|right|upper|mid|middle|lower)\s+trap|trapezius")
+_SEPARATOR = r"[,()]|\s[-–—]+\s|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+"
+_NEGATOR = (r"(?:\b(?:no|not|never|without|zero|nil|nor|neither|none|cannot|almost|nearly|free\s+of)\b|n't\b"
+            r"|\b(?:did|do|does|was|were|is|are|has|have|had|could|can|wo)nt\b)")
+# Words that end a negation's reach: in "no rain just a tight upper back" the "just" does.
+_BREAK = (r"(?:just|only|still|some|except|apart|now|then|also|plus|yet|instead|rather|mild|slight|slightly"
+          r"|bit|little|quite|pretty|lots?)\b")
+
+NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\U0001F44D": " fine ", "\u2705": " fine "})
+SENTENCE_BREAKS = str.maketrans({c: "\n" for c in ".!?;\r…"})
+DECIMAL = re.compile(r"(\d)[.,](\d\s*(?:/|out of)\s*10)")  # "6.5/10" must survive the split on "."
+TAG = re.compile(
+    r"#(?:upper[_-]?back(?:sore|pain)?|ubp)(?![a-z_])(?:[ \t]*[:=–-]?[ \t]*(?P<num>\d{1,2}(?:[.,]\d)?)"
+    r"(?P<ten>\s*/\s*10)?(?![\w/]|[.,]\d|[ \t]*(?:km|k|mi|miles?|m|mins?|minutes|hrs?|hours?|days?|x|reps|%)\b))?")
+_RATING = r"(?P<number>\d{1,2}(?:[.,·]\d)?)\s*(?:/|out\s+of)\s*10"  # "6/10", "6 out of 10"; "6.5" is "6·5" by now
+# A sentence that is only a rating: "Upper back stiff. 3/10" rates the sentence before it.
+BARE_RATING = re.compile(rf"\s*{_RATING}\s*")
+# One pass over a sentence finds every word that matters; earlier alternatives win at the same place.
+# The shared \b up front lets `re` reject mid-word positions at once (several times faster).
+TOKEN = re.compile(
+    rf"(?P<comma>{_SEPARATOR})|(?P<and>[&+]|\b(?:and|plus)\b)|\b(?:"
+    rf"(?P<noise>(?:{_PLACE_WORDS})\s+(?:stretch\w*|mobility|exercises?|workout|routine|session|day|strength\w*"
+    r"|drills?|rolling|massage|opener|rotations?|extensions?|raises|rows?|squeezes)\b"
+    r"|pain\s+cave\b|no\s+pain,?\s+no\s+gain\b|growing\s+pains\b)"
+    r"|(?P<but>(?:but|however|though|although|whereas)\b)|(?P<except>(?:except|apart from|other than)\b)"
+    r"|(?P<slot>ubptag(?P<index>\d+)\b)"
+    r"|(?P<free>(?:pain|ache|niggle|sore(?:ness)?|symptom|issue|problem|trouble|injury)[\s-]*free\b)"
+    rf"|(?P<rating>(?<![\d.,·]){_RATING}(?!\d))"
+    rf"|(?P<place>(?:{_PLACE_WORDS})\b)"
+    rf"|(?P<intense>(?:very|really|super|so|extremely|incredibly|seriously)\s+(?:{_SORE_WORDS})\b)"
+    rf"|(?P<sore>(?:{_SORE_WORDS})\b)"
+    r"|(?P<fine>(?:fine|ok|okay|good|great|grand|perfect|happy|solid|loose|relaxed|normal|settled|spot on"
+    r"|no bother|none)\b|100\s?%)"
+    r"|(?P<l8>(?:severe(?:ly)?|agoni[sz]\w+|excruciating|unbearable|terrible|awful|horrible)\b)"
+    r"|(?P<l5>(?:moderate(?:ly)?|quite|fairly|pretty|somewhat|rather)\b)"
+    r"|(?P<l3>(?:mild(?:ly)?|slight(?:ly)?|bit|little|tad|minor|faint(?:ly)?|barely|hardly)\b))")
+JOINERS = frozenset({"comma", "and", "but", "except"})
+LEVELS = {"l8": "severe", "l5": "moderate", "l3": "mild"}  # TOKEN's groups of SEVERITY_WORDS
+STATE_LEVELS = frozenset({"mild", "moderate", "severe"})  # "upper back: moderate" is a report on its own
+CUT = re.compile(rf"{_SEPARATOR}|:|\b(?:and|but|however|though|although|whereas|except)\b|&")
+NEG_TAIL = re.compile(rf"{_NEGATOR}(?:[^\w']+(?!{_BREAK})[\w'-]+){{0,4}}[^\w']*$")
+HEDGE = re.compile(r"(?:\bnot|n't)\s+(?:too|that|so|very|overly|super|all that|massively|hugely|terribly|much|as)\s+$")
+# "chest pain: none", "pain 0/10"
+_SAID_NO = r"\s*(?:[:=–—-]\s*(?:no|none|nil|zero)\b|[:=–—-]?\s*0(?:\s*/\s*10)?(?![\d/.,·]))"
+SAID_NO_RX = re.compile(_SAID_NO)
+GONE = re.compile(rf"\s*(?:is\s+|has\s+|had\s+|was\s+)?(?:all\s+)?(?:gone|disappeared|vanished|went away|cleared)\b"
+                   rf"|{_SAID_NO}")
+OTHER_PART = re.compile(
+    r"\b(?:calf|calves|hamstrings?|hammies|quads?|knees?|hips?|ankles?|feet|foot|shins?|legs?|achilles|glutes?"
+    r"|lower back|low back|lumbar|neck|shoulders?|arms?|elbows?|wrists?|chest|it ?band|itb|toes?|heels?|groin"
+    r"|stomach|head|lungs?|abs|core|plantar)\b")
+OR_GAP = re.compile(r"\s*(?:,\s*)?(?:or|nor|/)\s*$")
+
+# Substring screens: a sentence is only tokenised, a red-flag pattern only run, when a needle is there.
+PLACE_NEEDLES = ("upper", "mid", "blade", "thoracic", "spine", "rhomboid", "trap", "scapula", "ubptag")
+SORE_NEEDLES = ("sore", "ach", "pain", "tight", "stiff", "hurt", "niggl", "twing", "tender", "knot", "spasm",
+                 "cramp", "throb", "burn", "stab", "shoot", "pull", "strain", "tweak", "bad", "worse", "issue",
+                 "problem", "trouble", "playing up", "acting up", "flar", "killing", "agony", "bother", "locked",
+                 "seized")
+QUALIFIER_NEEDLES = ("wak", "woke", "morning", "first thing", "bed", "night", "rest", "lying", "sleep", "awake",
+                      "sharp", "stab", "knife", "shoot", "sear", "electric", "breath", "inhal")
+NEGATOR_NEEDLES = ("no", "n't", "nt", "never", "without", "zero", "nil", "almost", "nearly", "free of")
+
+# Qualifiers that need a symptom in their clause: "at night" alone is a night run.
+GATED_QUALIFIERS = {
+    "worse_on_waking": re.compile(
+        r"\b(?:on|when|after|upon)\s+(?:i\s+)?(?:wak(?:e|ing)|woke)\b|\bwak(?:e|ing)\s+up\b"
+        r"|\bwhen\s+i\s+(?:get|got)\s+up\b|\bfirst\s+thing\b|\bin\s+the\s+mornings?\b|\bmornings\b"
+        r"|\bevery\s+morning\b|\bwoke\s+up\b|\bmorning\s+(?:stiffness|pain|soreness|ache)\b|\bout\s+of\s+bed\b"),
+    "night_or_rest": re.compile(
+        r"\bat\s+night\b|\bnights\b|\bovernight\b|\bin\s+bed\b|\bat\s+rest\b|\blying\s+down\b|\beven\s+resting\b"
+        r"|\b(?:while|when)\s+(?:i'm\s+|i\s+am\s+)?(?:resting|lying|asleep|sleeping)\b|\bwak(?:es|ing)\s+me\b"
+        r"|\b(?:keeps?|kept|keeping)\s+me\s+(?:up|awake)\b|\bwoke\s+me\b|\bdisturb\w*\s+(?:my\s+)?sleep\b"
+        r"|\b(?:can't|couldn't|cannot|unable to)\s+sleep\b"),
+    "sharp": re.compile(r"\b(?:sharp|stabbing|stabby|knife-?like|like\s+a\s+knife|shooting|searing|electric)\b"),
+    "worse_on_deep_breath": re.compile(
+        r"\bdeep(?:ly)?\s+breath\w*|\bbreath(?:e|ing)?\s+(?:in\s+)?deep(?:ly)?\b|\bbig\s+breaths?\b|\binhal\w+"
+        r"|\bbreath(?:e|ing)\s+in\b|\b(?:to|when(?:\s+i)?|on)\s+breath(?:e|ing)?\b"),
+}
+_REST = r"(?:rest\w*|days?\s+off|time\s+off|week\s+off|a\s+break)"
+NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
+    r"\brest(?:ing)?\b[^.,]{0,20}?(?:\b\w+n't|\bnot|\bnever|\bno)\s+(?:\w+\s+)?"
+    r"(?:help\w*|eas\w*|work\w*|fix\w*|improv\w*|chang\w*|make\s+(?:a|any)\s+difference)"
+    r"|\b(?:not|no|isn't|hasn't|doesn't|didn't|without)\s+(?:\w+\s+){0,2}?(?:eas\w*|better|improv\w*|settl\w*)\b"
+    rf"[^.,]{{0,15}}?\b(?:with|by|after|despite)\s+(?:\w+\s+){{0,3}}?{_REST}"
+    rf"|\b(?:despite|even\s+(?:with|after)|in\s+spite\s+of)\s+(?:\w+\s+){{0,2}}?{_REST}"
+    r"|\bstill\s+(?:\w+\s+){0,2}?(?:sore|there|hurt\w*|ach\w*|tight|stiff|pain\w*|bad)\b[^.,]{0,40}?"
+    rf"\bafter\s+(?:\w+\s+){{0,3}}?{_REST}")
+
+_LIMB = r"(?:(?:my|the|both|left|right)\s+)*(?:arms?|hands?|legs?|fingers?|grip)"
+_RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
+    "chest_pain": (("chest", "angina"), (
+        r"\bchest\s+(?:pains?|pressure|tight(?:ness)?|aches?|aching|hurts?|hurting|discomfort|squeez\w*|heav\w*"
+        r"|crushing|sore\w*|burning)\b|\btight(?:ness)?[\s-]+chest(?:ed)?\b|\bangina\b"
+        r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+"
+        r"(?:in|across|on|around|through)\s+(?:my\s+|the\s+)?chest\b"
+        r"|\bchest\s+(?:felt|feels|feeling|was|is|got|getting|went)\s+(?:\w+\s+)?"
+        r"(?:tight|heavy|sore|painful|crushed|constricted)\b")),
+    "breathless": (("breath",), (
+        r"\bshort(?:ness)?\s+of\s+breath\b|\bbreathless(?:ness)?\b"
+        r"|\b(?:couldn't|could not|can't|cannot|unable to|struggl\w* to|hard to|trouble|difficulty|difficult to)\s+"
+        r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)"
+        r"|\bout\s+of\s+breath\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
+        r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+breath\b")),
+    "radiating_pain": (("arm", "jaw", "neck"), (
+        r"\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves)\s+(?:\w+\s+){0,3}?"
+        r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:arms?|jaw|neck)\b"
+        r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
+        r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
+        r"|\bjaw\s+(?:pain|ache|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
+        r"|\bleft\s+arm\s+(?:pain|ache|aching|hurts?)\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b")),
+    "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy"), (
+        r"\bnause\w*|\bqueasy\b|\bvomit\w*|\bthrew\s+up\b|\bthrowing\s+up\b"
+        r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
+        r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
+        r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
+    "coughing_blood": (("blood", "moptysis"), (
+        r"\bcough\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bspit(?:ting)?\s+(?:up\s+)?blood\b|\bha?emoptysis\b"
+        r"|\bblood\s+(?:in|when|with)\s+(?:my\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
+        r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b")),
+    "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled"), (
+        rf"\bnumb(?:ness|ed)?\b|\btingl\w*|\bpins\s+and\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
+        rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
+        rf"|\b(?:arms?|hands?|grip|fingers?)\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b")),
+    "fever": (("fever", "febrile", "temp"), (
+        r"(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)\bfever\w*|\bfebrile\b"
+        r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside|today))"
+        r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b")),
+    "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
+                    "plant", "came off", "hit by"), (
+        r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
+        r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run))"
+        r"|\bfell\s+(?:over|down|hard|heavily|badly|on|onto|flat|and|backwards|off\s+(?:my|the|a)\s+(?!pace))\b"
+        r"|\btripp(?:ed|ing)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b"
+        r"|\bface-?plant\w*|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
+        r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist)\b")),
+    "weight_loss": (("weight", "without", "reason", "unexpectedly"), (
+        r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
+        r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
+        r"(?:weight|\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
+        r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)")),
+}
+RED_FLAG_RX = {code: (needles, re.compile(pattern)) for code, (needles, pattern) in _RED_FLAG_PATTERNS.items()}
+COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|wind\s?chill"
+                   r"|sub-?zero)\b|-\d+\s*°")
