@@ -43,3 +43,34 @@ def test_a_missing_setting_is_one_clear_line(monkeypatch, tmp_path):
     result = CliRunner().invoke(main, ["serve"])
     assert result.exit_code == 1
     assert result.output.strip() == "Error: STRAVA_CLIENT_ID is not set: Client ID of your Strava API application."
+
+
+def test_events_lists_and_retries_dead_events(tmp_path):
+    from datetime import datetime, timezone
+
+    from webhook import inbox
+    from webhook.db import migrate, open_db
+
+    path = str(tmp_path / "events.db")
+    db = open_db(path)
+    migrate(db)
+    now = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    event = {"object_type": "activity", "object_id": 7, "aspect_type": "create", "owner_id": 3,
+             "subscription_id": 1, "event_time": 1_700_000_000, "updates": {}}
+    event_id, _ = inbox.enqueue(db, event, now)
+    inbox.claim(db, now)
+    inbox.complete(db, event_id, "error", "the runner must reconnect to Strava")
+    db.close()
+
+    runner = CliRunner()
+    listed = runner.invoke(main, ["events", "--db", path, "--status", "dead"])
+    assert listed.exit_code == 0 and "activity/create 7" in listed.output and "must reconnect" in listed.output
+    as_json = runner.invoke(main, ["events", "--db", path, "--json"])
+    assert '"status": "dead"' in as_json.output
+    retried = runner.invoke(main, ["events", "--db", path, "retry", "--dead"])
+    assert retried.exit_code == 0 and "1 dead event(s) queued again" in retried.output
+    assert "no events with status dead" in runner.invoke(main, ["events", "--db", path, "--status", "dead"]).output
+    missing = runner.invoke(main, ["events", "--db", path, "retry", "999"])
+    assert missing.exit_code == 1 and "no event 999" in missing.output
+    neither = runner.invoke(main, ["events", "--db", path, "retry"])
+    assert neither.exit_code == 2
