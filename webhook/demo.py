@@ -178,8 +178,11 @@ def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int
         echo(f"Done: {counts['events']} webhook events, {counts['noted']} notes written, "
              f"{counts['skipped']} skipped, {counts['alerts']} coach alert(s) sent.")
         if serve:
-            echo(f"\nPages: {app_url}/ (landing), {app_url}/me (runner, after connecting), "
-                 f"{emulator.url}/_admin/state (emulator). Ctrl-C to stop.")
+            echo(f"\nPages (Ctrl-C to stop):\n"
+                 f"  {app_url}/            landing page with the Connect button\n"
+                 f"  {app_url}/auth/strava connect {sample.ATHLETE['firstname']} in your browser "
+                 f"(the emulator's authorize page), then see /me\n"
+                 f"  {emulator.url}/_admin/state  the emulated Strava")
             try:
                 while True:
                     time.sleep(3600)
