@@ -61,6 +61,10 @@ def build_server(
         logging.getLogger("waitress").setLevel(logging.ERROR)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = socket.create_server((host, port), family=family)
+    # waitress sets TCP_NODELAY only on sockets it binds itself; accepted
+    # sockets inherit it from the listener. Without it Nagle holds back each
+    # response's second write until the client's delayed ACK.
+    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     listener.setblocking(False)
     return WaitressServer(create_app(state), listener)
 
