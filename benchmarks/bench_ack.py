@@ -15,7 +15,7 @@ are p50/p99 latency of the acknowledgement and throughput, and, because the
 machine is shared and noisy, the ratios measured in the same run: our
 throughput / bare throughput (target >= 0.8) and our p99 (target < 100 ms).
 
-    python -m benchmarks.bench_ack [--events 2000] [--senders 16]
+    python -m benchmarks.bench_ack [--events 2000] [--senders 16] [--worker embedded|separate|none]
 """
 
 from __future__ import annotations
@@ -216,7 +216,7 @@ def strava_world(count: int) -> tuple[dict, list[dict], list[dict]]:
 
 
 class Ours:
-    def __init__(self, tmp: Path, count: int, worker: bool = True) -> None:
+    def __init__(self, tmp: Path, count: int, worker: str = "embedded") -> None:
         self.tmp = tmp
         self.worker = worker
         self.count = count
@@ -256,10 +256,12 @@ class Ours:
         admin.post(f"{self.strava_url}/_admin/rate_limits", timeout=10, json={
             "short": 10**7, "long": 10**8, "read_short": 10**7, "read_long": 10**8}).raise_for_status()
         serve = self._spawn("serve", "--host", "127.0.0.1", "--port", str(self.port),
-                            "--threads", str(SERVE_THREADS), *([] if self.worker else ["--no-worker"]),
-                            log="serve.log")
+                            "--threads", str(SERVE_THREADS),
+                            *([] if self.worker == "embedded" else ["--no-worker"]), log="serve.log")
         wait_for(f"{self.url}/healthz", serve)
         self.pid = serve.pid
+        if self.worker == "separate":
+            self._spawn("worker", log="worker.log")
         made = subprocess.run([sys.executable, "-m", "webhook.cli", "subscription", "create"], env=self.env,
                               cwd=self.tmp, capture_output=True, text=True, timeout=60)
         if made.returncode != 0:
@@ -295,8 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=2000, help="event POSTs per server (default 2000)")
     parser.add_argument("--senders", type=int, default=16, help="concurrent sender threads (default 16)")
     parser.add_argument("--warmup", type=int, default=100, help="untimed POSTs first (default 100)")
-    parser.add_argument("--no-worker", dest="worker", action="store_false",
-                        help="serve with --no-worker: measure the receive path alone")
+    parser.add_argument("--worker", choices=("embedded", "separate", "none"), default="embedded",
+                        help="embedded (default, as `rhomboid serve`), separate (`serve --no-worker` plus "
+                             "`rhomboid worker`), none (`serve --no-worker`: the receive path alone)")
     parser.add_argument("--bare", type=int, metavar="PORT", help=argparse.SUPPRESS)
     parser.add_argument("--strava", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -333,8 +336,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             stop(bare_server)
 
-    worker = ("runs its embedded worker (fetch + note per event)" if args.worker
-              else "runs with --no-worker (receive path only)")
+    worker = {"embedded": "runs its embedded worker (fetch + note per event)",
+              "separate": "runs with --no-worker, and `rhomboid worker` runs beside it (fetch + note per event)",
+              "none": "runs with --no-worker and no worker anywhere (receive path only)"}[args.worker]
     print(f"{args.events} valid event POSTs from {args.senders} sender threads; waitress with "
           f"{SERVE_THREADS} threads; our server {worker}")
     print(mine.line())
