@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import waitress
+from waitress import wasyncore
 
 from connector.fixtures import Fixture
 
@@ -26,20 +27,34 @@ class WaitressServer:
 
     def __init__(self, app: Any, listener: socket.socket, threads: int = 8) -> None:
         self.host, self.port = listener.getsockname()[:2]
+        self._stopping = False
+        self._loop_done = threading.Event()
+        self._loop_done.set()  # not serving yet
         self._server = waitress.create_server(
             app, sockets=[listener], threads=threads, ident="strava-emulator",
-            clear_untrusted_proxy_headers=True, asyncore_loop_timeout=0.05,
+            clear_untrusted_proxy_headers=True,
         )
 
     def serve_forever(self, poll_interval: float = 0.05) -> None:
+        """waitress's own loop, polling in ``poll_interval`` steps so that
+        shutdown() returns promptly (waitress's ``asyncore_loop_timeout`` is a
+        whole number of seconds; 0 would spin a core)."""
+        self._stopping = False
+        self._loop_done.clear()
+        server = self._server
         try:
-            self._server.run()
+            while not self._stopping and server._map:
+                wasyncore.loop(timeout=poll_interval, map=server._map, use_poll=True, count=1)
         except (OSError, ValueError):  # closed from another thread while polling
             pass
+        finally:
+            self._loop_done.set()
 
     def shutdown(self) -> None:
         """Stop serving, closing kept-alive connections too (as webtest's
-        StopableWSGIServer does): waitress's loop runs while any is open."""
+        StopableWSGIServer does)."""
+        self._stopping = True
+        self._loop_done.wait(timeout=2)  # the loop thread leaves within one poll
         server = self._server
         while server._map:
             for channel in list(server._map.values()):
