@@ -257,20 +257,29 @@ class StravaConnector:
     ) -> T:
         self._check_budget(what, athlete_id)
         tokens = self._fresh_tokens(athlete_id)
-        try:
-            return request(strava_api(self._session, tokens.access_token))
-        except exc.AccessUnauthorized as error:
-            missing = missing_permission(error.response)
-            detail = f"the {missing} permission was not granted" if missing else "401 Unauthorized"
-            log.warning("athlete %s: %s refused: %s", athlete_id, what, detail)
-            raise NeedsReconnect(athlete_id, detail) from None
-        except exc.ObjectNotFound as error:
-            if activity_id is None:
-                raise self._failure(error, what, athlete_id) from None
-            log.info("athlete %s: activity %s not on Strava (%s)", athlete_id, activity_id, what)
-            raise ActivityGone(athlete_id, activity_id) from None
-        except (requests.RequestException, ValueError) as error:
-            raise self._failure(error, what, athlete_id, activity_id) from None
+        for attempt in (1, 2):
+            try:
+                return request(strava_api(self._session, tokens.access_token))
+            except exc.AccessUnauthorized as error:
+                missing = missing_permission(error.response)
+                if attempt == 1 and not missing:
+                    # Strava may expire a token before the expires_at it gave
+                    # (clock skew, a revoked session): one forced refresh
+                    # tells that apart from a runner who disconnected.
+                    log.info("athlete %s: %s got 401; refreshing the token once", athlete_id, what)
+                    tokens = self._refresh_after_401(athlete_id, tokens)
+                    continue
+                detail = f"the {missing} permission was not granted" if missing else "401 Unauthorized"
+                log.warning("athlete %s: %s refused: %s", athlete_id, what, detail)
+                raise NeedsReconnect(athlete_id, detail) from None
+            except exc.ObjectNotFound as error:
+                if activity_id is None:
+                    raise self._failure(error, what, athlete_id) from None
+                log.info("athlete %s: activity %s not on Strava (%s)", athlete_id, activity_id, what)
+                raise ActivityGone(athlete_id, activity_id) from None
+            except (requests.RequestException, ValueError) as error:
+                raise self._failure(error, what, athlete_id, activity_id) from None
+        raise AssertionError("unreachable: the second attempt returns or raises")
 
     def _app_call(self, what: str, request: Callable[[ApiV3], T]) -> T:
         self._check_budget(what, None)
@@ -319,6 +328,13 @@ class StravaConnector:
         if tokens is None:
             raise NeedsReconnect(athlete_id, "no tokens stored")
         return tokens
+
+    def _refresh_after_401(self, athlete_id: int, refused: Tokens) -> Tokens:
+        with self._lock_for(athlete_id):
+            current = self._load(athlete_id)
+            if current.access_token != refused.access_token:
+                return current  # another thread refreshed meanwhile
+            return self._refresh(athlete_id, current)
 
     def _fresh_tokens(self, athlete_id: int) -> Tokens:
         """Tokens good for at least REFRESH_MARGIN, refreshing them if need be."""

@@ -105,10 +105,6 @@ def app_done(app, activity_id: int) -> bool:
     return bool(rows) and all(r[1] in ("done", "ignored", "dead") for r in rows)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "connector/strava.py StravaConnector._call maps any 401 to NeedsReconnect without trying the refresh "
-    "token once: a token Strava has expired before our expires_at (clock skew) kills the event and asks "
-    "the runner to reconnect"))
 def test_tokens_strava_expired_early_are_refreshed_and_the_note_lands(emulator, make_app, now):
     emulator.reset(activities=history(now))
     app = make_app()
