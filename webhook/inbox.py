@@ -91,15 +91,17 @@ def enqueue(
         "reason": reason,
     }
     columns = ", ".join(row)
-    inserted = list(
-        db.query(
-            f"INSERT INTO inbox ({columns}) VALUES ({', '.join(':' + c for c in row)}) "
-            "ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
-            row,
-        )
-    )
+    # a plain cursor, not sqlite-utils' query(): this runs for every event
+    # Strava sends, inside the 2 s it waits for our 200
+    inserted = db.conn.execute(
+        f"INSERT INTO inbox ({columns}) VALUES ({', '.join(':' + c for c in row)}) "
+        "ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
+        row,
+    ).fetchall()
+    if db.conn.in_transaction:
+        db.conn.commit()
     if inserted:
-        return inserted[0]["id"], True
+        return inserted[0][0], True
     existing = db.execute("SELECT id FROM inbox WHERE dedup_key = ?", [row["dedup_key"]]).fetchone()
     return existing[0], False
 
