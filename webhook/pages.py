@@ -6,10 +6,18 @@ import json
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 
+from insights.notes import distance
 from webhook import store
 from webhook.db import get_db
 
 bp = Blueprint("pages", __name__)
+
+FLAG_LABELS = {
+    "long_run_spike": "long-run jump",
+    "week_spike": "weekly jump",
+    "acwr_high": "acute:chronic high",
+    "intensity_spike": "intensity jump",
+}
 
 
 @bp.get("/healthz")
@@ -53,9 +61,12 @@ def me():
     if athlete is None:
         session.clear()
         return redirect(url_for("pages.landing"))
+    units = athlete.get("measurement_preference") or "meters"
     return render_template(
         "me.html",
         athlete=athlete,
+        distance=lambda km: distance(km, units),
+        flag_labels=FLAG_LABELS,
         activities=_notes(db, athlete_id),
         soreness=store.soreness_for(db, athlete_id)[-30:],
         problem=request.args.get("problem"),
