@@ -263,9 +263,16 @@ def replay(paths, as_json, db_path, target, emulator_url):
 
     try:
         if target:
-            from webhook.replay_target import replay_against
+            import requests
 
-            replay_against(target, emulator_url or _config().strava_url, list(paths), on_line=show)
+            from webhook.replay_target import TargetError, replay_against
+
+            try:
+                replay_against(target, emulator_url or _config().strava_url, list(paths), on_line=show)
+            except TargetError as error:
+                raise click.ClickException(str(error)) from None
+            except requests.RequestException as error:
+                raise click.ClickException(f"cannot reach the server or the emulator: {error}") from None
         else:
             replay_paths(list(paths), db_path=db_path, on_line=show)
     except FixtureError as error:
