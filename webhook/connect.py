@@ -13,6 +13,7 @@ from connector.oauth import Grant
 from connector.strava import StravaError
 from insights.activities import activity_from_strava
 from webhook import store
+from webhook.processing import record_soreness
 from webhook.services import Services
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ def backfill(services: Services, db, athlete_id: int, now: datetime, days: int =
         # a summary has no description: keep a fuller copy fetched earlier
         if store.get_activity(db, activity.id) is None:
             store.upsert_activity(db, athlete_id, activity, summary, fetched_at=now)
+            record_soreness(db, athlete_id, activity, now)  # tags in past titles count too
             stored += 1
     log.info("backfilled %d activities for athlete %s", stored, athlete_id)
     return stored

@@ -57,6 +57,9 @@ def process_event(services: Services, db, event: dict) -> Result:
     try:
         return assess_and_note(services, db, athlete, activity_id)
     except ActivityGone:
+        # gone from Strava: our copy must not count in any metric either
+        if store.activity_owner(db, activity_id) == athlete_id:
+            store.delete_activity(db, activity_id)
         return Result("ignored", "activity not found on Strava (deleted, private or never there)", activity_id)
     except NeedsReconnect as error:
         store.mark_needs_reconnect(db, athlete_id, now=services.clock())
@@ -112,7 +115,8 @@ def _entries(db, athlete_id: int, since, starts: dict[int, datetime]) -> list[So
     return entries
 
 
-def _record_soreness(db, athlete_id: int, activity, now: datetime) -> None:
+def record_soreness(db, athlete_id: int, activity, now: datetime) -> None:
+    """Store what the activity's text says about the upper back (or clear it)."""
     report = activity_soreness(activity)
     store.clear_activity_soreness(db, activity.id)
     if report.sore is not None:
@@ -133,7 +137,7 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
         return Result("ignored", "activity belongs to another athlete", activity_id)
     activity = activity_from_strava(raw)
     store.upsert_activity(db, athlete_id, activity, raw, fetched_at=now)
-    _record_soreness(db, athlete_id, activity, now)
+    record_soreness(db, athlete_id, activity, now)
 
     oldest = activity.day - timedelta(days=LOOKBACK_DAYS + WINDOW_DAYS + 31)
     # older runs cannot change the numbers (see insights.load.EWMA_WARMUP_DAYS)
