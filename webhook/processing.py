@@ -8,6 +8,7 @@ retries it with backoff, and neither loses it.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -115,6 +116,17 @@ def _entries(db, athlete_id: int, since, starts: dict[int, datetime]) -> list[So
     return entries
 
 
+def _past_flags(db, athlete_id: int) -> dict[int, tuple[str, ...]]:
+    """The spike flags earlier assessments found (a skipped run had none),
+    so the association need not assess every past run again."""
+    return {
+        activity_id: tuple(json.loads(flags or "[]"))
+        for activity_id, flags in db.conn.execute(
+            "SELECT activity_id, flags FROM notes WHERE athlete_id = ?", [athlete_id]
+        )
+    }
+
+
 def record_soreness(db, athlete_id: int, activity, now: datetime) -> None:
     """Store what the activity's text says about the upper back (or clear it)."""
     report = activity_soreness(activity)
@@ -145,7 +157,7 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
                             since=activity.day - timedelta(days=EWMA_WARMUP_DAYS + 31))
     starts = {r.id: r.start_local for r in runs}
     entries = _entries(db, athlete_id, oldest, starts)
-    assessment = assess(activity, runs, entries, profile_of(athlete))
+    assessment = assess(activity, runs, entries, profile_of(athlete), past_flags=_past_flags(db, athlete_id))
     note = assessment.note()
 
     description = raw.get("description") or ""
