@@ -17,7 +17,6 @@ import tempfile
 import threading
 import time
 from datetime import datetime, timedelta, timezone
-from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
@@ -28,6 +27,7 @@ import waitress
 
 from connector import sample
 from connector.emulator import EmulatorServer
+from connector.emulator.browser import AuthorizeForm
 from insights.block import split_block
 from webhook import create_app, inbox
 from webhook.config import Config
@@ -38,22 +38,6 @@ from webhook.worker import Worker
 CLIENT_ID = "1"
 CLIENT_SECRET = "rhomboid-demo-secret"
 NOTE_TIMEOUT_S = 20
-
-
-class _Form(HTMLParser):
-    """The emulator's authorize form: its action and the fields a browser would send."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.action, self.fields = None, []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.action = a.get("action")
-        elif tag == "input" and a.get("name"):
-            if a.get("type") != "checkbox" or "checked" in a:
-                self.fields.append((a["name"], a.get("value", "")))
 
 
 class CoachInbox:
@@ -101,7 +85,7 @@ def connect_through_oauth(app_url: str) -> requests.Response:
     with requests.Session() as browser:
         page = browser.get(f"{app_url}/auth/strava", timeout=10)
         page.raise_for_status()
-        form = _Form()
+        form = AuthorizeForm()
         form.feed(page.text)
         fields = form.fields + [("decision", "authorize")]
         return browser.post(urljoin(page.url, form.action), data=fields, timeout=30)

@@ -20,8 +20,8 @@ from urllib.parse import urljoin
 
 import requests
 
+from connector.emulator.browser import AuthorizeForm
 from connector.fixtures import Fixture, load_fixture
-from webhook.demo import _Form
 from webhook.replay import Line
 
 POLL_TIMEOUT_S = 15
@@ -34,7 +34,7 @@ class TargetError(Exception):
 def _connect(session: requests.Session, target: str, athlete_id: int) -> None:
     page = session.get(f"{target}/auth/strava", timeout=10)
     page.raise_for_status()
-    form = _Form()
+    form = AuthorizeForm()
     form.feed(page.text)
     fields = [(k, v) for k, v in form.fields if k != "athlete_id"]
     fields += [("athlete_id", str(athlete_id)), ("decision", "authorize")]

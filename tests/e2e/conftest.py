@@ -20,13 +20,14 @@ import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urljoin
 
 import pytest
 import requests
+
+from connector.emulator.browser import AuthorizeForm
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "connector" / "data" / "sample"
@@ -316,23 +317,6 @@ class App:
 
 
 # -- connecting a runner through the real pages ------------------------------------
-
-
-class AuthorizeForm(HTMLParser):
-    """The emulator's authorize page: the form's action and what a browser would send."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.action: str | None = None
-        self.fields: list[tuple[str, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.action = a.get("action")
-        elif tag == "input" and a.get("name"):
-            if a.get("type") != "checkbox" or "checked" in a:
-                self.fields.append((a["name"], a.get("value") or ""))
 
 
 @dataclass
