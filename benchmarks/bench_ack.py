@@ -97,12 +97,7 @@ def serve_bare(port: int) -> None:
 
 
 def serve_strava(port: int) -> None:
-    """The Strava emulator's app under waitress with its default loop timeout.
-
-    Not ``rhomboid emulator serve``: it passes ``asyncore_loop_timeout=0.05``,
-    which waitress truncates to an int, 0, so its main loop spins on a whole
-    core even when idle; on a 2-core machine that would be charged to us.
-    """
+    """The Strava emulator's app under plain waitress, in its own process."""
     import waitress
 
     from connector.emulator.app import create_app
