@@ -196,7 +196,9 @@ class StravaConnector:
         An athlete whose tokens Strava already refuses counts as done.
         """
         try:
-            self._call(athlete_id, "deauthorize", lambda api: api.post("oauth/deauthorize"))
+            # Strava documents POST /oauth/deauthorize at the site root, not
+            # under /api/v3 where stravalib's own deauthorize() posts
+            self._call(athlete_id, "deauthorize", lambda api: api.post("https://www.strava.com/oauth/deauthorize"))
         except NeedsReconnect:
             log.info("athlete %s: already deauthorized on Strava", athlete_id)
 

@@ -225,3 +225,11 @@ def m004_strava_state(db: Database) -> None:
             ('read', 100, 1000);
         """
     )
+
+
+@migrations()
+def m005_backfilled_at(db: Database) -> None:
+    # When the runner's history was last read: a backfill that failed at
+    # connection time (rate limit, Strava down) is retried by the worker.
+    db.execute("ALTER TABLE athletes ADD COLUMN backfilled_at INTEGER")
+    db.execute("UPDATE athletes SET backfilled_at = connected_at")

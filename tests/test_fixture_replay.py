@@ -34,8 +34,9 @@ def test_the_library_has_at_least_twelve_scenarios():
 def test_fixture_replays_to_expected(replayer, scenario):
     lines = [line.as_json() for line in replayer.replay(scenario)]
     expected_path = scenario / "expected.json"
-    if UPDATE or not expected_path.exists():
+    if UPDATE:
         expected_path.write_text(json.dumps(lines, indent=2, ensure_ascii=False) + "\n")
+    assert expected_path.exists(), f"{scenario.name} has no expected.json: review its replay, then UPDATE_EXPECTED=1"
     expected = json.loads(expected_path.read_text())
     assert len(lines) == len(expected), "a different number of events"
     for number, (got, want) in enumerate(zip(lines, expected), 1):

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, se
 
 from connector import oauth
 from connector.strava import StravaError
-from webhook.connect import backfill, connect_athlete
+from webhook.connect import connect_athlete, try_backfill
 from webhook.db import get_db
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -42,8 +42,7 @@ def callback():
     db = get_db()
     now = services.clock()
     athlete = connect_athlete(services, db, grant, now)
-    if "activity:read_all" in grant.scope or "read" in grant.scope:
-        backfill(services, db, athlete["id"], now)
+    try_backfill(services, db, athlete["id"], now)
     session.clear()
     session["athlete_id"] = athlete["id"]
     problem = oauth.scope_problem(grant.scope)

@@ -79,7 +79,8 @@ def serve(host, port, threads, worker, db_path, verbose):
             running = Worker(services).start()
         except WorkerAlreadyRunning as error:
             raise click.ClickException(f"{error} (or pass --no-worker)") from None
-    click.echo(f"Rhomboid on http://{host}:{port}  webhook: {services.config.webhook_url}", err=True)
+    click.echo(f"Rhomboid on http://{host}:{port}  webhook: {services.config.base_url}"
+               "/strava/webhook/<RHOMBOID_WEBHOOK_SECRET>", err=True)
     try:
         waitress.serve(create_app(services), host=host, port=port, threads=threads, ident="rhomboid")
     finally:
@@ -155,14 +156,15 @@ def _open(db_path):
 @events.command("retry")
 @click.argument("event_id", required=False, type=int)
 @click.option("--dead", "all_dead", is_flag=True, help="Retry every dead event.")
+@click.option("--db", "db_path", help="Database file (overrides RHOMBOID_DB).")
 @click.pass_context
-def events_retry(ctx, event_id, all_dead):
+def events_retry(ctx, event_id, all_dead, db_path):
     """Put an event (or every dead one) back in the queue."""
     from webhook import inbox
 
     if (event_id is None) == (not all_dead):
         raise click.UsageError("give an EVENT_ID or --dead")
-    db = _open(ctx.obj.get("db_path"))
+    db = _open(db_path or ctx.obj.get("db_path"))
     if all_dead:
         click.echo(f"{inbox.retry_dead(db)} dead event(s) queued again")
     elif inbox.retry(db, event_id):

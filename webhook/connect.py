@@ -1,7 +1,9 @@
-"""Connecting a runner: store the grant, then backfill their recent history.
+"""Connecting a runner: store the grant, then read their recent history.
 
 Used by the OAuth callback and by replay, so a replayed runner is connected
-exactly the way a real one is.
+exactly the way a real one is. If the backfill cannot run at connection
+time (rate limit, Strava down), the athlete stays marked as not backfilled
+and the worker reads the history before the runner's first note.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from connector.oauth import Grant
 from connector.strava import StravaError
 from insights.activities import activity_from_strava
 from webhook import store
-from webhook.processing import record_soreness
 from webhook.services import Services
 
 log = logging.getLogger(__name__)
@@ -31,17 +32,13 @@ def connect_athlete(services: Services, db, grant: Grant, now: datetime) -> dict
 
 
 def backfill(services: Services, db, athlete_id: int, now: datetime, days: int = BACKFILL_DAYS) -> int:
-    """Store the last ``days`` of activities (summaries) so the first note has a baseline.
+    """Store the last ``days`` of activities (summaries, and the soreness their
+    titles report) so the first note has a baseline; return how many.
 
-    Returns how many activities were stored. A Strava failure leaves the
-    runner connected with less history, and is logged, not raised: the
-    next notes will still come, only with thinner baselines.
+    Raises the connector's StravaError (Deferred, TransientError, ...): the
+    caller decides whether to retry now or later.
     """
-    try:
-        summaries = services.strava.backfill(athlete_id, now, days=days)
-    except StravaError as error:
-        log.warning("backfill for athlete %s failed: %s", athlete_id, error)
-        return 0
+    summaries = services.strava.backfill(athlete_id, now, days=days)
     stored = 0
     for summary in summaries:
         owner = (summary.get("athlete") or {}).get("id")
@@ -55,7 +52,18 @@ def backfill(services: Services, db, athlete_id: int, now: datetime, days: int =
         # a summary has no description: keep a fuller copy fetched earlier
         if store.get_activity(db, activity.id) is None:
             store.upsert_activity(db, athlete_id, activity, summary, fetched_at=now)
-            record_soreness(db, athlete_id, activity, now)  # tags in past titles count too
+            store.record_activity_soreness(db, athlete_id, activity, now)
             stored += 1
+    store.mark_backfilled(db, athlete_id, now=now)
     log.info("backfilled %d activities for athlete %s", stored, athlete_id)
     return stored
+
+
+def try_backfill(services: Services, db, athlete_id: int, now: datetime) -> int | None:
+    """Backfill now if Strava lets us; otherwise leave it to the worker."""
+    try:
+        return backfill(services, db, athlete_id, now)
+    except StravaError as error:
+        log.warning("backfill for athlete %s postponed (%s): the worker reads the history "
+                    "before the first note", athlete_id, error)
+        return None

@@ -21,8 +21,9 @@ from insights.block import split_block, with_block
 from insights.history import SorenessEntry
 from insights.association import LOOKBACK_DAYS, WINDOW_DAYS
 from insights.load import EWMA_WARMUP_DAYS
-from insights.soreness import SorenessReport, activity_soreness
+from insights.soreness import SorenessReport
 from webhook import outbox, store
+from webhook.connect import backfill
 from webhook.services import Services
 
 log = logging.getLogger(__name__)
@@ -127,29 +128,21 @@ def _past_flags(db, athlete_id: int) -> dict[int, tuple[str, ...]]:
     }
 
 
-def record_soreness(db, athlete_id: int, activity, now: datetime) -> None:
-    """Store what the activity's text says about the upper back (or clear it)."""
-    report = activity_soreness(activity)
-    store.clear_activity_soreness(db, activity.id)
-    if report.sore is not None:
-        store.save_soreness(
-            db, athlete_id, day=activity.day, source="activity", sore=report.sore,
-            reported_at=now, severity=report.severity, qualifiers=sorted(report.qualifiers),
-            red_flags=report.red_flags, activity_id=activity.id,
-        )
-
-
 def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> Result:
     """Fetch the activity (never trust the payload), assess it, write our block."""
     now = services.clock()
     athlete_id = athlete["id"]
+    if athlete.get("backfilled_at") is None:
+        # the backfill at connection failed (rate limit, Strava down): the
+        # first note needs the history, so read it now or defer this event
+        backfill(services, db, athlete_id, now)
     raw = services.strava.get_activity(athlete_id, activity_id)
     owner = (raw.get("athlete") or {}).get("id")
     if owner is not None and int(owner) != athlete_id:
         return Result("ignored", "activity belongs to another athlete", activity_id)
     activity = activity_from_strava(raw)
     store.upsert_activity(db, athlete_id, activity, raw, fetched_at=now)
-    record_soreness(db, athlete_id, activity, now)
+    store.record_activity_soreness(db, athlete_id, activity, now)
 
     oldest = activity.day - timedelta(days=LOOKBACK_DAYS + WINDOW_DAYS + 31)
     # older runs cannot change the numbers (see insights.load.EWMA_WARMUP_DAYS)
@@ -173,7 +166,9 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
             description = updated.get("description", wanted)
     store.save_note(db, athlete_id, activity_id, outcome=outcome, posted_at=now, note=note)
     alerts: list[dict] = []
-    if note is not None and outcome == "noted":
+    if note is not None:
+        # coaches hear about it even when the note could not be written:
+        # an urgent alert must not depend on the runner's write permission
         alerts = outbox.queue_alerts(db, athlete_id, activity_id, note, now)
     log.info("activity %s of athlete %s: %s (%s)", activity_id, athlete_id, outcome, reason or "-")
     return Result(outcome, reason, activity_id, description or None, note, alerts)

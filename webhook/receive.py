@@ -165,8 +165,13 @@ def _store(db, body: dict):
 def event_status(secret: str, event_id: int):
     """What became of one received event (for `rhomboid replay --target`).
 
-    Behind the same secret path as the webhook itself."""
+    Behind the webhook's secret path *and* the verify token (header
+    ``X-Rhomboid-Verify-Token``): the answer holds note text and coach
+    addresses, so the path alone is not enough."""
     _check_secret(secret)
+    token = request.headers.get("X-Rhomboid-Verify-Token", "")
+    if not hmac.compare_digest(token.encode(), _services().config.verify_token.encode()):
+        return jsonify(error="X-Rhomboid-Verify-Token does not match"), 403
     db = get_db()
     row = inbox.get_event(db, event_id)
     if row is None:

@@ -25,7 +25,7 @@ from connector.emulator import EmulatorServer
 from connector.fixtures import Fixture, load_fixture
 from webhook import create_app, inbox, store
 from webhook.config import Config
-from webhook.connect import backfill, connect_athlete
+from webhook.connect import connect_athlete, try_backfill
 from webhook.db import migrate, open_db
 from webhook.services import Services
 from webhook.worker import Worker
@@ -167,7 +167,7 @@ class Replayer:
             code = self.emulator.state.authorize(fixture.athlete_id, SCOPES)
             grant = oauth.exchange_code(CLIENT_ID, CLIENT_SECRET, code, ",".join(SCOPES), self.emulator.url)
             connect_athlete(self.services, db, grant, self.clock())
-            backfill(self.services, db, fixture.athlete_id, self.clock())
+            try_backfill(self.services, db, fixture.athlete_id, self.clock())
             self._add_coaches(db, fixture)
         finally:
             db.close()

@@ -4,7 +4,8 @@ The fixture is loaded into the emulator through its admin API, the runner
 connects through the server's own OAuth pages, and each event goes out
 through the emulator's webhook delivery (with Strava's retries), so the
 server sees exactly what Strava would send. Outcomes are read back from the
-server's event-status endpoint behind the webhook's secret path.
+server's event-status endpoint, behind the webhook's secret path and the
+verify token (which the emulator's subscription holds).
 
 Unlike the in-process replay, the server keeps its own clock: the backfill
 reads the 90 days before *now*, so a fixture dated in the past arrives with
@@ -43,10 +44,11 @@ def _connect(session: requests.Session, target: str, athlete_id: int) -> None:
         raise TargetError(f"connecting athlete {athlete_id} through {target} failed: HTTP {done.status_code}")
 
 
-def _event_status(session: requests.Session, callback_url: str, event_id: int) -> dict:
+def _event_status(session: requests.Session, callback_url: str, verify_token: str, event_id: int) -> dict:
     deadline = time.monotonic() + POLL_TIMEOUT_S
     while True:
-        answer = session.get(f"{callback_url}/events/{event_id}", timeout=10).json()
+        answer = session.get(f"{callback_url}/events/{event_id}", timeout=10,
+                             headers={"X-Rhomboid-Verify-Token": verify_token}).json()
         if answer.get("status") in ("done", "ignored", "dead") or time.monotonic() > deadline:
             return answer
         time.sleep(0.05)
@@ -63,6 +65,7 @@ def replay_against(target: str, emulator_url: str, paths: list[str],
         raise TargetError(f"the emulator at {emulator_url} has no push subscription: run "
                           "`rhomboid subscription create` against it first")
     callback_url = subscription.json()["callback_url"]
+    verify_token = subscription.json().get("verify_token") or ""
     lines = []
     for fixture in fixtures:
         loaded = admin.post(f"{emulator_url}/_admin/fixtures", json={"path": str(Path(fixture.path).resolve())}, timeout=30)
@@ -73,14 +76,14 @@ def replay_against(target: str, emulator_url: str, paths: list[str],
             # the server keeps its own subscription: deliver under the emulator's
             body = {k: v for k, v in event.items() if k != "subscription_id"}
             result = admin.post(f"{emulator_url}/_admin/deliver", json={"event": body, "apply": True}, timeout=30).json()
-            line = _line(admin, browser, emulator_url, callback_url, result)
+            line = _line(admin, browser, emulator_url, callback_url, verify_token, result)
             lines.append(line)
             if on_line:
                 on_line(fixture, line)
     return lines
 
 
-def _line(admin, browser, emulator_url: str, callback_url: str, result: dict) -> Line:
+def _line(admin, browser, emulator_url: str, callback_url: str, verify_token: str, result: dict) -> Line:
     event = result.get("event") or {}
     activity_id = int(event["object_id"]) if event.get("object_type") == "activity" else None
     answer = ((result.get("attempts") or [{}])[-1]).get("response") or {}
@@ -92,7 +95,7 @@ def _line(admin, browser, emulator_url: str, callback_url: str, result: dict) ->
     elif answer.get("status") == "ignored":
         outcome, reason = "ignored", answer.get("reason")
     else:
-        status = _event_status(browser, callback_url, answer["id"])
+        status = _event_status(browser, callback_url, verify_token, answer["id"])
         outcome = status.get("outcome") or "error"
         reason = status.get("reason") or (None if status.get("outcome") else "not processed in time")
         note, alerts = status.get("note"), status.get("alerts") or []

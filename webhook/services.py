@@ -77,6 +77,7 @@ class Services:
         self._anchor = open_db(self.config.db_path) if self.config.db_path != ":memory:" else None
         self._local = threading.local()
         self._opened: list = []
+        self._strava_lock = threading.Lock()
 
     def db(self):
         """A new connection: the caller closes it (one per request or job)."""
@@ -93,16 +94,21 @@ class Services:
 
     @property
     def strava(self) -> StravaConnector:
-        if self._strava is None:
-            self._strava = StravaConnector(
-                self.config.strava_client_id,
-                self.config.strava_client_secret,
-                self.config.strava_url,
-                DbTokenStore(self.config.db_path, self.cipher, self.clock),
-                self.budget,
-                clock=self.clock,
-            )
-        return self._strava
+        """The one connector of this process (one refresh lock per athlete)."""
+        with self._strava_lock:
+            if self._strava is None:
+                self._strava = self._connector()
+            return self._strava
+
+    def _connector(self) -> StravaConnector:
+        return StravaConnector(
+            self.config.strava_client_id,
+            self.config.strava_client_secret,
+            self.config.strava_url,
+            DbTokenStore(self.config.db_path, self.cipher, self.clock),
+            self.budget,
+            clock=self.clock,
+        )
 
     def close(self) -> None:
         if self._strava is not None:

@@ -98,9 +98,10 @@ def token():
     return jsonify(answer)
 
 
-# stravalib posts to /api/v3/oauth/deauthorize; Strava documents /oauth/deauthorize.
+# Strava documents POST /oauth/deauthorize (stravalib's own deauthorize()
+# posts under /api/v3, which Strava does not document; we don't serve it, so
+# a client using that path fails here as it would there).
 @bp.post("/oauth/deauthorize")
-@bp.post("/api/v3/oauth/deauthorize")
 def deauthorize():
     state = emulator_state()
     access_token = bearer_token()

@@ -96,6 +96,12 @@ def test_export_round_trips_to_the_same_notes(tmp_path):
     exported = load_fixture(out)
     text = (out / "athlete.json").read_text() + "".join(p.read_text() for p in (out / "activities").iterdir())
     assert "access_token" not in text and "refresh_token" not in text and BLOCK_START not in text
+    for private in ("polyline", "start_latlng", "end_latlng", "embed_token"):
+        assert private not in text, private
+    originals = {a["id"]: a.get("private_note") for a in load_fixture(SAMPLE).activities.values()}
+    for activity in exported.activities.values():
+        if originals.get(activity["id"]):  # the runner's words never leave; their meaning does
+            assert activity.get("private_note") != originals[activity["id"]]
     again = {l.activity_id: l.description for l in replay_paths([str(out)])}
     assert again == first
     assert len(exported.events) == len(load_fixture(SAMPLE).events)

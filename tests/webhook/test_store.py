@@ -42,7 +42,7 @@ def test_save_athlete_stores_profile_scope_and_defaults(athlete):
     assert athlete == {
         "id": ATHLETE, "firstname": "Ada", "sex": "F", "measurement_preference": "meters",
         "scope": SCOPE, "expires_at": T0 + 21600, "note_mode": "auto", "max_heartrate": None,
-        "needs_reconnect": False, "connected_at": T0, "updated_at": T0,
+        "needs_reconnect": False, "connected_at": T0, "updated_at": T0, "backfilled_at": None,
     }
 
 

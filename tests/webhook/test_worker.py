@@ -144,3 +144,43 @@ def test_raw_payloads_are_purged_after_the_retention_period(world):
 def test_only_one_worker_per_database(world):
     with pytest.raises(WorkerAlreadyRunning, match="already running"):
         Worker(world.services).acquire()
+
+
+def test_a_backfill_postponed_at_connection_is_read_before_the_first_note(tmp_path):
+    fixture = load_fixture(SAMPLE)
+    with Replayer() as world:
+        world.emulator.state.load_fixture(fixture)
+        sub = fixture.events[0]["subscription_id"]
+        world.emulator.state.set_subscription(sub, world.services.config.webhook_url, "x")
+        world.emulator.state.faults.add(503, count=1, path_prefix="/api/v3/athlete/activities")
+        world._connect(fixture, int(fixture.events[0]["event_time"]) - 60, sub)
+        db = world.services.db()
+        assert store.get_athlete(db, fixture.athlete_id)["backfilled_at"] is None
+        assert db.execute("SELECT count(*) FROM activities").fetchone()[0] == 0
+        event_id = post(world, fixture.events[2])
+        assert world.worker.process_next()[1].outcome == "noted"
+        assert store.get_athlete(db, fixture.athlete_id)["backfilled_at"] is not None
+        # the history was read first: the spike is measured against earlier runs
+        note = store.get_note(db, fixture.events[2]["object_id"])["note"]
+        assert note["metrics"]["longest_run_change"] is not None
+        assert row(world, event_id)["status"] == "done"
+        db.close()
+
+
+def test_urgent_alerts_reach_coaches_even_without_write_permission(world):
+    from webhook.store import coaches
+
+    db = world.services.db()
+    now = world.clock()
+    coach = coaches.add_coach(db, "Coach", email="coach@example.com", now=now)["id"]
+    coaches.invite_coach(db, world.fixture.athlete_id, coach, now=now)
+    coaches.consent(db, world.fixture.athlete_id, coach, now=now)
+    db.execute("UPDATE athletes SET scope = 'read,activity:read_all' WHERE id = ?", [world.fixture.athlete_id])
+    db.close()
+    event = dict(spike_event(world))
+    world.emulator.state.apply_updates(event["object_id"], {"title": "Chest pain and short of breath"})
+    post(world, event)
+    result = world.worker.process_next()[1]
+    assert result.outcome == "skipped" and "activity:write" in result.reason
+    assert result.alerts == [{"to": "coach@example.com", "channel": "email", "level": "urgent"}]
+    assert BLOCK_START not in description(world, event["object_id"])

@@ -15,7 +15,7 @@ from webhook.store._sql import get, plain, upsert
 
 _ATHLETE_COLUMNS = (
     "id, firstname, sex, measurement_preference, scope, expires_at, note_mode, "
-    "max_heartrate, needs_reconnect, connected_at, updated_at"
+    "max_heartrate, needs_reconnect, connected_at, updated_at, backfilled_at"
 )
 
 
@@ -125,6 +125,13 @@ def save_tokens(
         ],
     )
     return cursor.rowcount == 1
+
+
+def mark_backfilled(db: Database, athlete_id: int, *, now: datetime | float) -> bool:
+    """The runner's recent history has been read (see webhook.connect.backfill)."""
+    return db.execute(
+        "UPDATE athletes SET backfilled_at = ? WHERE id = ?", [epoch_s(now), athlete_id]
+    ).rowcount == 1
 
 
 def mark_needs_reconnect(db: Database, athlete_id: int, *, now: datetime | float) -> bool:

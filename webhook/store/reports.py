@@ -10,6 +10,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from insights.activities import Activity
+from insights.soreness import activity_soreness
+
 from webhook.db import epoch_s
 from webhook.store._sql import dumps, loads, upsert
 
@@ -141,3 +144,15 @@ def get_note(db: Database, activity_id: int) -> dict | None:
         "posted_at": row["posted_at"],
         "note": note,
     }
+
+
+def record_activity_soreness(db: Database, athlete_id: int, activity: Activity, now: datetime | float) -> None:
+    """Store what the activity's own text says about the upper back (or clear it)."""
+    report = activity_soreness(activity)
+    clear_activity_soreness(db, activity.id)
+    if report.sore is not None:
+        save_soreness(
+            db, athlete_id, day=activity.day, source="activity", sore=report.sore,
+            reported_at=now, severity=report.severity, qualifiers=sorted(report.qualifiers),
+            red_flags=report.red_flags, activity_id=activity.id,
+        )
