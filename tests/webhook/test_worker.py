@@ -184,3 +184,13 @@ def test_urgent_alerts_reach_coaches_even_without_write_permission(world):
     assert result.outcome == "skipped" and "activity:write" in result.reason
     assert result.alerts == [{"to": "coach@example.com", "channel": "email", "level": "urgent"}]
     assert BLOCK_START not in description(world, event["object_id"])
+
+
+def test_event_status_needs_the_verify_token_as_well_as_the_path(world):
+    event_id = post(world, spike_event(world))
+    world.worker.process_next()
+    url = f"/strava/webhook/{WEBHOOK_SECRET}/events/{event_id}"
+    assert world.client.get(url).status_code == 403
+    assert world.client.get(url, headers={"X-Rhomboid-Verify-Token": "wrong"}).status_code == 403
+    answer = world.client.get(url, headers={"X-Rhomboid-Verify-Token": world.services.config.verify_token})
+    assert answer.status_code == 200 and answer.get_json()["outcome"] == "noted"
