@@ -73,6 +73,20 @@ def me():
     )
 
 
+@bp.post("/me/settings")
+def settings():
+    """The runner's choice: a note only when it matters (auto), or on every activity."""
+    athlete_id = session.get("athlete_id")
+    if athlete_id is None:
+        return redirect(url_for("pages.landing"))
+    mode = request.form.get("note_mode", "")
+    if mode not in ("auto", "always"):
+        return render_template("error.html", title="Not saved", message="Choose when you want a note."), 400
+    services = current_app.extensions["rhomboid"]
+    store.set_note_mode(get_db(), athlete_id, mode, now=services.clock())
+    return redirect(url_for("pages.me"))
+
+
 @bp.post("/me/delete")
 def delete_my_data():
     athlete_id = session.get("athlete_id")

@@ -95,6 +95,14 @@ def test_connect_see_notes_and_delete_my_data(live, page, tmp_path):
         assert time.monotonic() < deadline, "the note did not land"
         time.sleep(0.05)
 
+    page.check("input[value=always]")
+    page.click("text=Save")
+    page.wait_for_url(live["url"] + "/me")
+    assert page.is_checked("input[value=always]")
+    db = live["services"].db()
+    assert db.execute("SELECT note_mode FROM athletes").fetchone()[0] == "always"
+    db.close()
+
     page.reload()
     note = page.locator(".note").first
     assert "longer than your longest of the last 30 days" in note.inner_text()
