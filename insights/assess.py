@@ -14,12 +14,12 @@ from typing import Iterable, Mapping, Sequence
 
 from insights.activities import Activity
 from insights.advice import choose_advice
-from insights.association import LOOKBACK_DAYS, WINDOW_DAYS, Association, associate
+from insights.association import EXPOSURE_FLAGS, LOOKBACK_DAYS, WINDOW_DAYS, Association, associate
 from insights.history import SorenessEntry, SorenessState, answers_by_day, soreness_state
 from insights.intensity import BASELINE_DAYS, Intensity, assess_intensity, athlete_max_hr
 from insights.load import LoadMetrics, assess_load, known_runs
 from insights.notes import render_note
-from insights.soreness import activity_soreness
+from insights.soreness import activity_reports
 
 NOTE_MODES = ("auto", "always")
 
@@ -70,22 +70,37 @@ def _spike_day_checker(
     values: dict,
     past_flags: Mapping[int, Sequence[str]],
 ):
-    """is_spike_day(day) for the association, assessing each day at most once."""
-    cache: dict[date, bool] = {activity.day: bool(today_flags)}
+    """is_spike_day(day) for the association, assessing each day at most once.
 
-    def flags_of(run: Activity) -> Sequence[str]:
+    Every source (this activity's flags, stored ones, recomputed ones) passes
+    through ``EXPOSURE_FLAGS``: a day must not count as a spike because of where
+    its flags came from.
+    """
+
+    def flags_of(run: Activity) -> frozenset[str]:
         if run.id in past_flags:
-            return past_flags[run.id]
+            return EXPOSURE_FLAGS.intersection(past_flags[run.id])
         metrics = assess_load(runs, run, with_acwr=False)
         intensity = assess_intensity(runs, run, sex=sex, max_hr=max_hr, cache=values)
-        return metrics.flags + (("intensity_spike",) if intensity.spike else ())
+        return EXPOSURE_FLAGS.intersection(metrics.flags + (("intensity_spike",) if intensity.spike else ()))
+
+    def runs_on(day: date) -> Sequence[Activity]:
+        start = datetime.combine(day, time.min)
+        lo = bisect_left(runs, start, key=lambda a: a.start_local)
+        hi = bisect_left(runs, start + timedelta(days=1), lo, key=lambda a: a.start_local)
+        return runs[lo:hi]
+
+    # today: this activity, and the runs before it that day (not the ones after: they are not known yet)
+    earlier_today = [
+        r for r in runs_on(activity.day) if r.start_local <= activity.start_local and r.id != activity.id
+    ]
+    cache: dict[date, bool] = {
+        activity.day: bool(EXPOSURE_FLAGS.intersection(today_flags)) or any(flags_of(r) for r in earlier_today)
+    }
 
     def is_spike_day(day: date) -> bool:
         if day not in cache:
-            start = datetime.combine(day, time.min)
-            lo = bisect_left(runs, start, key=lambda a: a.start_local)
-            hi = bisect_left(runs, start + timedelta(days=1), lo, key=lambda a: a.start_local)
-            cache[day] = any(flags_of(run) for run in runs[lo:hi])
+            cache[day] = any(flags_of(run) for run in runs_on(day))
         return cache[day]
 
     return is_spike_day
@@ -130,10 +145,11 @@ def assess(
     ``past_flags`` are the spike flags earlier assessments gave other runs
     (``Assessment.flags``); runs missing from it are assessed as needed.
     """
-    own = activity_soreness(activity)
+    own, own_public = activity_reports(activity)
     # nothing older than the association's year (and its 3-day window) changes the outcome
     oldest = activity.day - timedelta(days=LOOKBACK_DAYS + WINDOW_DAYS)
     entries = [e for e in entries if e.activity_id != activity.id and e.day >= oldest]
+    others = list(entries)
     entries.append(SorenessEntry(activity.day, own, activity.id, activity.start_local))
 
     metrics = assess_load(runs, activity)
@@ -145,6 +161,9 @@ def assess(
     if activity.is_run and all(r.id != activity.id for r in upto):
         upto = sorted([*upto, activity], key=lambda a: a.start_local)
     state = soreness_state(activity, upto, entries)
+    # what the note may say in public: the same, as if the private note were blank
+    public = state if own_public == own else soreness_state(
+        activity, upto, [*others, SorenessEntry(activity.day, own_public, activity.id, activity.start_local)])
     association = associate(
         answers_by_day(e for e in entries if e.day <= activity.day),
         _spike_day_checker(runs, activity, flags, profile.sex, max_hr, values, past_flags or {}),
@@ -160,6 +179,7 @@ def assess(
             intensity=intensity,
             flags=flags,
             state=state,
+            public=public,
             advice=advice,
             association=association,
             units=profile.measurement_preference,

@@ -2,6 +2,11 @@
 
 An untagged run is *unknown*, not "not sore": only answered days count. Several
 answers on one day (title, description, a check-in) are combined into one.
+
+"Still there after rest": sore today, the run before today's was 2+ full days
+earlier, and there was a sore answer on or before that run within the last 14
+days with no "not sore" answer since. "Severity rising": the last 3 sore answers
+with a severity in the last 14 days, each higher than the one before.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from typing import Iterable, Sequence
 from insights.activities import Activity
 from insights.soreness import NO_REPORT, SorenessReport, combine_reports
 
-EPISODE_GAP_DAYS = 3  # sore answers further apart than this are separate episodes
+EPISODE_GAP_DAYS = 3  # sore answers further apart than this are separate episodes (for days_running)
+REST_DAYS = 2  # full days without a run that make a rest
 RECENT_DAYS = 7
 PHYSIO_WINDOW_DAYS = 14
 PHYSIO_SORE_DAYS = 7
@@ -27,7 +33,7 @@ PHYSIO_REASONS = {
     "after_rest": "still there after rest",
     "night_or_rest": "worse at night or at rest",
     "breath_or_sharp": "sharp, or worse on a deep breath",
-    "morning_stiffness": "worse on waking for {days_running} days",
+    "morning_stiffness": "worse on waking, and it keeps coming back",
 }
 WAKING_DAYS = 3  # stiffness on waking that keeps coming back deserves a look
 
@@ -45,7 +51,7 @@ class SorenessEntry:
 @dataclass(frozen=True)
 class SorenessState:
     today: SorenessReport  # this activity's day, combined
-    days_running: int  # sore days in the current episode, today included
+    days_running: int  # sore answered days in the current episode, today included (not calendar days)
     recent_sore_day: date | None  # latest sore day in the 7 days before today
     sore_days_14: int
     physio_reasons: tuple[str, ...]
@@ -105,12 +111,28 @@ def _runs_in_a_row(runs: Sequence[Activity], reports: dict[int, SorenessReport],
     return len(last) == count and all(reports.get(r.id, NO_REPORT).sore for r in last)
 
 
-def _rested_before(runs: Sequence[Activity], activity: Activity, episode: list[date]) -> bool:
-    """Sore before a break of 2+ days without running, and sore again after it."""
-    earlier = [r for r in runs[-10:] if r.start_local < activity.start_local and r.id != activity.id]
-    if not earlier or len(episode) < 2:
+def _rested_before(
+    runs: Sequence[Activity], activity: Activity, by_day: dict[date, SorenessReport], since: date
+) -> bool:
+    """Sore before a break of 2+ full days without running, sore again now, and never "fine" between.
+
+    Check-ins on the rest days neither break nor make the rest: only runs do.
+    """
+    earlier = [r for r in runs if r.start_local < activity.start_local and r.id != activity.id]
+    if not earlier or (activity.day - earlier[-1].day).days <= REST_DAYS:
         return False
-    return (activity.day - earlier[-1].day).days >= 3 and episode[1] <= earlier[-1].day
+    before_rest = [d for d, r in by_day.items() if r.sore and since <= d <= earlier[-1].day]
+    if not before_rest:
+        return False
+    last_sore = max(before_rest)
+    return not any(r.sore is False for d, r in by_day.items() if last_sore < d < activity.day)
+
+
+def _rising(by_day: dict[date, SorenessReport], since: date, day: date) -> bool:
+    """The last 3 sore answers with a severity, in the window, each higher than the one before."""
+    rated = [by_day[d].severity for d in sorted(by_day)
+             if since <= d <= day and by_day[d].sore and by_day[d].severity is not None][-3:]
+    return len(rated) == 3 and rated[0] < rated[1] < rated[2]
 
 
 def soreness_state(
@@ -142,12 +164,11 @@ def soreness_state(
             reasons.append("sore_7_of_14")
         if _runs_in_a_row(known_runs, activity_reports, 3):
             reasons.append("three_runs_in_a_row")
-        severities = [by_day[d].severity for d in reversed(episode) if by_day[d].severity is not None]
-        if len(severities) >= 3 and severities[-3] < severities[-2] < severities[-1]:
+        if _rising(by_day, window_start, day):
             reasons.append("rising_severity")
         if today.severity is not None and today.severity >= SEVERE:
             reasons.append("severe")
-        if "not_eased_by_rest" in today.qualifiers or _rested_before(known_runs, activity, episode):
+        if "not_eased_by_rest" in today.qualifiers or _rested_before(known_runs, activity, by_day, window_start):
             reasons.append("after_rest")
         if "night_or_rest" in today.qualifiers:
             reasons.append("night_or_rest")

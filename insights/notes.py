@@ -71,11 +71,14 @@ def _weekday(day: date) -> str:
     return day.strftime("%A")
 
 
-def _soreness(state: SorenessState, spiked: bool) -> str | None:
-    today = state.today
+def _soreness(state: SorenessState, public: SorenessState, spiked: bool) -> str | None:
+    today = public.today
+    if state.today.sore != today.sore:  # only the private note says so: say nothing of what it says
+        return "Thanks for your private check-in on your upper back."
     if today.sore:
         rating = f" ({today.severity}/10)" if today.severity is not None else ""
-        running = f", {state.days_running} days running" if state.days_running > 1 else ""
+        # answered days, not calendar days: "sore on the 17th and 19th" is 2 reports, not "2 days running"
+        running = f", {public.days_running} sore reports in a row" if public.days_running > 1 else ""
         after = ", after a jump in load" if spiked else ""
         return f"Upper back sore today{rating}{running}{after}."
     if today.sore is False and state.recent_sore_day:
@@ -101,27 +104,43 @@ def _association(association: Association | None) -> str | None:
     return f"Your tags: soreness is not clearly associated with load jumps ({counts}); other factors may matter more."
 
 
-def _physio(state: SorenessState) -> str:
-    details = {"sore_days_14": state.sore_days_14, "severity": state.today.severity,
-               "days_running": state.days_running}
-    reasons = [PHYSIO_REASONS[r].format(**details) for r in state.physio_reasons]
+def _physio(state: SorenessState, public: SorenessState) -> str:
+    """The reasons to see a physio, each with the numbers the public texts show; a reason that only
+    the private note gives is named as such, never quoted."""
+    details = {"sore_days_14": public.sore_days_14, "severity": public.today.severity,
+               "days_running": public.days_running}
+    reasons = [PHYSIO_REASONS[r].format(**details) for r in state.physio_reasons if r in public.physio_reasons]
+    if len(reasons) < len(state.physio_reasons):
+        if not reasons:
+            return "Please see a physio or GP about what your private note says."
+        reasons.append("also what your private note says")
     return f"Please see a physio or GP: {'; '.join(reasons)}."
 
 
 def _reduce_load(metrics: LoadMetrics, flags: tuple[str, ...], units: str) -> str:
-    if {"week_spike", "long_run_spike", "acwr_high"} & set(flags) and metrics.week_km > 0:
+    # the cap is the week before the jump: this week may be the jump itself
+    cap_km = min(metrics.week_km, metrics.prev_week_km) if metrics.prev_week_km > 0 else metrics.week_km
+    if {"week_spike", "long_run_spike", "acwr_high"} & set(flags) and cap_km > 0:
         return (
-            f"Take 1–2 easy or rest days; keep next week under {distance(metrics.week_km, units)} "
+            f"Take 1–2 easy or rest days; keep next week under {distance(cap_km, units)} "
             "and build back gradually."
         )
     return "Take 1–2 easy or rest days, then build back gradually."
 
 
-def urgent_text(state: SorenessState) -> str:
-    found = "; ".join(RED_FLAG_LABELS[f] for f in state.today.red_flags)
+def urgent_text(state: SorenessState, public: SorenessState | None = None) -> str:
+    """The red-flag note. It names only the red flags the public texts show: the
+    note is public, and a private note may say what its runner tells no one else."""
+    shown = (public or state).today.red_flags
+    hidden = any(f not in shown for f in state.today.red_flags)
+    if shown:
+        found = "; ".join(RED_FLAG_LABELS[f] for f in shown)
+        more = " (and more in your private note)" if hidden else ""
+        opening = f"You mentioned: {found}{more}. That needs a doctor's check today"
+    else:
+        opening = "Something in your private note needs a doctor's check today"
     return (
-        f"You mentioned: {found}. That needs a doctor's check today: "
-        "please get urgent medical help now (call your local emergency number if it is severe "
+        f"{opening}: please get urgent medical help now (call your local emergency number if it is severe "
         "or getting worse). Please don't train until you've been checked.\n" + DISCLAIMER
     )
 
@@ -137,19 +156,25 @@ def render_note(
     association: Association | None,
     units: str = "meters",
     sex: str | None = None,
+    public: SorenessState | None = None,
 ) -> str:
-    """The note for one activity: why (the numbers), then what to do."""
+    """The note for one activity: why (the numbers), then what to do.
+
+    ``state`` (every source, the private note included) decides; ``public``
+    (the same without this activity's private note) is what the text may quote.
+    """
+    public = public or state
     if "urgent_care" in advice:
-        return urgent_text(state)
+        return urgent_text(state, public)
     lines = _numbers(distance_km, metrics, intensity, flags, units)
-    for extra in (_soreness(state, bool(flags)), _association(association)):
+    for extra in (_soreness(state, public, bool(flags)), _association(association)):
         if extra:
             lines.append(extra)
     # one possible factor among several, named where soreness recurs, never the explanation
     bra = (sex or "").upper().startswith("F") and bool(state.today.sore) and state.sore_days_14 >= 2
     for code in advice:
         if code == "see_physio":
-            lines.append(_physio(state))
+            lines.append(_physio(state, public))
         elif code == "reduce_load":
             lines.append("• " + _reduce_load(metrics, flags, units))
         elif code in ("form", "mobility_strength") and bra:

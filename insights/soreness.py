@@ -24,7 +24,9 @@ Decisions on ambiguous phrasing, leaning toward the runner's safety:
   ("no chest pain or tingling", "chest pain: none"). "Breathless" and "short of breath" always count;
   "out of breath" only at rest, sitting, walking, on stairs or for no reason. Sweating counts as a
   cold sweat, clammy, or with the pain; nausea and vomiting always count. Numbness in the cold is
-  weather. A fall counts only when the text also reports pain.
+  weather. A fall counts only when the text also reports pain. "Fell" is a fall when a person fell
+  ("I fell", "tripped and fell", "Fell this morning"), never when a pace, a heart rate or the rain
+  fell, nor in "fell asleep", "fell behind" or a fell race.
 * Qualifiers are kept when nothing was said about the upper back (a private note may add detail to
   a tag in the title) but dropped with an explicit no.
 """
@@ -39,7 +41,7 @@ from typing import Iterable
 
 from insights import soreness_words as words
 from insights.activities import Activity
-from insights.block import runner_text
+from insights.block import readable_text
 
 QUALIFIERS = ("worse_on_waking", "worse_on_deep_breath", "sharp", "night_or_rest", "not_eased_by_rest")
 RED_FLAGS = ("chest_pain", "breathless", "radiating_pain", "sweating_or_nausea", "coughing_blood",
@@ -349,7 +351,17 @@ def combine_reports(reports: Iterable[SorenessReport]) -> SorenessReport:
     )
 
 
+def activity_reports(activity: Activity) -> tuple[SorenessReport, SorenessReport]:
+    """(everything the activity says, what its public texts say).
+
+    The private note counts toward advice and escalation, but the note we write
+    sits in the public description: it may repeat only what the title and the
+    runner's own description already show.
+    """
+    public = combine_reports(parse_soreness(text) for text in (activity.name, readable_text(activity.description)))
+    return combine_reports([public, parse_soreness(activity.private_note)]), public
+
+
 def activity_soreness(activity: Activity) -> SorenessReport:
     """Soreness from the title, the runner's own description (never our block) and the private note."""
-    texts = (activity.name, runner_text(activity.description), activity.private_note)
-    return combine_reports(parse_soreness(text) for text in texts)
+    return activity_reports(activity)[0]

@@ -110,6 +110,27 @@ NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
     rf"\bafter\s+(?:\w+\s+){{0,3}}?{_REST}")
 
 _LIMB = r"(?:(?:my|the|both|left|right)\s+)*(?:arms?|hands?|legs?|fingers?|grip)"
+# "fell" is a fall when a person fell: "I fell", "tripped and fell", or "Fell this morning" with the
+# subject left out; never when a pace, a heart rate or the rain fell, nor in "fell asleep/behind".
+_FELL_BY = "|".join([*(rf"(?<=\b{w}\s)" for w in (
+    "i", "we", "i've", "ive", "i'd", "he", "she", "they", "then", "just", "also", "literally", "actually",
+    "finally", "totally", "had", "have", "when", "because", "until")),
+    r"(?<!\brose\sand\s)(?<=\band\s)",  # "tripped and fell", not "rose and fell"
+    r"(?<!\w)(?<!\w\s)"])  # the start of a clause: "Fell this morning", "slipped, fell"
+_THINGS = "".join(rf"(?<!\b{w}\s)" for w in (
+    "pace", "hr", "rate", "speed", "cadence", "temp", "temperature", "rain", "snow", "sleet", "hail", "night",
+    "dark", "darkness", "leaves", "split", "splits", "power", "watch", "phone", "gel", "bottle", "time", "times",
+    "average", "avg", "effort", "mileage", "volume", "sun", "dusk", "fog", "mood", "energy", "motivation",
+    "numbers", "weight", "bpm", "battery", "gps", "signal", "it", "that", "which", "plan", "plans", "tree",
+    "branch", "race", "day", "form", "hrv", "zone", "level", "levels", "wind", "score", "rank", "ranking",
+    "the", "a", "this", "big", "steep"))  # "up the fell and back": a fell is also a hill
+_NOT_FALLING = (
+    r"(?!\s+(?:asleep|behind|apart|short|through|away|silent|quiet|ill|sick|pregnant|foul|victim|prey|for"
+    r"|race|races|run|runs|running|runner|runners|top|tops|side|walk|walking|club|series|shoes?"
+    r"|back\s+(?:to|into|in|behind|a\s+(?:bit|little|few))|in\s+(?:love|step|line|with|behind)"
+    r"|into\s+(?:(?:a|my|the|an)\s+)?(?:\w+\s+)?(?:rhythm|groove|step|line|place|pace|routine|habit)"
+    r"|off\s+(?:the\s+|my\s+)?pace|off\s+(?:a\s+)?cliff|out\s+(?:with|of\s+love)|to\s+(?:pieces|bits|\d)"
+    r"|(?:by|from)\s+\d)\b)")
 _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
     "chest_pain": (("chest", "angina"), (
         r"\bchest\s+(?:pains?|pressure|tight(?:ness)?|aches?|aching|hurts?|hurting|discomfort|squeez\w*|heav\w*"
@@ -152,7 +173,11 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
                     "plant", "came off", "hit by"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run))"
-        r"|\bfell\s+(?:over|down|hard|heavily|badly|on|onto|flat|and|backwards|off\s+(?:my|the|a)\s+(?!pace))\b"
+        rf"|(?:{_FELL_BY})fell\b{_NOT_FALLING}"
+        rf"|{_THINGS}\bfell\s+(?:over|down|hard|heavily|badly|on|onto|flat|and|backwards"
+        r"|off\s+(?:my|the|a)\s+(?!pace|cliff))\b"
+        r"|\b(?:after|since|from)\s+(?:falling|tripping|slipping|crashing)\b(?!\s+(?:asleep|behind|apart|short"
+        r"|off\s+(?:the\s+|my\s+)?pace))"
         r"|\btripp(?:ed|ing)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b"
         r"|\bface-?plant\w*|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist)\b")),

@@ -298,4 +298,164 @@ def test_stiffness_on_waking_for_days_escalates_but_not_on_the_first_day():
     entries = [SorenessEntry(day(41 + k), parse_soreness("#upperback 3 worse when I wake up")) for k in range(2)]
     a = assess(first, runs + [first], entries)
     assert "morning_stiffness" in a.soreness.physio_reasons
-    assert "worse on waking for 3 days" in a.text
+    assert "worse on waking, and it keeps coming back" in a.text
+
+
+def _sore(run, text="#upperback 4"):
+    return SorenessEntry(run.day, parse_soreness(text), run.id, run.start_local)
+
+
+def _check_in(n, text="#upperback 4"):
+    d = day(n)
+    return SorenessEntry(d, parse_soreness(text), None, datetime.combine(d, datetime.min.time()) + timedelta(hours=20))
+
+
+def test_sore_again_after_three_rest_days_escalates():
+    before = make_run(1, day(0), 8, hr=142, max_hr=182)
+    new = make_run(2, day(4), 8, hr=142, max_hr=182, name="#upperback 4")
+    a = assess(new, [before, new], [_sore(before)])
+    assert "after_rest" in a.soreness.physio_reasons
+    assert "still there after rest" in a.text
+
+
+def test_sore_check_ins_on_rest_days_then_sore_again_escalates():
+    before = make_run(1, day(0), 8, hr=142, max_hr=182)
+    new = make_run(2, day(3), 8, hr=142, max_hr=182, name="#upperback 4")
+    a = assess(new, [before, new], [_sore(before), _check_in(1), _check_in(2)])
+    assert "after_rest" in a.soreness.physio_reasons
+
+
+@pytest.mark.parametrize(("rest_days", "escalates"), [(0, False), (1, False), (2, True)])
+def test_after_rest_needs_two_full_rest_days(rest_days, escalates):
+    before = make_run(1, day(0), 8, hr=142, max_hr=182)
+    new = make_run(2, day(1 + rest_days), 8, hr=142, max_hr=182, name="#upperback 4")
+    a = assess(new, [before, new], [_sore(before)])
+    assert ("after_rest" in a.soreness.physio_reasons) is escalates
+
+
+def test_after_rest_needs_soreness_before_the_break_and_nothing_fine_since():
+    before = make_run(1, day(0), 8, hr=142, max_hr=182)
+    new = make_run(2, day(4), 8, hr=142, max_hr=182, name="#upperback 4")
+    assert "after_rest" not in assess(new, [before, new], []).soreness.physio_reasons
+    # it went away during the rest and came back: not "still there"
+    fine_between = [_sore(before), _check_in(2, "#upperback 0")]
+    assert "after_rest" not in assess(new, [before, new], fine_between).soreness.physio_reasons
+    # soreness more than 14 days ago is not what is still there
+    old = make_run(1, day(0), 8, hr=142, max_hr=182)
+    late = make_run(2, day(15), 8, hr=142, max_hr=182, name="#upperback 4")
+    assert "after_rest" not in assess(late, [old, late], [_sore(old)]).soreness.physio_reasons
+
+
+def test_rising_severity_is_not_reset_by_a_gap_of_a_few_days():
+    runs = [make_run(1, day(0), 8, hr=142, max_hr=182), make_run(2, day(5), 8, hr=142, max_hr=182)]
+    new = make_run(3, day(10), 8, hr=142, max_hr=182, name="#upperback 6")
+    entries = [_sore(runs[0], "#upperback 2"), _sore(runs[1], "#upperback 4")]
+    a = assess(new, [*runs, new], entries)
+    assert "rising_severity" in a.soreness.physio_reasons
+    # unrated sore days and "fine" days in between are not among the 3 rated reports
+    between = entries + [_check_in(3, "upper back sore"), _check_in(7, "#upperback 0")]
+    assert "rising_severity" in assess(new, [*runs, new], between).soreness.physio_reasons
+
+
+@pytest.mark.parametrize("severities", [(2, 4, 4), (4, 2, 6), (5, 4, 3)])
+def test_rising_severity_must_rise_strictly(severities):
+    runs = [make_run(1, day(0), 8, hr=142, max_hr=182), make_run(2, day(2), 8, hr=142, max_hr=182)]
+    new = make_run(3, day(4), 8, hr=142, max_hr=182, name=f"#upperback {severities[2]}")
+    entries = [_sore(runs[0], f"#upperback {severities[0]}"), _sore(runs[1], f"#upperback {severities[1]}")]
+    assert "rising_severity" not in assess(new, [*runs, new], entries).soreness.physio_reasons
+
+
+def test_rising_severity_counts_only_the_last_14_days():
+    runs = [make_run(1, day(0), 8, hr=142, max_hr=182), make_run(2, day(10), 8, hr=142, max_hr=182)]
+    new = make_run(3, day(15), 8, hr=142, max_hr=182, name="#upperback 6")
+    entries = [_sore(runs[0], "#upperback 2"), _sore(runs[1], "#upperback 4")]
+    assert "rising_severity" not in assess(new, [*runs, new], entries).soreness.physio_reasons
+
+
+def _steady_answers():
+    """3 sore and 3 fine answers, all well after base_history's early spikes (its days 6 to 11)."""
+    sore = [SorenessEntry(day(d), SorenessReport(True, 4)) for d in (17, 24, 31)]
+    fine = [SorenessEntry(day(d), SorenessReport(False, 0)) for d in (19, 26, 33)]
+    return sore + fine
+
+
+def test_acwr_alone_is_no_exposure_in_the_association():
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="#upperback 3")
+    entries = _steady_answers()
+    plain = assess(new, runs + [new], entries).association
+    assert plain is not None and plain.sore_after_spike == 0
+    # an earlier assessment stored acwr_high for the runs before each sore day: still no spike day
+    past = {r.id: ("acwr_high",) if r.day in (day(15), day(22), day(29)) else () for r in runs}
+    a = assess(new, runs + [new], entries, past_flags=past)
+    assert a.association == plain
+
+
+def test_a_spike_earlier_the_same_day_exposes_today():
+    runs = base_history()
+    morning = make_run(100, day(43), 8, minutes=38, hr=171, max_hr=184, hour=7)
+    evening = make_run(101, day(43), 6, hr=141, max_hr=182, hour=18, name="#upperback 4")
+    history = runs + [morning, evening]
+    assert assess(morning, history, []).flags == ("intensity_spike",)
+    a = assess(evening, history, _steady_answers())
+    assert not {"long_run_spike", "week_spike", "intensity_spike"} & set(a.flags)
+    assert (a.association.sore_after_spike, a.association.sore_otherwise) == (1, 3)
+
+
+def test_todays_acwr_alone_is_no_spike_day():
+    from insights.assess import _spike_day_checker
+
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182)
+    is_spike_day = _spike_day_checker(runs + [new], new, ("acwr_high",), None, 182.0, {}, {})
+    assert not is_spike_day(day(43))
+    assert _spike_day_checker(runs + [new], new, ("acwr_high", "week_spike"), None, 182.0, {}, {})(day(43))
+
+
+def test_red_flags_only_in_the_private_note_are_not_named_in_the_public_note():
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="Easy 8k",
+                   private_note="chest felt tight, numbness in left arm")
+    a = assess(new, runs + [new], [])
+    assert a.advice == ["urgent_care"]
+    assert set(a.note()["soreness"]["red_flags"]) == {"chest_pain", "numbness_or_weakness"}  # not public
+    text = a.text.lower()
+    for private in ("chest", "numbness", "tingling", " arm", "you mentioned"):
+        assert private not in text
+    assert "private note" in text and "urgent medical help" in text and "not medical advice" in text
+    check_snapshot("red_flags_private", a.text)
+
+
+def test_red_flags_in_the_title_are_named_but_not_the_private_ones():
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="Feverish today", private_note="chest tight")
+    text = assess(new, runs + [new], []).text.lower()
+    assert "you mentioned: fever" in text and "chest" not in text and "private note" in text
+
+
+def test_soreness_only_in_the_private_note_is_not_quoted_in_the_public_note():
+    runs = base_history()
+    words = "Upper back aches at night, 6/10"
+    private = make_run(100, day(43), 8, hr=141, max_hr=182, name="Easy 8", private_note=words)
+    public = replace(private, private_note="", description=words)
+    a, same = assess(private, runs + [private], []), assess(public, runs + [public], [])
+    # the private note still drives the advice and the escalation
+    assert a.advice == same.advice and a.advice[0] == "see_physio"
+    assert a.soreness.physio_reasons == same.soreness.physio_reasons == ("night_or_rest",)
+    assert a.note()["soreness"] == same.note()["soreness"] == {
+        "reported": True, "severity": 6, "days_running": 1, "red_flags": []}
+    assert "Thanks for your private check-in on your upper back." in a.text
+    for quoted in ("6/10", "night", "aches", "sore today", "rated"):
+        assert quoted not in a.text
+    assert "6/10" in same.text and "night" in same.text
+    check_snapshot("soreness_private", a.text)
+
+
+def test_a_private_rating_is_not_shown_beside_a_public_tag():
+    runs = base_history()
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="#upperback 3",
+                   private_note="sharp pain in my upper back, 8/10")
+    a = assess(new, runs + [new], [])
+    assert {"severe", "breath_or_sharp"} <= set(a.soreness.physio_reasons)
+    assert "Upper back sore today (3/10)" in a.text
+    assert "8/10" not in a.text and "sharp" not in a.text and "private note" in a.text

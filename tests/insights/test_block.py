@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from insights.block import BLOCK_START, render_block, runner_text, split_block, with_block
+from insights.block import BLOCK_END, BLOCK_START, readable_text, render_block, runner_text, split_block, with_block
 
 
 def test_block_is_appended_after_the_runners_text():
@@ -43,3 +43,40 @@ def test_runner_text_round_trips_byte_for_byte(own, note):
     desc = with_block(own, note)
     assert runner_text(desc) == own
     assert with_block(desc, note) == desc  # idempotent: nothing changes, no PUT needed
+
+
+OLD = render_block("Upper back sore today (6/10).\nNot medical advice.")
+
+
+def test_an_old_note_pasted_above_is_the_runners_text():
+    own = f"Copied from Tuesday:\n{OLD}\nToday: easy 5k."
+    desc = f"{own}\n\n{render_block('our note')}"  # the runner pasted above our block
+    assert split_block(desc) == (own, render_block("our note"))
+    again = with_block(desc, "newer note")
+    assert again == f"{own}\n\n{render_block('newer note')}"
+    assert with_block(again, "newer note") == again
+
+
+def test_a_block_without_its_end_marker_is_no_block():
+    broken = with_block("Easy 8k", "old note").replace(BLOCK_END, "") + "\nlegs great, see you Sunday"
+    assert split_block(broken) == (broken, None)
+    assert runner_text(broken) == broken
+    desc = with_block(broken, "new note")
+    assert desc == broken + "\n\n" + render_block("new note")
+    assert runner_text(desc) == broken
+    assert with_block(desc, None) == broken
+
+
+def test_of_two_complete_blocks_only_the_last_is_replaced():
+    desc = f"{OLD}\nmiddle words\n\n{render_block('current')}"
+    out = with_block(desc, "replaced")
+    assert out == f"{OLD}\nmiddle words\n\n{render_block('replaced')}"
+    assert runner_text(out) == f"{OLD}\nmiddle words"
+
+
+def test_no_block_words_are_read_as_the_runners():
+    pasted = f"Copied:\n{OLD}\nToday fine."
+    assert readable_text(f"{pasted}\n\n{render_block('note')}").split() == ["Copied:", "Today", "fine."]
+    broken = with_block("Easy", "Upper back sore today (6/10).\nNot medical advice.").replace(BLOCK_END, "")
+    assert readable_text(broken + "\n#upperback 2").split() == ["Easy", "#upperback", "2"]
+    assert readable_text("no block here") == "no block here"

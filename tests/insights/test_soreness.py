@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from insights.block import with_block
+from insights.block import BLOCK_END, with_block
 from insights.soreness import (
     NO_REPORT,
     QUALIFIERS,
@@ -128,6 +128,14 @@ CASES = [
     ("Feverish and achy, upper back sore", True, N, set(), ("fever",)),
     ("Tripped over a root, upper back sore since", True, N, set(), ("after_fall",)),
     ("Slipped on ice and landed on my back, sore", N, N, set(), ("after_fall",)),
+    ("upper back pain after I fell", True, N, set(), ("after_fall",)),
+    ("Upper back sore since I fell on Sunday", True, N, set(), ("after_fall",)),
+    ("Upper back hurts after falling on the trail", True, N, set(), ("after_fall",)),
+    ("fell this morning and now my upper back hurts", True, N, set(), ("after_fall",)),
+    ("I fell. Upper back sore.", True, N, set(), ("after_fall",)),
+    ("slipped on ice, upper back pain", True, N, set(), ("after_fall",)),
+    ("came off my bike, back hurts", N, N, set(), ("after_fall",)),
+    ("Since falling off my bike my upper back aches", True, N, set(), ("after_fall",)),
     ("Lost 5kg without trying this month", N, N, set(), ("weight_loss",)),
     ("Chest pain, tingling fingers, feverish", N, N, set(),
      ("chest_pain", "numbness_or_weakness", "fever")),
@@ -146,6 +154,15 @@ CASES = [
     ("Chest strap kept slipping", N, N, set(), ()),
     ("Sweating buckets in the heat", N, N, set(), ()),
     ("Fell race in the Lakes, quads sore", N, N, set(), ()),
+    ("since I fell", N, N, set(), ()),  # a fall without pain is no red flag
+    ("Pace fell off in the last 5k, upper back sore", True, N, set(), ()),
+    ("my pace fell, upper back sore", True, N, set(), ()),
+    ("My pace fell off a cliff, upper back tight", True, N, set(), ()),
+    ("Fell asleep on the sofa, upper back stiff", True, N, set(), ()),
+    ("I fell asleep at my desk and woke with a sore upper back", True, N, set(), ()),
+    ("Fell behind the group on the climb, upper back sore", True, N, set(), ()),
+    ("Heart rate fell nicely on the recovery, upper back tight", True, N, set(), ()),
+    ("The rain fell hard all morning, upper back sore", True, N, set(), ()),
     ("Trying to lose weight for the marathon", N, N, set(), ()),
 ]
 
@@ -244,6 +261,13 @@ class TestActivitySoreness:
     def test_runner_text_around_our_block_still_counts(self):
         description = with_block("Upper back 4/10 today.", "Upper back fine? Chest pain? Get help.")
         assert activity_soreness(self.run(description=description)) == SorenessReport(True, 4)
+
+    def test_a_pasted_old_note_is_not_read_as_the_runners_words(self):
+        old = with_block("", "You mentioned: chest pain, pressure or tightness. Upper back sore today (6/10).")
+        description = with_block(f"Copied from last week:\n{old}\nEasy one today.", "Warm up first.")
+        assert activity_soreness(self.run(description=description)) == NO_REPORT
+        broken = with_block("Easy", "Upper back sore today (6/10).\nNot medical advice.").replace(BLOCK_END, "")
+        assert activity_soreness(self.run(description=f"{broken}\nlegs fine")) == NO_REPORT
 
     def test_untagged_run_is_unknown(self):
         assert activity_soreness(self.run()) == NO_REPORT
