@@ -44,3 +44,10 @@ def test_fixture_replays_to_expected(replayer, scenario):
     for line in lines:
         if line["note"]:
             assert len(line["note"]["text"]) < 800, "a note too long for a phone"
+
+
+def test_the_readme_example_note_is_what_replay_writes():
+    readme = (LIBRARY.parent / "README.md").read_text()
+    lines = json.loads((LIBRARY / "distance_spike_soreness" / "expected.json").read_text())
+    noted = next(line for line in lines if line["note"])
+    assert noted["description"] in readme
