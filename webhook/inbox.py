@@ -61,8 +61,13 @@ def enqueue(
     now: datetime | float,
     status: str = "pending",
     reason: str | None = None,
+    *,
+    commit: bool = True,
 ) -> tuple[int, bool]:
     """Store a webhook event; return ``(id, is_new)``.
+
+    ``commit=False`` leaves the commit to the caller's transaction (the
+    receiver stores several events per commit).
 
     A duplicate delivery stores nothing and returns the first copy's id with
     ``is_new`` False. ``status='ignored'`` (with a reason) records an event
@@ -98,7 +103,7 @@ def enqueue(
         "ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
         row,
     ).fetchall()
-    if db.conn.in_transaction:
+    if commit and db.conn.in_transaction:
         db.conn.commit()
     if inserted:
         return inserted[0][0], True

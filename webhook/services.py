@@ -66,6 +66,7 @@ class Services:
     clock: Callable[[], datetime] = utc_now
     budget: RateBudget = field(default_factory=RateBudget)
     wake_worker: Callable[[], None] = lambda: None
+    last_received: float = 0.0  # time.monotonic() of the last webhook delivery
 
     def __post_init__(self) -> None:
         self.cipher = TokenCipher(self.config.secret_key)

@@ -194,3 +194,26 @@ def test_event_status_needs_the_verify_token_as_well_as_the_path(world):
     assert world.client.get(url, headers={"X-Rhomboid-Verify-Token": "wrong"}).status_code == 403
     answer = world.client.get(url, headers={"X-Rhomboid-Verify-Token": world.services.config.verify_token})
     assert answer.status_code == 200 and answer.get_json()["outcome"] == "noted"
+
+
+def test_concurrent_deliveries_are_each_stored_once_before_their_200(world):
+    """Group commit: many request threads, one writer; nothing lost or doubled."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    base = dict(spike_event(world))
+    events = [dict(base, event_time=base["event_time"] + n) for n in range(60)]
+
+    def deliver(event):
+        client = world.app.test_client()
+        return client.post(f"/strava/webhook/{WEBHOOK_SECRET}", json=event).get_json()
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        first = list(pool.map(deliver, events))
+        again = list(pool.map(deliver, events))  # Strava's retries of the same events
+    assert all(a["status"] == "queued" for a in first)
+    assert all(a["status"] == "duplicate" for a in again)
+    assert sorted(a["id"] for a in again) == sorted(a["id"] for a in first)
+    db = world.services.db()
+    stored = db.execute("SELECT count(*) FROM inbox WHERE status = 'pending'").fetchone()[0]
+    db.close()
+    assert stored == len(events)
