@@ -250,6 +250,9 @@ def replay(paths, as_json, db_path, target, emulator_url):
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("urllib3").setLevel(logging.WARNING)
+    # a refused refresh is how a replayed deauthorization is confirmed: the
+    # outcome line says what happened, the connector's warning would only alarm
+    logging.getLogger("connector.strava").setLevel(logging.ERROR)
 
     def show(fixture, line):
         if as_json:
