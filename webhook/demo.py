@@ -38,6 +38,7 @@ from webhook.worker import Worker
 CLIENT_ID = "1"
 CLIENT_SECRET = "rhomboid-demo-secret"
 NOTE_TIMEOUT_S = 20
+DIGEST_HOUR = 18  # webhook.outbox's default
 
 
 class CoachInbox:
@@ -158,7 +159,8 @@ def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int
         digest = _flush_digest(services, coach)
         for alert in digest:
             counts["alerts"] += 1
-            echo(f"→ daily digest to the coach: {alert.get('subject')}")
+            echo(f"→ daily digest to the coach (due at {DIGEST_HOUR}:00 UTC, sent now for the demo): "
+                 f"{alert.get('subject')}")
         echo(f"Done: {counts['events']} webhook events, {counts['noted']} notes written, "
              f"{counts['skipped']} skipped, {counts['alerts']} coach alert(s) sent.")
         if serve:
@@ -244,9 +246,13 @@ def _flush_digest(services: Services, coach: CoachInbox) -> list[dict]:
     before = len(coach.received)
     db = services.db()
     try:
-        # as if the digest hour had come: tomorrow at midnight everything queued today is due
-        tomorrow = services.clock() + timedelta(days=1)
-        outbox.send_due(db, tomorrow, None, services.config.mail_from, digest_hour=0)
+        # as if the digest hour had come: the next digest (today's, or
+        # tomorrow's if today's has gone out) is sent now
+        now = services.clock()
+        due = now.replace(hour=DIGEST_HOUR, minute=0, second=0, microsecond=0)
+        if due <= now:
+            due += timedelta(days=1)
+        outbox.send_due(db, due, None, services.config.mail_from, digest_hour=DIGEST_HOUR)
     finally:
         db.close()
     return coach.received[before:]
