@@ -231,5 +231,7 @@ def m004_strava_state(db: Database) -> None:
 def m005_backfilled_at(db: Database) -> None:
     # When the runner's history was last read: a backfill that failed at
     # connection time (rate limit, Strava down) is retried by the worker.
+    # Left NULL for runners already connected: before this column a failed
+    # backfill went unnoticed, so each is read once more (harmless: it only
+    # adds activities we do not have).
     db.execute("ALTER TABLE athletes ADD COLUMN backfilled_at INTEGER")
-    db.execute("UPDATE athletes SET backfilled_at = connected_at")

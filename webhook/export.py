@@ -3,10 +3,13 @@
 So a production problem can become a regression test: the athlete, their
 activities (the raw Strava JSON while it is kept, else rebuilt from the
 derived fields), and the webhook events we received, in order. Tokens are
-never exported; neither are locations or embed tokens (see KEPT_FIELDS), and
-a private note is replaced by standard words that mean the same to Rhomboid
-(see private_note_stand_in); our own note block is stripped from descriptions (replay
-writes it again); coach emails and URLs are replaced by placeholders.
+never exported; neither are locations or embed tokens (see KEPT_FIELDS).
+Strava's ids and the runner's name are replaced by stand-ins (a real id
+leads to the runner's public profile); a private note, and the words of an
+activity only the runner can see, are replaced by standard words that mean
+the same to Rhomboid (see stand_in); our own note block is stripped from
+descriptions (replay writes it again); coach emails and URLs are replaced
+by placeholders.
 
 Activities carry their latest title: the database keeps no earlier one, so
 an activity whose title was updated shows the new title from its create
@@ -68,11 +71,15 @@ def _activity_json(row: dict) -> dict:
         }
     kept = {key: activity[key] for key in KEPT_FIELDS if key in activity}
     kept["athlete"] = {"id": row["athlete_id"], "resource_state": 1}
-    stand_in = private_note_stand_in(activity.get("private_note") or row.get("private_note"))
-    if stand_in:
-        kept["private_note"] = stand_in
+    private = stand_in(activity.get("private_note") or row.get("private_note"))
+    if private:
+        kept["private_note"] = private
     if kept.get("description"):
         kept["description"] = runner_text(kept["description"]) or None
+    if kept.get("private") or kept.get("visibility") == "only_me":
+        # only the runner sees this activity: its words stay with them too
+        kept["name"] = stand_in(kept.get("name")) or "Run"
+        kept["description"] = stand_in(kept.get("description"))
     return kept
 
 
@@ -85,7 +92,7 @@ QUALIFIER_WORDS = {
 }
 
 
-def private_note_stand_in(private_note: str | None) -> str | None:
+def stand_in(private_note: str | None) -> str | None:
     """The private note's meaning for Rhomboid, in standard words, not the runner's.
 
     Replay must see the same soreness report, qualifiers and red flags as the
@@ -103,24 +110,65 @@ def private_note_stand_in(private_note: str | None) -> str | None:
     return ". ".join(parts) + "." if parts else None
 
 
+SYNTHETIC_ATHLETE_ID = 1_000_001
+FIRST_SYNTHETIC_ACTIVITY_ID = 2_000_000_001
+SYNTHETIC_SUBSCRIPTION_ID = 1
+
+
+class _Ids:
+    """Real Strava ids to stand-ins, the same everywhere in one export: a real
+    id leads straight to the runner's public profile and activity maps."""
+
+    def __init__(self) -> None:
+        self.activities: dict[int, int] = {}
+
+    def activity(self, real: int) -> int:
+        if real not in self.activities:
+            self.activities[real] = FIRST_SYNTHETIC_ACTIVITY_ID + len(self.activities)
+        return self.activities[real]
+
+
+def _event(body: dict, ids: _Ids, private_ids: set[int]) -> dict:
+    """The event rebuilt from the fields Strava sends, with stand-in ids."""
+    athlete_event = body.get("object_type") == "athlete"
+    updates = dict(body.get("updates") or {})
+    if "title" in updates and body.get("object_id") in private_ids:
+        updates["title"] = stand_in(updates["title"]) or "Run"
+    return {
+        "object_type": body.get("object_type"),
+        "aspect_type": body.get("aspect_type"),
+        "object_id": SYNTHETIC_ATHLETE_ID if athlete_event else ids.activity(int(body["object_id"])),
+        "owner_id": SYNTHETIC_ATHLETE_ID,
+        "subscription_id": SYNTHETIC_SUBSCRIPTION_ID,
+        "event_time": body.get("event_time"),
+        "updates": updates,
+    }
+
+
 def export_fixture(db, athlete_id: int) -> Fixture:
     athlete = store.get_athlete(db, athlete_id)
     if athlete is None:
         raise ExportError(f"no athlete {athlete_id} in the database")
     profile = {
-        "id": athlete_id,
+        "id": SYNTHETIC_ATHLETE_ID,
         "resource_state": 3,
-        "firstname": athlete.get("firstname") or "Runner",
+        "firstname": "Runner",
         "lastname": "",
         "sex": athlete.get("sex"),
         "measurement_preference": athlete.get("measurement_preference") or "meters",
     }
-    activities = {
-        row["id"]: _activity_json(row)
-        for row in db.query("SELECT * FROM activities WHERE athlete_id = ? ORDER BY start_local", [athlete_id])
-    }
+    ids = _Ids()
+    activities, private_ids = {}, set()
+    for row in db.query("SELECT * FROM activities WHERE athlete_id = ? ORDER BY start_local, id", [athlete_id]):
+        activity = _activity_json(row)
+        if activity.get("private") or activity.get("visibility") == "only_me":
+            private_ids.add(row["id"])
+        activity["id"] = ids.activity(row["id"])
+        activity["athlete"] = {"id": SYNTHETIC_ATHLETE_ID, "resource_state": 1}
+        activity.pop("external_id", None)
+        activities[activity["id"]] = activity
     events = [
-        json.loads(row["body"])
+        _event(json.loads(row["body"]), ids, private_ids)
         for row in db.query("SELECT body FROM inbox WHERE owner_id = ? ORDER BY id", [athlete_id])
     ]
     coaches = []

@@ -66,8 +66,9 @@ def enqueue(
 ) -> tuple[int, bool]:
     """Store a webhook event; return ``(id, is_new)``.
 
-    ``commit=False`` leaves the commit to the caller's transaction (the
-    receiver stores several events per commit).
+    ``commit=False`` leaves the commit to the caller's open transaction (the
+    receiver stores several events per commit); otherwise the event is
+    stored in a transaction of its own (a savepoint inside a caller's).
 
     A duplicate delivery stores nothing and returns the first copy's id with
     ``is_new`` False. ``status='ignored'`` (with a reason) records an event
@@ -95,6 +96,13 @@ def enqueue(
         "outcome": "ignored" if status == "ignored" else None,
         "reason": reason,
     }
+    if not commit:
+        return _insert(db, row)
+    with write_transaction(db):  # rolls back on failure, never leaves a transaction open
+        return _insert(db, row)
+
+
+def _insert(db: Database, row: dict) -> tuple[int, bool]:
     columns = ", ".join(row)
     # a plain cursor, not sqlite-utils' query(): this runs for every event
     # Strava sends, inside the 2 s it waits for our 200
@@ -103,8 +111,6 @@ def enqueue(
         "ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
         row,
     ).fetchall()
-    if commit and db.conn.in_transaction:
-        db.conn.commit()
     if inserted:
         return inserted[0][0], True
     existing = db.execute("SELECT id FROM inbox WHERE dedup_key = ?", [row["dedup_key"]]).fetchone()

@@ -79,6 +79,7 @@ class Services:
         self._local = threading.local()
         self._opened: list = []
         self._strava_lock = threading.Lock()
+        self._closers: list[Callable[[], None]] = []
 
     def db(self):
         """A new connection: the caller closes it (one per request or job)."""
@@ -111,7 +112,14 @@ class Services:
             clock=self.clock,
         )
 
+    def on_close(self, closer: Callable[[], None]) -> None:
+        """Run ``closer`` when these services close (the receiver's writer thread)."""
+        self._closers.append(closer)
+
     def close(self) -> None:
+        for closer in self._closers:
+            closer()
+        self._closers.clear()
         if self._strava is not None:
             self._strava.close()
             self._strava = None

@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 POLL_S = 1.0
 RECEIVING_QUIET_S = 0.05  # no delivery for this long: the burst is over
 YIELD_STEP_S = 0.01
-MAX_YIELD_S = 1.0
+MAX_YIELD_S = 1.0  # per drain
+UNLIMITED_ATTEMPTS = 2**31  # the backoff is capped (1 h), so this retries hourly
 PURGE_EVERY_S = 3600
 ALERTS_EVERY_S = 30
 
@@ -132,8 +133,9 @@ class Worker:
                 return handled
             try:
                 self._wanted.clear()
+                budget = [MAX_YIELD_S]
                 while True:
-                    self._yield_to_receiving()
+                    self._yield_to_receiving(budget)
                     if self.process_next() is None:
                         break
                     handled += 1
@@ -141,14 +143,14 @@ class Worker:
                 self._drain_lock.release()
         return handled
 
-    def _yield_to_receiving(self) -> None:
+    def _yield_to_receiving(self, budget: list[float]) -> None:
         """In the embedded worker, let a burst of webhook deliveries be
         acknowledged first: Strava wants each 200 within 2 s, while a note may
-        land a moment later. Bounded, so a steady stream cannot starve notes."""
-        waited = 0.0
-        while waited < MAX_YIELD_S and time.monotonic() - self.services.last_received < RECEIVING_QUIET_S:
+        land a moment later. ``budget`` bounds the waiting of a whole drain,
+        so a steady stream delays notes by a second at most, never starves them."""
+        while budget[0] > 0 and time.monotonic() - self.services.last_received < RECEIVING_QUIET_S:
             time.sleep(YIELD_STEP_S)
-            waited += YIELD_STEP_S
+            budget[0] -= YIELD_STEP_S
 
     def process_next(self) -> tuple[dict, Result | None] | None:
         """Claim and handle one due event: (event, result), or None when idle.
@@ -172,7 +174,7 @@ class Worker:
             log.info("event %s deferred until %s", event["id"], error.retry_at.isoformat())
             return None
         except (TransientError, StravaError) as error:
-            status = inbox.fail(db, event["id"], str(error), now, self.services.config.max_attempts)
+            status = inbox.fail(db, event["id"], str(error), now, self._attempts_for(event))
             log.warning("event %s failed (%s), now %s", event["id"], error, status)
             return None
         except Exception as error:  # a bug: keep the event for retry, log with context
@@ -182,6 +184,14 @@ class Worker:
             return None
         inbox.complete(db, event["id"], result.outcome, result.reason)
         return result
+
+    def _attempts_for(self, event: dict) -> int:
+        """A deauthorization is retried until Strava answers: Strava sends it
+        once, and giving up would keep a runner's data we must delete."""
+        updates = event.get("updates") or {}
+        if event.get("object_type") == "athlete" and str(updates.get("authorized", "")).lower() == "false":
+            return UNLIMITED_ATTEMPTS
+        return self.services.config.max_attempts
 
     def purge(self) -> int:
         """Drop raw Strava payloads older than the retention period."""

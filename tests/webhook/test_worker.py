@@ -217,3 +217,50 @@ def test_concurrent_deliveries_are_each_stored_once_before_their_200(world):
     stored = db.execute("SELECT count(*) FROM inbox WHERE status = 'pending'").fetchone()[0]
     db.close()
     assert stored == len(events)
+
+
+def test_a_deauthorization_is_retried_until_strava_answers(world):
+    athlete = world.fixture.athlete_id
+    world.emulator.state.revoke_athlete(athlete)
+    event = {"object_type": "athlete", "aspect_type": "update", "object_id": athlete, "owner_id": athlete,
+             "subscription_id": world.fixture.events[0]["subscription_id"],
+             "event_time": world.fixture.events[0]["event_time"] + 5, "updates": {"authorized": "false"}}
+    event_id = post(world, event)
+    world.emulator.state.faults.add(503, count=20)
+    for _ in range(world.services.config.max_attempts + 3):  # well past the usual limit
+        assert world.worker.process_next()[1] is None
+        pending = row(world, event_id)
+        assert pending["status"] == "pending"
+        world._set_clock(pending["next_attempt_at"] + 1)
+    world.emulator.state.faults.clear()
+    assert world.worker.process_next()[1].outcome == "deleted"
+    db = world.services.db()
+    assert store.get_athlete(db, athlete) is None
+    db.close()
+
+
+def test_a_long_write_lock_gives_a_500_and_stores_nothing_half_way(world, monkeypatch):
+    import sqlite3
+
+    import webhook.receive as receive
+
+    monkeypatch.setattr(receive, "BATCH_TRIES", 1)
+    blocker = sqlite3.connect(world.services.config.db_path, timeout=0)
+    blocker.execute("PRAGMA busy_timeout = 0")
+    blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock past the busy timeout
+    monkeypatch.setattr("webhook.db.BUSY_TIMEOUT_S", 0.2)
+    event = dict(spike_event(world))
+    world._set_clock(int(event["event_time"]))
+    client = world.app.test_client()
+    held = client.post(f"/strava/webhook/{WEBHOOK_SECRET}", json=event)
+    assert held.status_code == 500  # Strava delivers it again
+    blocker.rollback()
+    blocker.close()
+    again = client.post(f"/strava/webhook/{WEBHOOK_SECRET}", json=event).get_json()
+    assert again["status"] == "queued"  # stored now, and nothing was left half-done
+    other = dict(event, event_time=event["event_time"] + 1)
+    assert client.post(f"/strava/webhook/{WEBHOOK_SECRET}", json=other).get_json()["status"] == "queued"
+    db = world.services.db()
+    assert db.execute("SELECT count(*) FROM inbox WHERE status = 'pending'").fetchone()[0] == 2
+    db.close()
+    assert world.worker.process_next()[1] is not None  # the worker can still write
