@@ -189,11 +189,11 @@ def subscription_create():
         sub_id = services.strava.create_subscription(services.config.webhook_url, services.config.verify_token)
     except StravaError as error:
         raise click.ClickException(f"Strava refused the subscription: {error}") from None
+    from webhook import store
+
     db = services.db()
-    with db.conn:
-        db.execute("DELETE FROM subscription")
-        db.execute("INSERT INTO subscription (id, callback_url, created_at) VALUES (?, ?, ?)",
-                   [sub_id, services.config.webhook_url, int(utc_now().timestamp())])
+    store.remember_subscription(db, sub_id, services.config.webhook_url, now=utc_now())
+    db.close()
     click.echo(f"subscription {sub_id} created for {services.config.webhook_url}")
 
 
@@ -220,9 +220,11 @@ def subscription_delete(subscription_id):
     for sub_id in ids:
         services.strava.delete_subscription(sub_id)
         click.echo(f"subscription {sub_id} deleted")
+    from webhook import store
+
     db = services.db()
-    with db.conn:
-        db.execute("DELETE FROM subscription")
+    store.forget_subscription(db)
+    db.close()
 
 
 @main.command()

@@ -29,8 +29,8 @@ from connector import sample
 from connector.emulator import EmulatorServer
 from connector.emulator.browser import AuthorizeForm
 from insights.block import split_block
-from webhook import create_app, inbox
-from webhook.config import Config
+from webhook import create_app, inbox, store
+from webhook.config import Config, load_config
 from webhook.db import migrate, open_db
 from webhook.services import Services
 from webhook.worker import Worker
@@ -186,20 +186,24 @@ def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int
 
 
 def _config(db_path: str, strava_url: str, base_url: str) -> Config:
-    return Config(
-        strava_client_id=CLIENT_ID, strava_client_secret=CLIENT_SECRET, verify_token="demo-verify-token",
-        secret_key="demo-secret-key-not-for-production", base_url=base_url, db_path=db_path,
-        strava_url=strava_url, webhook_secret="demo-webhook-path", subscription_id=None, smtp_url=None,
-        mail_from="rhomboid@localhost", raw_retention_days=7, max_attempts=5,
-    )
+    """The demo's settings: the emulator as Strava, the app on its loopback port."""
+    return load_config({
+        "STRAVA_CLIENT_ID": CLIENT_ID,
+        "STRAVA_CLIENT_SECRET": CLIENT_SECRET,
+        "RHOMBOID_VERIFY_TOKEN": "demo-verify-token",
+        "RHOMBOID_SECRET_KEY": "demo-secret-key-not-for-production",
+        "RHOMBOID_WEBHOOK_SECRET": "demo-webhook-path",
+        "RHOMBOID_BASE_URL": base_url,
+        "RHOMBOID_DB": db_path,
+        "RHOMBOID_STRAVA_URL": strava_url,
+        "RHOMBOID_MAX_ATTEMPTS": "5",
+    }, dotenv=None)
 
 
 def _remember_subscription(services: Services, sub_id: int) -> None:
     db = services.db()
     try:
-        with db.conn:
-            db.execute("INSERT INTO subscription (id, callback_url, created_at) VALUES (?, ?, ?)",
-                       [sub_id, services.config.webhook_url, int(time.time())])
+        store.remember_subscription(db, sub_id, services.config.webhook_url, now=services.clock())
     finally:
         db.close()
 

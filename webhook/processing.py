@@ -117,13 +117,15 @@ def _entries(db, athlete_id: int, since, starts: dict[int, datetime]) -> list[So
     return entries
 
 
-def _past_flags(db, athlete_id: int) -> dict[int, tuple[str, ...]]:
-    """The spike flags earlier assessments found (a skipped run had none),
-    so the association need not assess every past run again."""
+def _past_flags(db, athlete_id: int, since) -> dict[int, tuple[str, ...]]:
+    """The spike flags earlier assessments found (a skipped run had none), for
+    runs the association can still look at, so it need not assess them again."""
     return {
         activity_id: tuple(json.loads(flags or "[]"))
         for activity_id, flags in db.conn.execute(
-            "SELECT activity_id, flags FROM notes WHERE athlete_id = ?", [athlete_id]
+            "SELECT n.activity_id, n.flags FROM notes n JOIN activities a ON a.id = n.activity_id "
+            "WHERE n.athlete_id = ? AND a.day >= ?",
+            [athlete_id, since.isoformat()],
         )
     }
 
@@ -150,7 +152,7 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
                             since=activity.day - timedelta(days=EWMA_WARMUP_DAYS + 31))
     starts = {r.id: r.start_local for r in runs}
     entries = _entries(db, athlete_id, oldest, starts)
-    assessment = assess(activity, runs, entries, profile_of(athlete), past_flags=_past_flags(db, athlete_id))
+    assessment = assess(activity, runs, entries, profile_of(athlete), past_flags=_past_flags(db, athlete_id, oldest))
     note = assessment.note()
 
     description = raw.get("description") or ""

@@ -24,7 +24,7 @@ from connector import oauth
 from connector.emulator import EmulatorServer
 from connector.fixtures import Fixture, load_fixture
 from webhook import create_app, inbox, store
-from webhook.config import Config
+from webhook.config import Config, load_config
 from webhook.connect import connect_athlete, try_backfill
 from webhook.db import migrate, open_db
 from webhook.services import Services
@@ -50,21 +50,17 @@ class Clock:
 
 
 def replay_config(db_path: str, strava_url: str) -> Config:
-    return Config(
-        strava_client_id=CLIENT_ID,
-        strava_client_secret=CLIENT_SECRET,
-        verify_token=VERIFY_TOKEN,
-        secret_key="replay-secret-key-not-for-production",
-        base_url="http://127.0.0.1:8700",
-        db_path=db_path,
-        strava_url=strava_url,
-        webhook_secret=WEBHOOK_SECRET,
-        subscription_id=None,
-        smtp_url=None,
-        mail_from="rhomboid@localhost",
-        raw_retention_days=7,
-        max_attempts=3,
-    )
+    """Settings for an in-process replay: the emulator as Strava, no mail, few retries."""
+    return load_config({
+        "STRAVA_CLIENT_ID": CLIENT_ID,
+        "STRAVA_CLIENT_SECRET": CLIENT_SECRET,
+        "RHOMBOID_VERIFY_TOKEN": VERIFY_TOKEN,
+        "RHOMBOID_SECRET_KEY": "replay-secret-key-not-for-production",
+        "RHOMBOID_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        "RHOMBOID_DB": db_path,
+        "RHOMBOID_STRAVA_URL": strava_url,
+        "RHOMBOID_MAX_ATTEMPTS": "3",
+    }, dotenv=None)
 
 
 def event_summary(event: dict) -> dict:
@@ -157,13 +153,10 @@ class Replayer:
         db = self.services.db()
         try:
             store.delete_athlete(db, fixture.athlete_id)  # a clean start for this runner
-            with db.conn:
-                db.execute("DELETE FROM subscription")
-                if subscription_id is not None:
-                    db.execute(
-                        "INSERT INTO subscription (id, callback_url, created_at) VALUES (?, ?, ?)",
-                        [subscription_id, self.services.config.webhook_url, at],
-                    )
+            if subscription_id is not None:
+                store.remember_subscription(db, subscription_id, self.services.config.webhook_url, now=at)
+            else:
+                store.forget_subscription(db)
             code = self.emulator.state.authorize(fixture.athlete_id, SCOPES)
             grant = oauth.exchange_code(CLIENT_ID, CLIENT_SECRET, code, ",".join(SCOPES), self.emulator.url)
             connect_athlete(self.services, db, grant, self.clock())

@@ -16,7 +16,7 @@ import pytest
 
 from connector import sample
 from connector.emulator import EmulatorServer
-from webhook import create_app
+from webhook import create_app, store
 from webhook.db import migrate, open_db
 from webhook.demo import CLIENT_ID, CLIENT_SECRET, _config, _listen, _serve
 from webhook.services import Services
@@ -52,9 +52,7 @@ def live(tmp_path):
     worker = Worker(services).start()
     sub_id = services.strava.create_subscription(services.config.webhook_url, services.config.verify_token)
     db = services.db()
-    with db.conn:
-        db.execute("INSERT INTO subscription (id, callback_url, created_at) VALUES (?, ?, 0)",
-                   [sub_id, services.config.webhook_url])
+    store.remember_subscription(db, sub_id, services.config.webhook_url, now=0)
     db.close()
     try:
         yield {"url": url, "emulator": emulator, "services": services, "today": today}

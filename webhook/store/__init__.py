@@ -35,6 +35,7 @@ from webhook.store.athletes import (
     set_max_heartrate,
     set_note_mode,
 )
+from webhook.store.subscription import forget_subscription, remember_subscription
 from webhook.store.reports import (
     clear_activity_soreness,
     get_note,
@@ -54,6 +55,7 @@ __all__ = [
     "delete_athlete",
     "get_activity",
     "get_athlete",
+    "forget_subscription",
     "get_note",
     "list_athletes",
     "mark_backfilled",
@@ -61,6 +63,7 @@ __all__ = [
     "purge_raw",
     "runs_until",
     "record_activity_soreness",
+    "remember_subscription",
     "save_athlete",
     "save_note",
     "save_soreness",
