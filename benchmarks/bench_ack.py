@@ -263,7 +263,7 @@ class Ours:
             raise SystemExit(f"subscription create failed: {made.stderr}")
         self.subscription_id = admin.get(f"{self.strava_url}/_admin/subscription", timeout=10).json()["id"]
 
-        from webhook.demo import connect_through_oauth
+        from webhook.devtools.demo import connect_through_oauth
 
         landed = connect_through_oauth(self.url)
         if landed.status_code != 200 or not landed.url.startswith(f"{self.url}/me"):

@@ -21,7 +21,7 @@ from connector.emulator import EmulatorServer
 from connector.fixtures import load_fixture
 from connector.ratelimit import RateBudget
 from connector.strava import StravaConnector, Tokens
-from webhook.replay import CLIENT_ID, CLIENT_SECRET, Replayer
+from webhook.devtools.replay import CLIENT_ID, CLIENT_SECRET, Replayer
 
 LIBRARY = Path(__file__).parents[1] / "fixtures"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from webhook.replay import Replayer
+from webhook.devtools.replay import Replayer
 
 LIBRARY = Path(__file__).parents[1] / "fixtures"
 SCENARIOS = sorted(p for p in LIBRARY.iterdir() if (p / "athlete.json").exists())

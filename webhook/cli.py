@@ -232,7 +232,7 @@ def subscription_delete(subscription_id):
 @click.option("--port", default=8700, show_default=True, type=int, help="App port with --serve.")
 def demo(serve, port):
     """Run the whole product on a local Strava emulator: connect a runner, deliver a week of runs, print the notes."""
-    from webhook.demo import run_demo
+    from webhook.devtools.demo import run_demo
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("urllib3").setLevel(logging.WARNING)
@@ -248,7 +248,7 @@ def demo(serve, port):
 def replay(paths, as_json, db_path, target, emulator_url):
     """Replay recorded webhook fixtures against the local Strava emulator."""
     from connector.fixtures import FixtureError
-    from webhook.replay import replay_paths
+    from webhook.devtools.replay import replay_paths
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("urllib3").setLevel(logging.WARNING)
@@ -272,7 +272,7 @@ def replay(paths, as_json, db_path, target, emulator_url):
         if target:
             import requests
 
-            from webhook.replay_target import TargetError, replay_against
+            from webhook.devtools.replay_target import TargetError, replay_against
 
             try:
                 replay_against(target, emulator_url or _config().strava_url, list(paths), on_line=show)
@@ -298,7 +298,7 @@ def fixtures():
 def fixtures_export(athlete_id, directory, db_path):
     """Write ATHLETE_ID's data as a fixture in DIRECTORY (tokens and emails scrubbed)."""
     from connector.fixtures import FixtureError, write_fixture
-    from webhook.export import ExportError, export_fixture
+    from webhook.devtools.export import ExportError, export_fixture
 
     db = _open(db_path)
     try:

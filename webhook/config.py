@@ -9,12 +9,16 @@ line naming the variable.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable, Mapping
 from urllib.parse import urlparse
+
+from dotenv import dotenv_values
+from dotenv.parser import parse_stream
 
 STRAVA_URL = "https://www.strava.com"
 
@@ -119,23 +123,19 @@ class Config:
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines; '#' comments, optional quotes and 'export ' are allowed."""
-    values: dict[str, str] = {}
+    """KEY=VALUE lines read by python-dotenv: comments (inline too), quotes and 'export '.
+
+    A line python-dotenv cannot parse is an error naming the file and line,
+    rather than a setting silently skipped.
+    """
     if not path.is_file():
-        return values
-    for number, line in enumerate(path.read_text().splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        line = line.removeprefix("export ").strip()
-        key, sep, value = line.partition("=")
-        if not sep or not key.strip():
-            raise ConfigError(f"{path}:{number}: expected KEY=VALUE")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1]
-        values[key.strip()] = value
-    return values
+        return {}
+    text = path.read_text()
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.error:
+            raise ConfigError(f"{path}:{binding.original.line}: expected KEY=VALUE")
+    values = dotenv_values(stream=io.StringIO(text), interpolate=False)
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def load_config(

@@ -74,3 +74,17 @@ def test_every_setting_is_documented_in_the_readme():
     readme = (Path(__file__).parents[2] / "README.md").read_text()
     missing = [s.env for s in SETTINGS if s.env not in readme]
     assert not missing, f"settings missing from README: {missing}"
+
+
+def test_dotenv_inline_comments_are_not_part_of_the_value(tmp_path: Path):
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        "STRAVA_CLIENT_ID=12345\nSTRAVA_CLIENT_SECRET=s3cret\nRHOMBOID_VERIFY_TOKEN=verify-me\n"
+        "RHOMBOID_SECRET_KEY=0123456789abcdef0123  # rotate yearly\n"
+        "RHOMBOID_WEBHOOK_SECRET=hook-path-secret   # the secret path\n"
+        'RHOMBOID_MAIL_FROM="coach mail # desk <c@example.com>"\n'
+    )
+    config = load_config({}, dotenv=env_file)
+    assert config.secret_key == "0123456789abcdef0123"
+    assert config.webhook_secret == "hook-path-secret"
+    assert config.mail_from == "coach mail # desk <c@example.com>"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from webhook.demo import run_demo
+from webhook.devtools.demo import run_demo
 
 
 def test_demo_connects_a_runner_and_writes_notes():

@@ -18,7 +18,7 @@ from connector import sample
 from connector.emulator import EmulatorServer
 from webhook import create_app, store
 from webhook.db import migrate, open_db
-from webhook.demo import CLIENT_ID, CLIENT_SECRET, _config, _listen, _serve
+from webhook.devtools.demo import CLIENT_ID, CLIENT_SECRET, _config, _listen, _serve
 from webhook.services import Services
 from webhook.worker import Worker
 

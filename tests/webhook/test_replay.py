@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from connector.fixtures import load_fixture
 from insights.block import BLOCK_START
 from webhook.cli import main
-from webhook.replay import replay_paths
+from webhook.devtools.replay import replay_paths
 
 SAMPLE = Path(__file__).parents[1] / "connector" / "data" / "sample"
 
@@ -127,7 +127,7 @@ def test_export_keeps_only_the_meaning_of_a_private_activitys_words(tmp_path):
     import sqlite3
 
     from webhook.db import open_db
-    from webhook.export import export_fixture
+    from webhook.devtools.export import export_fixture
 
     db_path = tmp_path / "replay.db"
     replay_paths([str(SAMPLE)], db_path=str(db_path))

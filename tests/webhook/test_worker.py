@@ -11,7 +11,7 @@ import pytest
 from connector.fixtures import load_fixture
 from insights.block import BLOCK_START
 from webhook import inbox, store
-from webhook.replay import WEBHOOK_SECRET, Replayer
+from webhook.devtools.replay import WEBHOOK_SECRET, Replayer
 from webhook.worker import Worker, WorkerAlreadyRunning
 
 SAMPLE = Path(__file__).parents[1] / "connector" / "data" / "sample"
@@ -25,13 +25,13 @@ def world():
         replayer.emulator.state.load_fixture(fixture)
         sub = fixture.events[0]["subscription_id"]
         replayer.emulator.state.set_subscription(sub, replayer.services.config.webhook_url, "x")
-        replayer._connect(fixture, int(fixture.events[0]["event_time"]) - 60, sub)
+        replayer.connect(fixture, int(fixture.events[0]["event_time"]) - 60, sub)
         replayer.fixture = fixture
         yield replayer
 
 
 def post(world, event) -> int:
-    world._set_clock(int(event["event_time"]))
+    world.set_clock(int(event["event_time"]))
     answer = world.client.post(f"/strava/webhook/{WEBHOOK_SECRET}", json=event).get_json()
     assert answer["status"] == "queued", answer
     return answer["id"]
@@ -68,7 +68,7 @@ def test_a_429_defers_to_the_window_reset_without_sleeping(world):
     reset = (now.replace(minute=now.minute - now.minute % 15, second=0, microsecond=0) + timedelta(minutes=15))
     assert deferred["next_attempt_at"] == int(reset.timestamp())
     assert world.worker.process_next() is None  # not due yet
-    world._set_clock(int(reset.timestamp()) + 1)
+    world.set_clock(int(reset.timestamp()) + 1)
     assert world.worker.process_next()[1].outcome == "noted"
     assert description(world, event["object_id"]).count(BLOCK_START) == 1
 
@@ -81,7 +81,7 @@ def test_5xx_is_retried_with_backoff_and_notes_once(world):
     first = row(world, event_id)
     assert first["status"] == "pending" and first["attempts"] == 1 and "503" in first["last_error"]
     for _ in range(3):
-        world._set_clock(row(world, event_id)["next_attempt_at"] + 1)
+        world.set_clock(row(world, event_id)["next_attempt_at"] + 1)
         handled = world.worker.process_next()
         if handled and handled[1] is not None:
             break
@@ -134,7 +134,7 @@ def test_raw_payloads_are_purged_after_the_retention_period(world):
     world.worker.process_next()
     db = world.services.db()
     assert db.execute("SELECT count(*) FROM activities WHERE raw_json IS NOT NULL").fetchone()[0] > 0
-    world._set_clock(int((world.clock() + timedelta(days=8)).timestamp()))
+    world.set_clock(int((world.clock() + timedelta(days=8)).timestamp()))
     assert world.worker.purge() > 0
     assert db.execute("SELECT count(*) FROM activities WHERE raw_json IS NOT NULL").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM activities WHERE distance_km > 0").fetchone()[0] > 0
@@ -153,7 +153,7 @@ def test_a_backfill_postponed_at_connection_is_read_before_the_first_note(tmp_pa
         sub = fixture.events[0]["subscription_id"]
         world.emulator.state.set_subscription(sub, world.services.config.webhook_url, "x")
         world.emulator.state.faults.add(503, count=1, path_prefix="/api/v3/athlete/activities")
-        world._connect(fixture, int(fixture.events[0]["event_time"]) - 60, sub)
+        world.connect(fixture, int(fixture.events[0]["event_time"]) - 60, sub)
         db = world.services.db()
         assert store.get_athlete(db, fixture.athlete_id)["backfilled_at"] is None
         assert db.execute("SELECT count(*) FROM activities").fetchone()[0] == 0
@@ -231,7 +231,7 @@ def test_a_deauthorization_is_retried_until_strava_answers(world):
         assert world.worker.process_next()[1] is None
         pending = row(world, event_id)
         assert pending["status"] == "pending"
-        world._set_clock(pending["next_attempt_at"] + 1)
+        world.set_clock(pending["next_attempt_at"] + 1)
     world.emulator.state.faults.clear()
     assert world.worker.process_next()[1].outcome == "deleted"
     db = world.services.db()
@@ -250,7 +250,7 @@ def test_a_long_write_lock_gives_a_500_and_stores_nothing_half_way(world, monkey
     blocker.execute("BEGIN IMMEDIATE")  # another writer holds the lock past the busy timeout
     monkeypatch.setattr("webhook.db.BUSY_TIMEOUT_S", 0.2)
     event = dict(spike_event(world))
-    world._set_clock(int(event["event_time"]))
+    world.set_clock(int(event["event_time"]))
     client = world.app.test_client()
     held = client.post(f"/strava/webhook/{WEBHOOK_SECRET}", json=event)
     assert held.status_code == 500  # Strava delivers it again

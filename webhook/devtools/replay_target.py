@@ -23,7 +23,7 @@ import requests
 
 from connector.emulator.browser import AuthorizeForm
 from connector.fixtures import Fixture, load_fixture
-from webhook.replay import Line
+from webhook.devtools.replay import Line
 
 POLL_TIMEOUT_S = 15
 

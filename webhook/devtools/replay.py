@@ -140,16 +140,16 @@ class Replayer:
         first = fixture.events[0]
         subscription_id = next((e.get("subscription_id") for e in fixture.events if e.get("subscription_id")), None)
         state.set_subscription(subscription_id, f"{self.services.config.webhook_url}", VERIFY_TOKEN)
-        self._connect(fixture, int(first["event_time"]) - 60, subscription_id)
+        self.connect(fixture, int(first["event_time"]) - 60, subscription_id)
         for event in fixture.events:
             yield self._deliver(event)
 
-    def _set_clock(self, epoch: int) -> None:
+    def set_clock(self, epoch: int) -> None:
         self.clock.now = datetime.fromtimestamp(epoch, timezone.utc)
         self.emulator.state.clock.set(epoch)
 
-    def _connect(self, fixture: Fixture, at: int, subscription_id: int | None) -> None:
-        self._set_clock(at)
+    def connect(self, fixture: Fixture, at: int, subscription_id: int | None) -> None:
+        self.set_clock(at)
         db = self.services.db()
         try:
             store.delete_athlete(db, fixture.athlete_id)  # a clean start for this runner
@@ -182,7 +182,7 @@ class Replayer:
 
     def _deliver(self, event: dict) -> Line:
         state = self.emulator.state
-        self._set_clock(int(event["event_time"]))
+        self.set_clock(int(event["event_time"]))
         body = state.event_body(event)
         state.apply_event(body)
         response = self.client.post(f"/strava/webhook/{WEBHOOK_SECRET}", json=body)
