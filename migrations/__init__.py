@@ -235,3 +235,38 @@ def m005_backfilled_at(db: Database) -> None:
     # backfill went unnoticed, so each is read once more (harmless: it only
     # adds activities we do not have).
     db.execute("ALTER TABLE athletes ADD COLUMN backfilled_at INTEGER")
+
+
+@migrations()
+def m007_coach_accounts(db: Database) -> None:
+    # A coach signs in with a one-time e-mail link (no Strava account); the
+    # address is theirs once they followed an invitation or sign-in link
+    # (verified_at). Digest hour and quiet period are the coach's own, the
+    # digest hour in the coach's time zone. The signing secret signs their
+    # outbound webhooks (Standard Webhooks).
+    import base64
+    import secrets
+
+    db.executescript(
+        """
+        ALTER TABLE coaches ADD COLUMN verified_at INTEGER;
+        ALTER TABLE coaches ADD COLUMN timezone TEXT NOT NULL DEFAULT 'UTC';
+        ALTER TABLE coaches ADD COLUMN digest_hour INTEGER NOT NULL DEFAULT 18
+            CHECK (digest_hour BETWEEN 0 AND 23);
+        ALTER TABLE coaches ADD COLUMN quiet_hours INTEGER NOT NULL DEFAULT 12
+            CHECK (quiet_hours BETWEEN 0 AND 168);
+        ALTER TABLE coaches ADD COLUMN signing_secret TEXT;
+
+        -- one-time sign-in links: a nonce is used once, then never again
+        CREATE TABLE coach_logins (
+            nonce TEXT PRIMARY KEY,
+            coach_id INTEGER NOT NULL REFERENCES coaches(id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL,
+            used_at INTEGER
+        );
+        CREATE INDEX coach_logins_coach ON coach_logins(coach_id);
+        """
+    )
+    for (coach_id,) in db.execute("SELECT id FROM coaches").fetchall():
+        secret = "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
+        db.execute("UPDATE coaches SET signing_secret = ? WHERE id = ?", [secret, coach_id])

@@ -29,15 +29,16 @@ def create_app(services: Services | Config | None = None) -> Flask:
     app = Flask(__name__)
     app.config["SECRET_KEY"] = services.config.secret_key
     app.config["RHOMBOID_DB"] = services.config.db_path
-    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.extensions["rhomboid"] = services
     app.session_interface = _SessionInterface()
     db_module.init_app(app)
 
-    from webhook import auth, pages, receive
+    from webhook import auth, checkin, coach_access, coach_pages, me_coaches, me_export, pages, receive, security
 
+    security.init_app(app, services.config.base_url)
+    security.exempt(receive.bp)
     app.register_blueprint(receive.bp)
     app.register_blueprint(auth.bp)
-    app.register_blueprint(pages.bp)
+    for blueprint in (pages.bp, me_coaches.bp, me_export.bp, checkin.bp, coach_access.bp, coach_pages.bp):
+        app.register_blueprint(blueprint)
     return app

@@ -16,11 +16,23 @@ def _services():
     return current_app.extensions["rhomboid"]
 
 
+def safe_next(target: str | None) -> str | None:
+    """Where to land after signing in: only our own check-in page or /me."""
+    if target and (target == "/me" or target.startswith("/checkin/")) and "//" not in target and "\\" not in target:
+        return target
+    return None
+
+
 @bp.get("/strava")
 def start():
     config = _services().config
     state = oauth.new_state()
     session["oauth_state"] = state
+    landing = safe_next(request.args.get("next"))
+    if landing:
+        session["after_sign_in"] = landing
+    else:
+        session.pop("after_sign_in", None)
     return redirect(oauth.authorization_url(config.strava_client_id, config.redirect_uri, state, config.strava_url))
 
 
@@ -43,7 +55,8 @@ def callback():
     now = services.clock()
     athlete = connect_athlete(services, db, grant, now)
     try_backfill(services, db, athlete["id"], now)
-    session.clear()
+    landing = safe_next(session.pop("after_sign_in", None))
+    session.clear()  # a new runner session: nothing of an earlier one carries over
     session["athlete_id"] = athlete["id"]
-    problem = oauth.scope_problem(grant.scope)
-    return redirect(url_for("pages.me", problem=problem) if problem else url_for("pages.me"))
+    # a missing activity:write is shown by /me from the stored scope, on every visit
+    return redirect(landing or url_for("pages.me"))

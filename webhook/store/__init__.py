@@ -90,3 +90,11 @@ from webhook.store.coaches import (  # noqa: E402
     revoke,
     runners_for,
 )
+from webhook.store.coach_accounts import (  # noqa: E402
+    accept_invitation,
+    coach_for_sign_in,
+    new_sign_in,
+    runner_shares_with,
+    update_settings,
+    use_sign_in,
+)

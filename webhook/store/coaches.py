@@ -14,6 +14,7 @@ lease runs out instead of losing it, and no two senders claim the same row.
 
 from __future__ import annotations
 
+import base64
 import re
 import secrets
 from collections.abc import Iterable, Sequence
@@ -26,13 +27,21 @@ from sqlite_utils import Database
 from webhook.db import epoch_s, write_transaction
 from webhook.store._sql import dumps, loads
 
-_COACH_COLUMNS = "c.id, c.name, c.email, c.webhook_url, c.slack_url, c.created_at"
+_COACH_COLUMNS = (
+    "c.id, c.name, c.email, c.webhook_url, c.slack_url, c.created_at, c.verified_at, "
+    "c.timezone, c.digest_hour, c.quiet_hours, c.signing_secret"
+)
 _ACTIVE = "l.consented_at IS NOT NULL AND l.revoked_at IS NULL"
 _EMAIL = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+")
 CHANNEL_COLUMNS = {"email": "email", "webhook": "webhook_url", "slack": "slack_url"}
 
 
 # -- coaches and links ----------------------------------------------------------
+
+
+def new_signing_secret() -> str:
+    """A Standard Webhooks signing secret: ``whsec_`` and 24 random bytes in base64."""
+    return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
 
 
 def add_coach(
@@ -60,11 +69,12 @@ def add_coach(
         "webhook_url": webhook_url,
         "slack_url": slack_url,
         "created_at": epoch_s(now),
+        "signing_secret": new_signing_secret(),
     }
     coach_id = next(
         db.query(
-            "INSERT INTO coaches (name, email, webhook_url, slack_url, created_at) "
-            "VALUES (:name, :email, :webhook_url, :slack_url, :created_at) RETURNING id",
+            "INSERT INTO coaches (name, email, webhook_url, slack_url, created_at, signing_secret) "
+            "VALUES (:name, :email, :webhook_url, :slack_url, :created_at, :signing_secret) RETURNING id",
             row,
         )
     )["id"]
