@@ -22,7 +22,7 @@ from insights.history import SorenessEntry
 from insights.association import LOOKBACK_DAYS, WINDOW_DAYS
 from insights.load import EWMA_WARMUP_DAYS
 from insights.soreness import SorenessReport
-from webhook import outbox, store
+from webhook import links, outbox, store
 from webhook.connect import backfill
 from webhook.services import Services
 
@@ -154,9 +154,13 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
     entries = _entries(db, athlete_id, oldest, starts)
     assessment = assess(activity, runs, entries, profile_of(athlete), past_flags=_past_flags(db, athlete_id, oldest))
     note = assessment.note()
+    text = assessment.text
+    if links.wants_checkin(note):  # issue 11: the check-in link, outside insights' wording
+        config = services.config
+        text = note["text"] = f"{text}\n{links.checkin_line(config.base_url, config.secret_key, athlete_id, activity_id, now)}"
 
     description = raw.get("description") or ""
-    wanted = with_block(description, assessment.text)
+    wanted = with_block(description, text)
     if assessment.text is None and split_block(description)[1] is None:
         wanted = description
     outcome, reason = assessment.outcome, assessment.reason
