@@ -113,11 +113,12 @@ def draw_weekly(figure: Figure, weeks: list[Week], unit: str, axes=None) -> None
         bar = axes.bar(x, week.distance, width=0.7, color=WARN if week.spike else ACCENT)[0]
         bar.set_gid(f"week-{week.start.isoformat()}")
     axes.plot(xs, [w.average for w in weeks], color=INK, linewidth=1.5, label="4-week average")
-    spikes = [(x, w.distance) for x, w in zip(xs, weeks) if w.spike]
+    top = max([w.distance for w in weeks] + [w.average or 0 for w in weeks] + [1.0])
+    spikes = [(x, w.distance + top * 0.06) for x, w in zip(xs, weeks) if w.spike]
     if spikes:
         axes.plot([x for x, _ in spikes], [d for _, d in spikes], linestyle="none", marker="v",
                   color=WARN, markersize=6, label="a jump in load (spike)")
-        axes.set_ylim(top=max(w.distance for w in weeks) * 1.18)
+    axes.set_ylim(0, top * 1.3)
     axes.set_xticks(xs, [f"{w.start.day} {w.start:%b}" if i % 2 == len(xs) % 2 else "" for i, w in enumerate(weeks)])
     axes.set_ylabel(f"{unit} per week", fontsize=8, color=INK)
     axes.legend(fontsize=7, frameon=False, loc="upper left")
@@ -157,14 +158,14 @@ def _svg(figure: Figure, label: str, salt: str) -> str:
 
 
 def weekly_svg(weeks: list[Week], unit: str, salt: str = "weekly") -> str:
-    figure = _figure(6.4, 2.6)
+    figure = _figure(5.2, 2.6)
     draw_weekly(figure, weeks, unit)
     return _svg(figure, f"Weekly distance in {unit} over {len(weeks)} weeks, with the 4-week average", salt)
 
 
 def soreness_svg(days: list[SoreDay], today: date, span: int = SORENESS_DAYS, salt: str = "soreness",
                  small: bool = False) -> str:
-    figure = _figure(3.2, 1.1) if small else _figure(6.4, 2.2)
+    figure = _figure(3.2, 1.1) if small else _figure(5.2, 2.2)
     draw_soreness(figure, days, today, span)
     if small:
         figure.axes[0].set_ylabel("")

@@ -7,7 +7,8 @@
 - Framing: ``X-Frame-Options: DENY`` and CSP ``frame-ancestors 'none'``, so no
   foreign page can put a delete button under a decoy.
 - ``X-Content-Type-Options: nosniff``, a strict ``Referrer-Policy`` (signed
-  check-in and sign-in links must not leak to another site through Referer).
+  check-in and sign-in links must not leak to another site through Referer),
+  ``Cache-Control: no-store`` (health notes stay out of shared caches).
 - When ``RHOMBOID_BASE_URL`` is https: ``Secure`` cookies and HSTS.
 
 Strava's webhook is exempt from all of it: it has no session and no browser,
@@ -77,6 +78,8 @@ def init_app(app: Flask, base_url: str) -> None:
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        # pages hold health notes: no copy in a shared cache or a back button after sign-out
+        response.headers.setdefault("Cache-Control", "no-store")
         if https:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response

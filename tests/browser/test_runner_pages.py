@@ -45,8 +45,9 @@ def test_note_mode_by_keyboard_export_and_sign_out(live, browser, width):
     page.focus("#note-mode input[value=auto]")
     page.keyboard.press("ArrowDown")  # radio group: the arrow key moves to "always" and selects it
     page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_url(live.url + "/me")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == live.url + "/me"
     assert page.is_checked("input[value=always]")
     assert live.query("SELECT note_mode FROM athletes") == [("always",)]
 
