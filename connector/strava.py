@@ -23,6 +23,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, TypeVar
 
 import requests
+from connector import _stravalib  # noqa: F401 (first: keeps the process's warning settings)
 from stravalib import exc
 from stravalib.protocol import ApiV3
 
@@ -41,7 +42,7 @@ from connector.errors import (
     strava_message,
 )
 from connector.ratelimit import RateBudget, utc
-from connector.tokens import REFRESH_MARGIN, Tokens, TokenStore, expires_soon
+from connector.tokens import Tokens, TokenStore, expires_soon
 from connector.transport import DEFAULT_TIMEOUT, strava_session
 
 log = logging.getLogger(__name__)
