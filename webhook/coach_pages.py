@@ -38,8 +38,8 @@ def _coach_or_login():
 def _urgent_rows(db, coach_id: int, athlete_id: int, since_s: int) -> list[dict]:
     """Urgent alerts of the last days about this runner, one per activity."""
     seen, out = set(), []
-    for created_at, payload in db.execute(
-        "SELECT created_at, payload FROM outbox WHERE coach_id = ? AND athlete_id = ? AND level = 'urgent' "
+    for (payload,) in db.execute(
+        "SELECT payload FROM outbox WHERE coach_id = ? AND athlete_id = ? AND level = 'urgent' "
         "AND created_at >= ? AND status != 'dead' ORDER BY created_at DESC",
         [coach_id, athlete_id, since_s],
     ):

@@ -87,6 +87,12 @@ __all__ = [
     "queue_outbox",
     "revoke",
     "runners_for",
+    "accept_invitation",
+    "coach_for_sign_in",
+    "new_sign_in",
+    "runner_shares_with",
+    "update_settings",
+    "use_sign_in",
 ]
 from webhook.store.coaches import (  # noqa: E402
     add_coach,
