@@ -1,6 +1,7 @@
 """Coach channels: email (SMTP), outbound webhooks (JSON POST) and Slack.
 
-One :class:`Alert` is one message to one address on one channel. Sending
+One :class:`Alert` is one message to one address on one channel. Webhooks
+are signed per Standard Webhooks when the coach has a signing secret. Sending
 either succeeds or raises :class:`AlertError`, which says whether trying again
 later could help (``retryable``): the outbox (:mod:`webhook.outbox`) keeps the
 message and backs off, or gives up on it.
@@ -17,16 +18,20 @@ URL (a Slack webhook URL is itself the secret that lets anyone post).
 from __future__ import annotations
 
 import email.utils
+import json
 import logging
 import smtplib
 import socket
 import ssl
+import uuid
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import requests
+from standardwebhooks.webhooks import Webhook
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,10 @@ class Alert:
     subject: str
     body: str = field(repr=False)
     payload: dict[str, Any] = field(default_factory=dict, repr=False)
+    # e-mail only: (filename, content type, bytes), such as a runner's chart as PNG
+    attachments: tuple[tuple[str, str, bytes], ...] = field(default=(), repr=False)
+    # webhook only: the coach's Standard Webhooks secret ("whsec_..."); None sends unsigned
+    signing_secret: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.channel not in CHANNELS:
@@ -153,6 +162,9 @@ def _email_message(mail_from: str, alert: Alert) -> EmailMessage:
         message["Importance"] = "high"
         message["X-Priority"] = "1"
     message.set_content(alert.body)
+    for filename, content_type, data in alert.attachments:
+        maintype, _, subtype = content_type.partition("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
     return message
 
 
@@ -166,7 +178,7 @@ def send_webhook(url: str, alert: Alert, timeout: float = 5) -> None:
     carries ``runner``, ``activity_id`` and the rest.
     """
     body = {"level": alert.level, "subject": alert.subject, "text": alert.body, **alert.payload}
-    _post_json(url, body, timeout, alert)
+    _post_json(url, body, timeout, alert, signed=True)
 
 
 def send_slack(url: str, alert: Alert, timeout: float = 5) -> None:
@@ -181,16 +193,33 @@ def _slack_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _post_json(url: str, body: dict[str, Any], timeout: float, alert: Alert) -> None:
+def standard_webhook_headers(secret: str, message_id: str, data: str, at: datetime | None = None) -> dict[str, str]:
+    """``webhook-id``, ``webhook-timestamp`` and ``webhook-signature`` for ``data``,
+    signed per the Standard Webhooks specification (its reference library).
+
+    The timestamp is the sending moment on the wall clock: receivers reject
+    a signature more than a few minutes away from their own time.
+    """
+    at = at or datetime.now(timezone.utc)
+    signature = Webhook(secret).sign(msg_id=message_id, timestamp=at, data=data)
+    return {"webhook-id": message_id, "webhook-timestamp": str(int(at.timestamp())), "webhook-signature": signature}
+
+
+def _post_json(url: str, body: dict[str, Any], timeout: float, alert: Alert, signed: bool = False) -> None:
     where = redact_url(url)
     if urlsplit(url).scheme not in ("http", "https"):
         raise AlertError(f"{alert.channel} URL {where} is not http(s)", retryable=False)
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    headers = {"User-Agent": USER_AGENT, "Content-Type": "application/json"}
+    if signed and alert.signing_secret:
+        message_id = str(body.get("id") or uuid.uuid4())
+        headers.update(standard_webhook_headers(alert.signing_secret, message_id, data))
     try:
         response = requests.post(
             url,
-            json=body,
+            data=data.encode("utf-8"),
             timeout=timeout,
-            headers={"User-Agent": USER_AGENT},
+            headers=headers,
             # a redirected POST turns into a GET: better to tell the coach their URL moved
             allow_redirects=False,
         )

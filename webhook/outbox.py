@@ -5,8 +5,12 @@ A note turns into alerts by one rule (:func:`alerts_for_note`):
 ========  ==========================================================
 urgent    the note's advice has ``urgent_care`` (red flags): sent at once
 warning   the advice has ``see_physio``: goes in the daily digest
-info      soreness reported together with a spike flag: daily digest
+info      soreness reported together with a spike flag, or soreness
+          reported on 3 or more of the last 7 days: daily digest
 ========  ==========================================================
+
+An urgent alert names the kind of warning sign, never the runner's words
+or the note (which may repeat what only the private note said).
 
 and nothing otherwise. Each coach the runner consented to gets one alert per
 channel they have (email, webhook, Slack).
@@ -16,9 +20,11 @@ activity, coach, channel, level), so an event processed twice queues once.
 :func:`send_due` is the sender the worker runs every minute or so:
 
 * urgent rows go out as soon as they are due;
-* info and warning rows wait for the digest hour (18:00 UTC by default) and
-  then go out as ONE message per coach per channel, listing each runner's
-  items; an item queued after the digest hour waits for the next day's;
+* info and warning rows wait for the coach's digest hour in the coach's
+  time zone (:mod:`webhook.digest`) and then go out as ONE message per coach
+  per channel, listing each runner's items (an e-mail with each runner's
+  chart as a PNG); an item queued after the digest hour waits for the next
+  day's; the coach's quiet period leaves out repeats about the same runner;
 * a temporary failure (network, 5xx, SMTP 4xx) backs off exponentially with
   jitter; a permanent one, or ``max_attempts`` failures, makes the row dead
   (``last_error`` says why);
@@ -38,14 +44,16 @@ import logging
 import random
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
 from connector.alerts import Alert, AlertError, send
 from insights.soreness import RED_FLAG_LABELS
+from webhook import digest
 from webhook.db import epoch_s
+from webhook.digest import DISCLAIMER, LEVEL_ORDER, digest_cutoff  # noqa: F401  (digest_cutoff: public here too)
 from webhook.store import (
     claim_outbox,
     coaches_for,
@@ -56,18 +64,18 @@ from webhook.store import (
     mark_outbox_retry,
     mark_outbox_sent,
     queue_outbox,
+    soreness_for,
 )
 
 log = logging.getLogger(__name__)
 
-DIGEST_HOUR = 18  # UTC
+DIGEST_HOUR = digest.DEFAULT_HOUR  # a coach's default, in their own time zone
+REPEATED_SORE_DAYS = 3  # of the last 7: worth a coach's look even without a spike
 MAX_ATTEMPTS = 8
 BACKOFF_BASE_S = 30
 BACKOFF_CAP_S = 3600
 LEASE_S = 300  # longer than any send takes (SMTP timeout 10 s); then a crashed claim is retried
-LEVEL_ORDER = ("info", "warning", "urgent")
 CHANNEL_FIELDS = {"email": "email", "webhook": "webhook_url", "slack": "slack_url"}
-DISCLAIMER = "Rhomboid is a training companion, not a medical service: this is not medical advice."
 
 _SPIKES = {
     "long_run_spike": "a run much longer than their recent longest",
@@ -85,8 +93,11 @@ _NEXT_STEP = {
 # -- deciding ----------------------------------------------------------------------
 
 
-def alert_level(note: Mapping[str, Any] | None) -> str | None:
-    """The alert a note calls for: 'urgent', 'warning', 'info' or None."""
+def alert_level(note: Mapping[str, Any] | None, sore_days: int = 0) -> str | None:
+    """The alert a note calls for: 'urgent', 'warning', 'info' or None.
+
+    ``sore_days`` is how many of the last 7 days (the note's day included)
+    had a sore report."""
     if not note:
         return None
     advice = note.get("advice") or []
@@ -95,7 +106,7 @@ def alert_level(note: Mapping[str, Any] | None) -> str | None:
     if "see_physio" in advice:
         return "warning"
     soreness = note.get("soreness") or {}
-    if soreness.get("reported") is True and note.get("flags"):
+    if soreness.get("reported") is True and (note.get("flags") or sore_days >= REPEATED_SORE_DAYS):
         return "info"
     return None
 
@@ -105,6 +116,7 @@ def alerts_for_note(
     activity_id: int,
     note: Mapping[str, Any] | None,
     coaches: Sequence[Mapping[str, Any]],
+    sore_days: int = 0,
 ) -> list[dict]:
     """The alerts a note calls for: one row per consenting coach per channel.
 
@@ -113,11 +125,11 @@ def alerts_for_note(
     plus ``athlete_id``, ``coach_id`` and ``dedup_key`` for the outbox.
     Coaches whose link is not active (``active`` False) get nothing.
     """
-    level = alert_level(note)
+    level = alert_level(note, sore_days)
     if level is None:
         return []
     name = _first_name(athlete.get("firstname"))
-    summary = _summary(level, name, int(activity_id), note)
+    summary = _summary(level, name, int(activity_id), note, sore_days)
     payload = _payload(athlete, int(activity_id), level, summary, note)
     rows = []
     for coach in coaches:
@@ -135,7 +147,7 @@ def alerts_for_note(
                     "to": address,
                     "channel": channel,
                     "level": level,
-                    "subject": _subject(level, name, int(activity_id)),
+                    "subject": _subject(level, name, int(activity_id), note),
                     "body": _body(level, name, summary, note, coach.get("name")),
                     "payload": {**payload, "id": key},
                     "dedup_key": key,
@@ -158,7 +170,7 @@ def _soreness_detail(soreness: Mapping[str, Any]) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-def _summary(level: str, name: str, activity_id: int, note: Mapping[str, Any]) -> str:
+def _summary(level: str, name: str, activity_id: int, note: Mapping[str, Any], sore_days: int = 0) -> str:
     soreness = note.get("soreness") or {}
     if level == "urgent":
         labels = [RED_FLAG_LABELS.get(code, code.replace("_", " ")) for code in soreness.get("red_flags") or []]
@@ -169,23 +181,29 @@ def _summary(level: str, name: str, activity_id: int, note: Mapping[str, Any]) -
         sore = "upper-back soreness" + _soreness_detail(soreness)
         return f"{name} has {sore}, noted on activity {activity_id}: Rhomboid suggested seeing a physio or GP."
     spikes = [_SPIKES.get(flag, flag.replace("_", " ")) for flag in note.get("flags") or []]
+    if not spikes:
+        return (f"{name} reported upper-back soreness on {sore_days} of the last 7 days{_soreness_detail(soreness)}, "
+                f"latest on activity {activity_id}.")
     return (
         f"{name} reported upper-back soreness{_soreness_detail(soreness)} after "
         f"{' and '.join(spikes)} (activity {activity_id})."
     )
 
 
-def _subject(level: str, name: str, activity_id: int) -> str:
+def _subject(level: str, name: str, activity_id: int, note: Mapping[str, Any]) -> str:
     if level == "urgent":
         return f"Urgent: {name} reported warning signs after a run (activity {activity_id})"
     if level == "warning":
         return f"{name}: Rhomboid suggested seeing a physio (activity {activity_id})"
+    if not note.get("flags"):
+        return f"{name}: upper-back soreness on several days this week (activity {activity_id})"
     return f"{name}: upper-back soreness after a jump in load (activity {activity_id})"
 
 
 def _body(level: str, name: str, summary: str, note: Mapping[str, Any], coach_name: Any) -> str:
     lines = [f"Hi {_first_name(coach_name) if coach_name else 'there'},", "", summary, "", _NEXT_STEP[level].format(name=name)]
-    lines += _note_lines(name, note)
+    if level != "urgent":  # an urgent note may repeat what only the private note said
+        lines += _note_lines(name, note)
     lines += ["", DISCLAIMER, _why_you(name)]
     return "\n".join(lines) + "\n"
 
@@ -214,7 +232,7 @@ def _payload(athlete: Mapping[str, Any], activity_id: int, level: str, summary: 
         "soreness": {
             key: soreness.get(key) for key in ("reported", "severity", "days_running", "red_flags")
         },
-        "note_text": note.get("text"),
+        "note_text": None if level == "urgent" else note.get("text"),
     }
 
 
@@ -231,24 +249,25 @@ def queue_alerts(
     the outbox holds each one once.
     """
     athlete = get_athlete(db, athlete_id)
-    if athlete is None or alert_level(note) is None:
+    sore_days = _sore_days(db, athlete_id, activity_id)
+    if athlete is None or alert_level(note, sore_days) is None:
         return []
-    rows = alerts_for_note(athlete, activity_id, note, coaches_for(db, athlete_id))
+    rows = alerts_for_note(athlete, activity_id, note, coaches_for(db, athlete_id), sore_days)
     queue_outbox(db, [{k: v for k, v in row.items() if k != "to"} for row in rows], now=now)
     return [{"to": row["to"], "channel": row["channel"], "level": row["level"]} for row in rows]
 
 
+def _sore_days(db: Database, athlete_id: int, activity_id: int) -> int:
+    """Days with a sore report among the 7 ending on the activity's day."""
+    row = db.execute("SELECT day FROM activities WHERE id = ?", [activity_id]).fetchone()
+    if row is None:
+        return 0
+    day = datetime.fromisoformat(row[0]).date()
+    reports = soreness_for(db, athlete_id, since=day - timedelta(days=6), until=day)
+    return len({r["day"] for r in reports if r["sore"]})
+
+
 # -- sending -------------------------------------------------------------------------
-
-
-def digest_cutoff(now: datetime | float, digest_hour: int = DIGEST_HOUR) -> datetime:
-    """The latest digest time at or before ``now`` (UTC): items queued by then
-    go out in that digest."""
-    if not 0 <= digest_hour <= 23:
-        raise ValueError(f"the digest hour must be 0-23 (UTC), not {digest_hour!r}")
-    moment = datetime.fromtimestamp(epoch_s(now), timezone.utc)
-    today = moment.replace(hour=digest_hour, minute=0, second=0, microsecond=0)
-    return today if today <= moment else today - timedelta(days=1)
 
 
 def send_due(
@@ -258,13 +277,17 @@ def send_due(
     mail_from: str,
     max_attempts: int = MAX_ATTEMPTS,
     *,
-    digest_hour: int = DIGEST_HOUR,
+    digest_hour: int | None = None,
     rand: Callable[[], float] = random.random,
 ) -> dict[str, int]:
     """Send what is due; return counts of messages ``sent``, ``retrying``,
-    ``dead``, and of alerts ``dropped`` because the runner withdrew consent."""
+    ``dead``, and of alerts ``dropped`` because the runner withdrew consent.
+
+    Each coach's digest goes at their own hour in their own time zone;
+    ``digest_hour`` overrides that with one UTC hour for every coach (the
+    demo and tests). Items the coach's quiet period leaves out are counted
+    in ``quiet`` (only when there are any)."""
     at = epoch_s(now)
-    cutoff = digest_cutoff(at, digest_hour)
     counts: Counter[str] = Counter({"sent": 0, "retrying": 0, "dead": 0, "dropped": drop_unconsented(db)})
     coaches: dict[int, dict | None] = {}
 
@@ -277,15 +300,54 @@ def send_due(
         alert = _alert(coach(row["coach_id"]), row["channel"], row["level"], row["subject"], row["body"], row["payload"])
         _deliver(db, [row], alert, at, smtp_url, mail_from, max_attempts, rand, counts)
 
-    # a digest's items share their retry time, so a retried digest stays one message
-    items = claim_outbox(db, now=at, lease_s=LEASE_S, levels=("info", "warning"), created_by=cutoff, limit=1000)
-    groups: dict[tuple[int, str], list[dict]] = {}
-    for row in items:
-        groups.setdefault((row["coach_id"], row["channel"]), []).append(row)
-    for (coach_id, channel), rows in groups.items():
-        alert = _digest(coach(coach_id), channel, rows, cutoff)
-        _deliver(db, rows, alert, at, smtp_url, mail_from, max_attempts, rand, counts)
+    for coach_id in _coaches_waiting(db, at):
+        who = coach(coach_id)
+        if who is None:
+            hour, tz = digest_hour if digest_hour is not None else DIGEST_HOUR, "UTC"
+        elif digest_hour is not None:
+            hour, tz = digest_hour, "UTC"
+        else:
+            hour, tz = who.get("digest_hour", DIGEST_HOUR), who.get("timezone") or "UTC"
+        cutoff = digest_cutoff(at, hour, tz)
+        # a digest's items share their retry time, so a retried digest stays one message
+        items = claim_outbox(db, now=at, lease_s=LEASE_S, levels=("info", "warning"), created_by=cutoff,
+                             limit=1000, coach_id=coach_id)
+        if who is not None:
+            quiet = [row for row in items if digest.held_back(db, who, row, at)]
+            if quiet:
+                mark_outbox_dead(db, [row["id"] for row in quiet], "left out: the coach's quiet period")
+                counts["quiet"] += len(quiet)
+                items = [row for row in items if row not in quiet]
+        groups: dict[str, list[dict]] = {}
+        for row in items:
+            groups.setdefault(row["channel"], []).append(row)
+        for channel, rows in groups.items():
+            if who is None:
+                alert: Alert | str = "the coach no longer exists"
+            else:
+                charts = {}
+                if channel == "email":
+                    for athlete_id in {row["athlete_id"] for row in rows}:
+                        png = digest.runner_chart_png(db, athlete_id, cutoff.date())
+                        if png is not None:
+                            charts[athlete_id] = png
+                alert = digest.compose(who, channel, rows, cutoff, charts)
+            _deliver(db, rows, alert, at, smtp_url, mail_from, max_attempts, rand, counts)
+    if not counts["quiet"]:
+        del counts["quiet"]
     return dict(counts)
+
+
+def _coaches_waiting(db: Database, at: int) -> list[int]:
+    """Coaches with digest items due for a send attempt."""
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT coach_id FROM outbox WHERE status = 'pending' AND level IN ('info', 'warning') "
+            "AND next_attempt_at <= ? ORDER BY coach_id",
+            [at],
+        )
+    ]
 
 
 def _alert(coach: dict | None, channel: str, level: str, subject: str, body: str, payload: dict) -> Alert | str:
@@ -295,40 +357,8 @@ def _alert(coach: dict | None, channel: str, level: str, subject: str, body: str
     address = coach.get(CHANNEL_FIELDS[channel])
     if not address:
         return f"the coach no longer has a {channel} address"
-    return Alert(to=address, channel=channel, level=level, subject=subject, body=body, payload=payload)
-
-
-def _digest(coach: dict | None, channel: str, rows: list[dict], cutoff: datetime) -> Alert | str:
-    """One message for all of a coach's waiting items on a channel, by runner."""
-    level = max((row["level"] for row in rows), key=LEVEL_ORDER.index)
-    by_runner: dict[int, list[dict]] = {}
-    for row in rows:
-        by_runner.setdefault(row["athlete_id"], []).append(row)
-    names = [by_runner[a][0]["payload"].get("runner", {}).get("firstname") or "Your runner" for a in by_runner]
-    day = f"{cutoff.day} {cutoff:%B}"
-    count = f"{len(rows)} update{'s' if len(rows) != 1 else ''}"
-    subject = f"Rhomboid daily digest, {day}: {count} on {_join(names)}"
-    greeting = f"Hi {_first_name(coach.get('name')) if coach and coach.get('name') else 'there'},"
-    lines = [greeting, "", f"Here is how the runners who share with you are doing ({count}):"]
-    for runner_rows, name in zip(by_runner.values(), names):
-        lines += ["", name]
-        for row in runner_rows:
-            summary = row["payload"].get("summary") or row["subject"]
-            lines.append(f"- {summary}")
-            note_text = (row["payload"].get("note_text") or "").strip()
-            lines += [f"    {line}".rstrip() for line in note_text.splitlines()]
-    lines += ["", DISCLAIMER, "Each runner chose to share with you and can stop at any time."]
-    payload = {
-        "kind": "digest",
-        "id": f"digest:{rows[0]['coach_id']}:{channel}:{cutoff.date().isoformat()}",
-        "date": cutoff.date().isoformat(),
-        "items": [{**row["payload"], "level": row["level"]} for row in rows],
-    }
-    return _alert(coach, channel, level, subject, "\n".join(lines) + "\n", payload)
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return Alert(to=address, channel=channel, level=level, subject=subject, body=body, payload=payload,
+                 signing_secret=coach.get("signing_secret"))
 
 
 def _deliver(

@@ -132,7 +132,9 @@ def test_urgent_alert_text_is_short_kind_and_specific():
         "Sam reported chest pain, pressure or tightness with upper-back pain after their run (activity 42): "
         "Rhomboid advised urgent medical help." in body
     )
-    assert "Please get urgent medical help now." in body  # the note itself
+    # the kind of warning sign, never the note or the runner's words (a private note may hold them)
+    assert "Please get urgent medical help now." not in body
+    assert row["payload"]["note_text"] is None
     assert "not medical advice" in body
     assert "secret" not in json.dumps(row)
     assert row["payload"]["runner"] == {"id": SAM, "firstname": "Sam"}
@@ -316,7 +318,11 @@ def test_non_urgent_alerts_wait_for_one_digest_and_urgent_ones_do_not(db, runner
     assert digest["To"] == "pat@example.com"
     assert digest["Subject"] == "Rhomboid daily digest, 3 March: 2 updates on Sam and Alex"
     assert digest["X-Rhomboid-Level"] == "warning"
-    text = digest.get_payload(decode=True).decode().replace("\r\n", "\n")
+    parts = digest.get_payload()
+    text = parts[0].get_payload(decode=True).decode().replace("\r\n", "\n")
+    # each runner's chart rides along as a PNG, the same figure as on /me
+    charts = [p for p in parts[1:] if p.get_content_type() == "image/png"]
+    assert len(charts) == 2 and all(p.get_payload(decode=True).startswith(b"\x89PNG") for p in charts)
     assert "\nSam\n- Sam has upper-back soreness (7/10, 3 days running), noted on activity 43" in text
     assert "\nAlex\n- Alex reported upper-back soreness (4/10) after a run much longer" in text
     assert "Please see a physio or GP: sore on 3 runs in a row." in text

@@ -260,6 +260,7 @@ def claim_outbox(
     levels: Sequence[str],
     created_by: datetime | float | None = None,
     limit: int = 100,
+    coach_id: int | None = None,
 ) -> list[dict]:
     """Claim due pending rows of ``levels`` (created no later than
     ``created_by``) for sending: one UPDATE marks and returns them, so no two
@@ -274,6 +275,9 @@ def claim_outbox(
     if created_by is not None:
         eligible += " AND created_at <= :created_by"
         params["created_by"] = epoch_s(created_by)
+    if coach_id is not None:
+        eligible += " AND coach_id = :coach_id"
+        params["coach_id"] = coach_id
     due = f"SELECT id FROM outbox WHERE {eligible} AND next_attempt_at <= :now ORDER BY id LIMIT :limit"
     with write_transaction(db):
         cursor = db.execute(
