@@ -35,6 +35,7 @@ def _without_dates_and_ports(text: str) -> str:
                   "DAY", text)
     text = re.sub(r"127\.0\.0\.1:\d+", "HOST", text)
     text = re.sub(r"/tmp/\S+", "TMP", text)
+    text = re.sub(r"/checkin/\S+", "/checkin/SIGNED", text)  # signed with its moment
     return re.sub(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", "WEEKDAY", text)
 
 

@@ -93,12 +93,14 @@ def connect_through_oauth(app_url: str) -> requests.Response:
 
 
 def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int = 8700,
-             now: datetime | None = None) -> dict:
+             now: datetime | None = None, stop: threading.Event | None = None) -> dict:
     """Run the demo as of ``now`` (default: the real time); return counts of what happened.
 
     The emulated Strava, the app and the worker share one clock that starts at
     ``now`` and ticks, so a test that passes a fixed ``now`` sees the same
-    history, the same notes and the same digest on any day.
+    history, the same notes and the same digest on any day. With ``serve``
+    the pages stay up until Ctrl-C (or ``stop`` is set), and three lines give
+    a link each: ``runner:``, ``coach:`` and ``check-in:``.
     """
     logging.getLogger("waitress").setLevel(logging.ERROR)
     tmp = tempfile.TemporaryDirectory(prefix="rhomboid-demo-")
@@ -175,14 +177,15 @@ def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int
         echo(f"Done: {counts['events']} webhook events, {counts['noted']} notes written, "
              f"{counts['skipped']} skipped, {counts['alerts']} coach alert(s) sent.")
         if serve:
-            echo(f"\nPages (Ctrl-C to stop):\n"
-                 f"  {app_url}/            landing page with the Connect button\n"
-                 f"  {app_url}/auth/strava connect {sample.ATHLETE['firstname']} in your browser "
-                 f"(the emulator's authorize page), then see /me\n"
-                 f"  {emulator.url}/_admin/state  the emulated Strava")
+            runner_url, coach_url, checkin_url = _page_links(services, app_url, emulator)
+            echo(f"\nPages (Ctrl-C to stop; the emulated Strava is at {emulator.url}/_admin/state):")
+            echo(f"runner: {runner_url}")
+            echo(f"coach: {coach_url}")
+            echo(f"check-in: {checkin_url}")
+            stop = stop or threading.Event()
             try:
-                while True:
-                    time.sleep(3600)
+                while not stop.wait(1):
+                    pass
             except KeyboardInterrupt:
                 pass
         return counts
@@ -234,10 +237,38 @@ def _add_coach(services: Services, webhook_url: str) -> None:
     try:
         now = services.clock()
         coach_id = coaches.add_coach(db, sample.COACH["name"], email=None, webhook_url=webhook_url, now=now)["id"]
-        coaches.invite_coach(db, sample.ATHLETE_ID, coach_id, now=now)
-        coaches.consent(db, sample.ATHLETE_ID, coach_id, now=now)
+        token = coaches.invite_coach(db, sample.ATHLETE_ID, coach_id, now=now)
+        store.accept_invitation(db, token, now)  # as if the coach had followed the invitation e-mail
     finally:
         db.close()
+
+
+def _page_links(services: Services, app_url: str, emulator) -> tuple[str, str, str]:
+    """Links ready to open: the runner's sign-in (one click on the emulated
+    Strava's Authorize), the coach's one-time sign-in, and a check-in."""
+    import re
+
+    from webhook import links
+    from webhook.coach_access import sign_in_url
+
+    db = services.db()
+    try:
+        now = services.clock()
+        coach_id = db.execute("SELECT coach_id FROM coach_links WHERE athlete_id = ?", [sample.ATHLETE_ID]).fetchone()[0]
+        coach_url = sign_in_url(services.config, db, coach_id, now)
+    finally:
+        db.close()
+    checkin_url = None
+    for activity in sample.sample_new_week(now.date()):
+        found = re.search(r"How is your upper back\? (\S+)", emulator.state.get_activity(activity["id"])["description"] or "")
+        if found:
+            checkin_url = found.group(1)
+            break
+    if checkin_url is None:  # no note asked: a check-in for the latest run all the same
+        latest = sample.sample_new_week(now.date())[-1]["id"]
+        config = services.config
+        checkin_url = links.checkin_url(config.base_url, config.secret_key, sample.ATHLETE_ID, latest, now)
+    return f"{app_url}/auth/strava?next=/me", coach_url, checkin_url
 
 
 def _wait_processed(services: Services, event: dict) -> dict | None:
