@@ -23,8 +23,6 @@ def invite_by_keyboard(page, name: str, address: str) -> None:
 def test_invite_accept_dashboard_runner_settings_and_removal(live, browser, width, tmp_path):
     runner = new_page(browser, width)
     connect(runner, live)
-    live.deliver_new_week()
-    runner.goto(live.url + "/me")
     invite_by_keyboard(runner, "Aroha Ngata", COACH)
     assert "invited, not accepted yet" in runner.inner_text("#coaches + p + ul")
 
@@ -38,9 +36,17 @@ def test_invite_accept_dashboard_runner_settings_and_removal(live, browser, widt
     assert_no_sideways_scroll(coach)
     coach.click("text=Accept and sign in")
     coach.wait_for_url(live.url + "/coach")
+    assert "Sam" in coach.inner_text("#runners")
+
+    live.deliver_new_week()
+    live.worker.send_alerts()
+    urgent = live.mailbox.wait_for(COACH, count=2)  # sent at once, by e-mail
+    assert urgent["Subject"].startswith("Urgent: Sam reported warning signs")
+    assert "Chest felt tight" not in live.mailbox.text(urgent)  # the kind of warning sign, not the words
+    coach.reload()
     row = coach.locator("#runners li.runner").first
     assert "Sam" in row.inner_text()
-    assert "urgent" in row.inner_text().lower()  # the shakeout's warning signs
+    assert "chest pain" in row.locator(".banner").inner_text()  # the open urgent alert
     assert "Chest felt tight" not in coach.content()  # never the runner's own words
     assert row.locator("svg [id^=day-]").count() >= 3  # the small soreness trend
     assert_no_sideways_scroll(coach)
