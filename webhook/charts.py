@@ -12,7 +12,7 @@ digest e-mail.
   0 (a small grey mark), a sore day without a number a hollow mark, and an
   unknown day is left blank.
 
-Each drawn week and day carries an SVG id (``week-2026-11-23``,
+Each drawn week and day carries an SVG id (``week-2026-11-23-31.5km``,
 ``day-2026-11-28``), so tests and screen readers can find them.
 """
 
@@ -111,7 +111,7 @@ def draw_weekly(figure: Figure, weeks: list[Week], unit: str, axes=None) -> None
     xs = list(range(len(weeks)))
     for x, week in zip(xs, weeks):
         bar = axes.bar(x, week.distance, width=0.7, color=WARN if week.spike else ACCENT)[0]
-        bar.set_gid(f"week-{week.start.isoformat()}")
+        bar.set_gid(f"week-{week.start.isoformat()}-{week.distance:.1f}{unit}")
     axes.plot(xs, [w.average for w in weeks], color=INK, linewidth=1.5, label="4-week average")
     top = max([w.distance for w in weeks] + [w.average or 0 for w in weeks] + [1.0])
     spikes = [(x, w.distance + top * 0.06) for x, w in zip(xs, weeks) if w.spike]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 
+from connector.oauth import scope_problem
 from insights.notes import distance
 from webhook import runner_view, store
 from webhook.db import get_db
@@ -63,6 +64,7 @@ def render_me(athlete: dict, status: int = 200, problem: str | None = None, form
         athlete=athlete,
         distance=lambda km: distance(km, units),
         can_write=can_write(athlete),
+        scope_problem=scope_problem(athlete.get("scope")),
         charts=runner_view.runner_charts(db, athlete, today),
         notes=notes,
         latest=notes[0] if notes else None,

@@ -101,9 +101,34 @@ def test_missing_write_permission_shows_on_every_visit_until_granted(live, brows
     for _ in range(2):  # not a one-off message: it is the stored scope that speaks
         page.goto(live.url + "/me")
         assert page.locator("#permission").is_visible()
-    page.click("#permission >> text=Reconnect and allow notes")
+    page.click("#permission >> text=Reconnect with Strava")
     page.wait_for_selector("text=Authorize application")
     page.click("button[value=authorize]")
     page.wait_for_url(live.url + "/me")
     assert page.locator("#permission").count() == 0
     assert sample.ATHLETE["firstname"] in page.inner_text("h1")
+
+
+def test_landing_and_error_pages_fit_a_phone(live, browser, width):
+    page = new_page(browser, width)
+    page.goto(live.url + "/")
+    assert "Connect with Strava" in page.inner_text("body")
+    assert "Powered by Strava" in page.inner_text("footer")
+    assert page.locator("meta[name=viewport]").count() == 1
+    assert_no_sideways_scroll(page)
+    response = page.goto(live.url + "/checkin/not-a-real-link")
+    assert response.status == 404
+    assert "not valid" in page.inner_text(".problem")
+    assert_no_sideways_scroll(page)
+
+
+def test_delete_by_keyboard(live, browser):
+    page = new_page(browser, "phone")
+    connect(page, live)
+    page.focus("#delete input[name=confirm]")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "deleted everything" in page.inner_text("body")
+    assert live.query("SELECT count(*) FROM athletes") == [(0,)]

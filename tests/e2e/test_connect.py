@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
@@ -42,8 +42,14 @@ def test_connect_stores_the_grant_and_backfills_recent_history(world):
     stored = {r[0] for r in app.query("SELECT id FROM activities WHERE athlete_id = ?", (ATHLETE_ID,))}
     assert stored == {a["id"] for a in recent}, "the backfill stores the last 90 days, nothing older"
     assert old["id"] not in stored
-    for activity in recent[:3]:  # the runner's page shows the history
-        assert activity["start_date_local"][:10] in me.text
+    # the runner's page shows the history: each recent week's km in the weekly chart
+    weeks: dict[str, float] = {}
+    for activity in recent:
+        day = date.fromisoformat(activity["start_date_local"][:10])
+        monday = (day - timedelta(days=day.weekday())).isoformat()
+        weeks[monday] = weeks.get(monday, 0.0) + activity["distance"] / 1000
+    for monday in sorted(weeks)[-3:]:
+        assert f'id="week-{monday}-{weeks[monday]:.1f}km"' in me.text
 
 
 def test_a_tampered_state_is_refused_with_a_clear_page(world):
