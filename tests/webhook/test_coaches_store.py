@@ -38,8 +38,10 @@ def test_add_coach_stores_channels(db):
     coach = store.add_coach(db, " Pat ", email="pat@example.com", slack_url="https://hooks.slack.com/services/x", now=T0)
     assert coach == {
         "id": coach["id"], "name": "Pat", "email": "pat@example.com", "webhook_url": None,
-        "slack_url": "https://hooks.slack.com/services/x", "created_at": T0,
+        "slack_url": "https://hooks.slack.com/services/x", "created_at": T0, "verified_at": None,
+        "timezone": "UTC", "digest_hour": 18, "quiet_hours": 12, "signing_secret": coach["signing_secret"],
     }
+    assert coach["signing_secret"].startswith("whsec_")  # each coach's own Standard Webhooks secret
     assert store.get_coach(db, coach["id"]) == coach
 
 

@@ -35,7 +35,10 @@ def head_schema(tmp_path):
 
 def test_migrations_are_numbered_in_order():
     assert ALL[0] == "m001_initial"
-    assert [name[:4] for name in ALL] == [f"m{n:03d}" for n in range(1, len(ALL) + 1)]
+    numbers = [int(name[1:4]) for name in ALL]
+    # strictly increasing; a number may be held for a branch not merged yet (m006 for the event pipeline)
+    assert numbers == sorted(set(numbers))
+    assert all(name[0] == "m" and name[4] == "_" for name in ALL)
 
 
 def test_migrate_empty_database(db_path):
