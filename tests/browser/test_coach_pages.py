@@ -54,6 +54,9 @@ def test_invite_accept_dashboard_runner_settings_and_removal(live, browser, widt
 
     runner.reload()
     assert "accepted" in runner.inner_text("#coaches + p + ul")
+    runner.goto(live.url + "/coach")  # a runner session is not a coach session
+    assert runner.url == live.url + "/coach/login"
+    runner.goto(live.url + "/me")
 
     coach.click("#runners >> text=Sam")
     assert coach.locator("#weekly svg [id^=week-]").count() == 12
