@@ -20,6 +20,7 @@ from insights.load import LoadMetrics
 from insights.urgent import DISCLAIMER, follow_up_line, urgent_stub, urgent_text
 
 KM_PER_MILE = 1.609344
+MAX_CHARS = 700
 __all__ = ["DISCLAIMER", "CUES", "NoteContext", "distance", "render_note"]
 
 # each cue says why first, then what
@@ -105,7 +106,7 @@ def _change(state: SorenessState) -> str:
             parts.append(f"up from {then}")
         else:
             parts.append(f"same as {then}")
-    if state.sore_days_14 >= 3:
+    if 3 <= state.sore_days_14 and "sore_7_of_14" not in state.physio_reasons:  # else the physio line says it
         parts.append(f"sore on {state.sore_days_14} of the last 14 days")
     return "; ".join(parts)
 
@@ -120,8 +121,8 @@ def _soreness(state: SorenessState, public: SorenessState, spiked: bool, race: b
         running = f", {public.days_running} sore reports in a row" if public.days_running > 1 else ""
         after = ", after the race" if race else ", after a jump in load" if spiked else ""
         change = _change(public)
-        return f"Upper back sore today{rating}{running}{after}." + (f" Since then: {change}." if change and
-                                                                     public.previous_sore else "")
+        return f"Upper back sore today{rating}{running}{after}." + (f" {change[0].upper()}{change[1:]}."
+                                                                     if change else "")
     if today.sore is False and state.recent_sore_day:
         return f"Good to hear your upper back is fine today (sore on {_weekday(state.recent_sore_day)})."
     if state.recent_sore_day:
@@ -264,4 +265,7 @@ def render_note(
     soreness_matters = bool(state.today.sore) or state.recent_sore_day is not None
     ending = " See a physio if it lasts or gets worse." if soreness_matters and "see_physio" not in advice else ""
     lines.append(DISCLAIMER + ending)
+    # a phone-sized note: the last general cues give way first, never the reasons or the escalation
+    while len("\n".join(lines)) >= MAX_CHARS and any(line[2:] in CUES.values() for line in lines):
+        lines.remove(next(line for line in reversed(lines) if line[2:] in CUES.values()))
     return "\n".join(lines)
