@@ -35,13 +35,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from itertools import accumulate, islice
+from dataclasses import dataclass, field
 from typing import Iterable
 
+from insights import soreness_context as context
 from insights import soreness_words as words
 from insights.activities import Activity
 from insights.block import readable_text
+from insights.soreness_flags import read_red_flags
+from insights.soreness_text import Sentences, has_any, negated, negation_floor
+
+MAX_FIELD_CHARS = 10_000  # characters read per title, description or private note (see the module docstring)
 
 QUALIFIERS = ("worse_on_waking", "worse_on_deep_breath", "sharp", "night_or_rest", "not_eased_by_rest")
 RED_FLAGS = ("chest_pain", "breathless", "radiating_pain", "sweating_or_nausea", "coughing_blood",
@@ -85,24 +89,6 @@ class SorenessReport:
 NO_REPORT = SorenessReport(sore=None)
 
 
-def _has(text: str, needles: tuple[str, ...]) -> bool:
-    return any(needle in text for needle in needles)
-
-
-def _negated(text: str, start: int, floor: int = 0) -> bool:
-    """Is the phrase at ``start`` negated by a word shortly before it, in its clause, after ``floor``?"""
-    prefix = text[max(floor, start - 60):start]
-    if not _has(prefix, words.NEGATOR_NEEDLES):
-        return False
-    cuts = [m.end() for m in words.CUT.finditer(prefix)]
-    return words.NEG_TAIL.search(prefix, cuts[-1] if cuts else 0) is not None
-
-
-def _floor(text: str, floor: int, previous_end: int, start: int) -> int:
-    """Where a negation may start: after the previous phrase, unless joined by "or" ("no pain or stiffness")."""
-    return floor if words.OR_GAP.match(text, previous_end, start) else previous_end
-
-
 def _severity(number: str, out_of_ten: bool) -> int | None:
     value = int(float(number.replace(",", ".").replace("·", ".")) + 0.5)  # round half up: 6.5/10 is 7
     if value > 10:
@@ -122,11 +108,17 @@ class _Clause:
     start: int
     end: int = 0
     places: int = 0
-    tags: tuple[tuple[int | None, bool], ...] = ()  # (explicit severity, negated) per tag
+    tags: list[tuple[int | None, bool]] = field(default_factory=list)  # (explicit severity, negated) per tag
     pos: bool = False  # a soreness word, not negated
     neg: bool = False  # a negated soreness word, or "fine"
     rating: int | None = None
     levels: tuple[int, ...] = ()
+    first_place: int = -1  # where the first place word starts in the sentence
+    said: str = context.AFFIRMED  # the assertion of the clause's place mention
+
+    def forget_state(self) -> None:
+        self.pos = self.neg = False
+        self.rating, self.levels = None, ()
 
     @property
     def about_upper_back(self) -> bool:
@@ -141,7 +133,7 @@ class _Clause:
 
     def reports(self) -> list[SorenessReport]:
         out = [_rated(sev) for sev, _ in self.tags if sev is not None]
-        bare_tags = [negated for sev, negated in self.tags if sev is None]
+        bare_tags = [denied for sev, denied in self.tags if sev is None]
         level = max(self.levels) if self.levels else None
         if not (self.places or bare_tags):
             return out
@@ -156,6 +148,19 @@ class _Clause:
         return out
 
 
+def _tied_level(sentence: str, start: int, end: int) -> bool:
+    """Is a severity word about the upper back's soreness ("mild ache", "upper back: moderate",
+    "traps stiff, mild"), not about the pace, the weather or the wind ("moderate pace", "mild morning")?"""
+    return (words.LEVEL_BEFORE.match(sentence, end) is not None
+            or words.LEVEL_AFTER.search(sentence, max(0, start - 40), start) is not None)
+
+
+def _effort_rating(sentence: str, start: int, end: int) -> bool:
+    """"RPE 8/10", "10/10 effort", "5/10 intervals", "8/10 for the session": a rating of the workout."""
+    return (words.EFFORT_BEFORE.search(sentence, max(0, start - 25), start) is not None
+            or words.EFFORT_AFTER.match(sentence, end) is not None)
+
+
 def _clauses(sentence: str, tags: list[int | None]) -> list[_Clause]:
     """Split a sentence into clauses and note what each says."""
     clauses = [_Clause("", 0)]
@@ -167,32 +172,43 @@ def _clauses(sentence: str, tags: list[int | None]) -> list[_Clause]:
             clauses.append(_Clause(kind, m.end()))
             floor = previous_end = m.end()
         elif kind == "slot" and int(m.group("index")) < len(tags):
-            clause.tags += ((tags[int(m.group("index"))], _negated(sentence, start, floor)),)
+            clause.tags.append((tags[int(m.group("index"))], negated(sentence, start, floor)))
         elif kind == "place":
             clause.places += 1
+            if clause.first_place < 0:
+                clause.first_place = start
         elif kind == "rating":
+            if _effort_rating(sentence, start, m.end()):
+                continue
             rating = _severity(m.group("number"), out_of_ten=True) or 0
             clause.rating = rating if clause.rating is None else max(clause.rating, rating)
         elif kind in words.LEVELS:
-            if not _negated(sentence, start, floor):
+            if not negated(sentence, start, floor) and _tied_level(sentence, start, m.end()):
                 clause.levels += (SEVERITY_WORDS[words.LEVELS[kind]],)
                 clause.pos = clause.pos or word in words.STATE_LEVELS
+        elif kind == "nothing":  # "nothing in the upper back today"
+            clause.neg = True
         elif kind in ("sore", "intense", "fine", "free"):
-            floor = _floor(sentence, floor, previous_end, start)
-            negated, previous_end = _negated(sentence, start, floor), m.end()
+            floor = negation_floor(sentence, floor, previous_end, start)
+            denied, previous_end = negated(sentence, start, floor), m.end()
             hedged = words.HEDGE.search(sentence, max(floor, start - 30), start) or (
-                negated and kind == "intense" and not word.startswith("really"))  # "not very sore"
+                denied and kind == "intense" and not word.startswith("really"))  # "not very sore"
             if kind in ("fine", "free"):
-                clause.pos, clause.neg = clause.pos or negated, clause.neg or not negated  # "not great" is sore
+                clause.pos, clause.neg = clause.pos or denied, clause.neg or not denied  # "not great" is sore
             elif hedged:
-                clause.pos, clause.levels = True, clause.levels + (SEVERITY_WORDS["mild"],)
-            elif negated or words.GONE.match(sentence, m.end()):
+                clause.pos = True  # "not too sore" is sore, with no number the runner did not give
+            elif denied or words.GONE.match(sentence, m.end()):
                 clause.neg = True
             else:
-                clause.pos = True
-                if kind == "intense" or word in ("killing", "agony"):
-                    clause.levels += (SEVERITY_WORDS["severe"],)
+                clause.pos = True  # "really tight", "killing me": sore, and no number
     clauses[-1].end = len(sentence)
+    for clause in clauses:
+        if clause.places:
+            clause.said = context.assertion(sentence[clause.start:clause.end], clause.first_place - clause.start)
+            if clause.said != context.AFFIRMED:
+                clause.forget_state()
+                if clause.said != context.PAST:
+                    clause.places = 0  # someone else's, or a worry: not about this runner's back today
     return clauses
 
 
@@ -206,6 +222,8 @@ def _lend_states(sentence: str, clauses: list[_Clause]) -> None:
             other = clauses[j] if joiner and 0 <= j < len(clauses) else None
             if other is None or other.about_upper_back or not other.has_state:
                 continue
+            if clause.said == context.PAST and (j < i or not other.neg):
+                continue  # "sore yesterday, fine today": only a later "fine" speaks for today
             if joiner == "except":
                 if j > i or not other.neg or clause.has_state:
                     continue
@@ -229,70 +247,54 @@ def _lend_states(sentence: str, clauses: list[_Clause]) -> None:
 
 
 def _qualifiers(sentence: str, clauses: list[_Clause]) -> set[str]:
+    """Qualifiers whose clause, or the clause before it, holds this runner's symptom today."""
     found = set()
+    starts = [c.start for c in clauses]
     for code, rx in words.GATED_QUALIFIERS.items():
         for m in rx.finditer(sentence):
-            clause = next(c for c in reversed(clauses) if c.start <= m.start())
-            symptom = clause.pos if code == "worse_on_deep_breath" else clause.pos or clause.about_upper_back
-            if symptom and not _negated(sentence, m.start(), clause.start):
+            index = max(0, bisect_right(starts, m.start()) - 1)
+            clause = clauses[index]
+            if clause.said != context.AFFIRMED or (clause.other_part(sentence) and not clause.about_upper_back):
+                continue
+            if context.assertion(sentence[clause.start:clause.end], m.start() - clause.start) != context.AFFIRMED:
+                continue
+            near = [clause] + ([clauses[index - 1]] if index and clause.joiner in ("comma", "and") else [])
+            if code == "worse_on_deep_breath":
+                symptom = any(c.pos for c in near)
+            else:
+                symptom = any(c.pos or (c.about_upper_back and c.said == context.AFFIRMED) for c in near)
+            if symptom and not negated(sentence, m.start(), clause.start):
                 found.add(code)
     return found
 
 
-class _Sentences:
-    """The sentences of a text, and which of them hold a word: one str.find sweep instead of a regex each."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.all = text.translate(words.SENTENCE_BREAKS).split("\n")
-        self.starts = list(accumulate((len(s) + 1 for s in self.all[:-1]), initial=0))
-
-    def holding(self, needles: tuple[str, ...]) -> set[int]:
-        found = set()
-        for needle in needles:
-            at = self.text.find(needle)
-            while at >= 0:
-                found.add(bisect_right(self.starts, at) - 1)
-                at = self.text.find(needle, at + 1)
-        return found
-
-    def rating_after(self, index: int) -> int | None:
-        """N when the next sentence with words in it is only "N/10": "Upper back stiff. 3/10"."""
-        m = words.BARE_RATING.fullmatch(next((s for s in islice(self.all, index + 1, None) if s.strip()), ""))
-        return _severity(m.group("number"), out_of_ten=True) if m else None
+def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport]) -> SorenessReport | None:
+    """A place, then its answer as the next short sentence: "Upper back? Fine.", "Upper back stiff. 3/10"."""
+    following = sentences.next_words(index)
+    if following is None:
+        return None
+    combined = combine_reports(said)
+    rating = words.BARE_RATING.fullmatch(following)
+    if rating and combined.sore is not False and combined.severity is None:
+        return _rated(_severity(rating.group("number"), out_of_ten=True) or 0)
+    if combined.sore is None and words.BARE_STATE.fullmatch(following):
+        state = words.BARE_STATE.fullmatch(following)
+        return SorenessReport(state.lastgroup == "sore")
+    return None
 
 
-def _red_flags(sentences: _Sentences, sore: bool) -> set[str]:
-    """Red flags anywhere in the text that no "no" reaches."""
-    candidates: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
-    for code, (needles, rx) in words.RED_FLAG_RX.items():
-        for index in sentences.holding(needles):
-            candidates.setdefault(index, []).append((code, rx))
-    flags: set[str] = set()
-    for index, checks in candidates.items():
-        sentence = sentences.all[index]
-        floor = previous_end = 0
-        for start, end, code in sorted((m.start(), m.end(), code) for code, rx in checks
-                                       for m in rx.finditer(sentence)):
-            floor = _floor(sentence, floor, previous_end, start)  # "no fever, chest pain" is chest pain
-            previous_end = end
-            if _negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end):
-                continue
-            if code == "numbness_or_weakness" and words.COLD.search(sentence):
-                continue  # numb fingers in the cold are weather, not nerves
-            flags.add(code)
-    if "after_fall" in flags and not sore and not any(
-            m.lastgroup in ("sore", "intense") and not _negated(sentences.text, m.start())
-            for m in words.TOKEN.finditer(sentences.text)):
-        flags.discard("after_fall")  # a fall without pain is not a red flag
-    return flags
+def _read(text: str) -> str:
+    """The text as the parser reads it: capped, lowercased, spaced once, with place typos fixed."""
+    text = text[:MAX_FIELD_CHARS].lower().translate(words.NORMALISE)
+    text = words.SPACES.sub(" ", text)
+    return context.fix_typos(text)
 
 
 def parse_soreness(text: str | None) -> SorenessReport:
     """Read what one title, description or note says about the upper back."""
     if not text or text.isspace():
         return NO_REPORT
-    text = text.lower().translate(words.NORMALISE)
+    text = _read(text)
     tags: list[int | None] = []
 
     def slot(m: re.Match[str]) -> str:
@@ -303,11 +305,12 @@ def parse_soreness(text: str | None) -> SorenessReport:
         text = words.TAG.sub(slot, text)
     if "10" in text:
         text = words.DECIMAL.sub(r"\1·\2", text)
-    sentences = _Sentences(text)
+    sentences = Sentences(text)
     reports: list[SorenessReport] = []
+    sore_sentences: set[int] = set()
     qualifiers: set[str] = set()
     cued = sentences.holding(words.QUALIFIER_NEEDLES)
-    symptomatic = {i for i in cued if _has(sentences.all[i], words.SORE_NEEDLES)}
+    symptomatic = {i for i in cued if has_any(sentences.all[i], words.SORE_NEEDLES)}
     # only a place, or a symptom with a qualifier cue, needs the clause-by-clause reading
     for index in sorted(sentences.holding(words.PLACE_NEEDLES) | symptomatic):
         sentence = sentences.all[index]
@@ -316,13 +319,17 @@ def parse_soreness(text: str | None) -> SorenessReport:
         if index in cued:
             qualifiers |= _qualifiers(sentence, clauses)
         said = [report for clause in clauses for report in clause.reports()]
-        if combine_reports(said) == SorenessReport(True) and (rating := sentences.rating_after(index)) is not None:
-            said.append(_rated(rating))  # sore with no number, then "3/10" on its own
+        if any(c.places for c in clauses) and (answer := _answer_after(sentences, index, said)) is not None:
+            said.append(answer)
+        if any(r.sore for r in said):
+            sore_sentences.add(index)
         reports.extend(said)
     if any(words.NOT_EASED.search(sentences.all[i]) for i in sentences.holding(("rest", "off", "break"))):
         qualifiers.add("not_eased_by_rest")
     found = combine_reports(reports)
-    flags = _red_flags(sentences, bool(found.sore))
+    pain = bool(found.sore) or any(
+        m.lastgroup in ("sore", "intense") and not negated(text, m.start()) for m in words.TOKEN.finditer(text))
+    flags = read_red_flags(sentences, sore_sentences, pain)
     return SorenessReport(
         sore=found.sore,
         severity=found.severity,
