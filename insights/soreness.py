@@ -115,6 +115,7 @@ class _Clause:
     levels: tuple[int, ...] = ()
     first_place: int = -1  # where the first place word starts in the sentence
     said: str = context.AFFIRMED  # the assertion of the clause's place mention
+    past_state: tuple = (False, False, None, ())  # what a past clause said, before it was set aside
 
     def forget_state(self) -> None:
         self.pos = self.neg = False
@@ -202,14 +203,30 @@ def _clauses(sentence: str, tags: list[int | None]) -> list[_Clause]:
             else:
                 clause.pos = True  # "really tight", "killing me": sore, and no number
     clauses[-1].end = len(sentence)
-    for clause in clauses:
-        if clause.places:
-            clause.said = context.assertion(sentence[clause.start:clause.end], clause.first_place - clause.start)
-            if clause.said != context.AFFIRMED:
-                clause.forget_state()
-                if clause.said != context.PAST:
-                    clause.places = 0  # someone else's, or a worry: not about this runner's back today
+    _assert(sentence, clauses)
     return clauses
+
+
+def _assert(sentence: str, clauses: list[_Clause]) -> None:
+    """Give each clause's place mention its assertion; forget what a non-affirmed clause says."""
+    someone_elses = False
+    for clause in clauses:
+        if not clause.places and someone_elses:
+            mine = words.MINE.search(sentence, clause.start, clause.end)  # "her traps were tight, mine fine"
+            if mine:
+                clause.places, clause.first_place = 1, mine.start()
+        if not clause.places:
+            continue
+        text = sentence[clause.start:clause.end]
+        clause.said = context.assertion(text, clause.first_place - clause.start,
+                                        context.person_scope(sentence, clause.first_place))
+        if clause.said == context.AFFIRMED:
+            continue
+        someone_elses = someone_elses or clause.said == context.OTHER
+        clause.past_state = (clause.pos, clause.neg, clause.rating, clause.levels)
+        clause.forget_state()
+        if clause.said != context.PAST:
+            clause.places = 0  # someone else's, or a worry: not about this runner's back today
 
 
 def _lend_states(sentence: str, clauses: list[_Clause]) -> None:
@@ -220,10 +237,18 @@ def _lend_states(sentence: str, clauses: list[_Clause]) -> None:
         after = clauses[i + 1].joiner if i + 1 < len(clauses) else ""
         for j, joiner in ((i + 1, after), (i - 1, clause.joiner)):
             other = clauses[j] if joiner and 0 <= j < len(clauses) else None
-            if other is None or other.about_upper_back or not other.has_state:
+            if other is None or other.about_upper_back:
                 continue
-            if clause.said == context.PAST and (j < i or not other.neg):
-                continue  # "sore yesterday, fine today": only a later "fine" speaks for today
+            if not other.has_state and clause.said != context.PAST:
+                continue
+            if clause.said == context.PAST:
+                # "sore yesterday, fine today", "sore last week, sore again today": a later clause that
+                # speaks of now gives today's state; "sore yesterday and today" keeps the clause's own
+                if j < i or not context.NOW.search(sentence, other.start, other.end):
+                    continue
+                if not other.has_state:
+                    clause.pos, clause.neg, clause.rating, clause.levels = clause.past_state
+                    break
             if joiner == "except":
                 if j > i or not other.neg or clause.has_state:
                     continue
@@ -263,6 +288,8 @@ def _qualifiers(sentence: str, clauses: list[_Clause]) -> set[str]:
                 symptom = any(c.pos for c in near)
             else:
                 symptom = any(c.pos or (c.about_upper_back and c.said == context.AFFIRMED) for c in near)
+            if code == "worse_on_deep_breath" and words.DEEP_BREATH_HELPS.match(sentence, m.end()):
+                continue  # "deep breaths help actually"
             if symptom and not negated(sentence, m.start(), clause.start):
                 found.add(code)
     return found
@@ -319,7 +346,7 @@ def parse_soreness(text: str | None) -> SorenessReport:
         if index in cued:
             qualifiers |= _qualifiers(sentence, clauses)
         said = [report for clause in clauses for report in clause.reports()]
-        if any(c.places for c in clauses) and (answer := _answer_after(sentences, index, said)) is not None:
+        if any(c.about_upper_back for c in clauses) and (answer := _answer_after(sentences, index, said)) is not None:
             said.append(answer)
         if any(r.sore for r in said):
             sore_sentences.add(index)

@@ -57,19 +57,35 @@ _PAST = re.compile(
 )
 _NOW = re.compile(
     r"\btoday\b|\bnow\b|\bstill\b|\bagain\b|\bcurrently\b|\bthis\s+(?:morning|evening|afternoon|run)\b|\btonight\b"
-    r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b"
+    r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|(?<!earlier\s)\bthis\s+(?:year|week|month)\b"
 )
 _HYPOTHETICAL = re.compile(
     r"\bhop(?:e|es|ed|ing|efully)\b|\bif\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
-    r"|\bmight\b|\bmay\s+be\b|\bwill\b|'ll\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b|\blater\b(?!\s+(?:in|on)\b)"
+    r"|\bmight\b|\bmay\s+be\b|\bwill\b|'ll\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
     r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b"
 )
 
 
-def assertion(clause: str, mention_at: int) -> str:
-    """How the clause asserts the mention that starts at ``mention_at`` (an offset in ``clause``)."""
-    before = clause[:mention_at]
+_PERSON_CUT = re.compile(r"[,;:()]|\s[-–—]+\s|\b(?:but|however|though|although|whereas|so)\b"
+                         r"|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+NOW = re.compile(_NOW.pattern)
+
+
+def person_scope(sentence: str, start: int) -> str:
+    """Where the experiencer of the mention at ``start`` is named: back to the last comma or "but"
+    (through "and": "my friend felt sick and dizzy with chest pain" is the friend's)."""
+    lo = max(0, start - 200)
+    cut = lo
+    for m in _PERSON_CUT.finditer(sentence, lo, start):
+        cut = m.end()
+    return sentence[cut:start]
+
+
+def assertion(clause: str, mention_at: int, before: str | None = None) -> str:
+    """How the clause asserts the mention that starts at ``mention_at`` (an offset in ``clause``);
+    ``before`` is where to look for the person (default: the clause up to the mention)."""
+    before = clause[:mention_at] if before is None else before
     person = None
     for m in _PERSON.finditer(before):
         person = m.lastgroup
@@ -132,7 +148,7 @@ def _fix(m: re.Match[str]) -> str:
     return word
 
 
-_SPLIT_JOINED = re.compile(r"\bupper(back|bak|bck)\b|\bshoulderblades?\b")
+_SPLIT_JOINED = re.compile(r"(?<!#)\bupper(back|bak|bck)\b|\bshoulderblades?\b")
 
 
 def fix_typos(text: str) -> str:

@@ -91,7 +91,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if i in denied:
                 continue
             lo, hi = clause_bounds(sentence, start, end)
-            said = context.assertion(sentence[lo:hi], start - lo)
+            said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
             if said == context.OTHER or said == context.HYPOTHETICAL:
                 continue
             if said == context.PAST and code != "after_fall":  # a crash yesterday, pain today: still a red flag

@@ -17,7 +17,7 @@ _SORE_WORDS = (
     r"|tweak(?:ed)?|bad|worse|issues?|problems?|trouble|playing up|acting up|flar(?:ed|ing|e-?up)|killing"
     r"|agony|bother(?:s|ed|ing)?|locked|seized|still there")
 _PLACE_WORDS = (
-    r"upper\s*(?:and|&|/|\+)\s*lower[\s-]*back|lower\s*(?:and|&|/|\+)\s*upper[\s-]*back|upper[\s-]*back"
+    r"upper\s*(?:and|&|/|\+)\s*lower[\s-]*back|lower\s*(?:and|&|/|\+)\s*upper[\s-]*back|upper[\s-]*backs?"
     r"|mid(?:dle)?[\s-]*back|(?:in\s+)?between\s+(?:my\s+|the\s+|both\s+)?shoulder[\s-]*blades?"
     r"|shoulder[\s-]*blades?|scapula[es]?|thoracic(?:\s+spine)?|t[\s-]?spine|rhomboids"
     r"|rhomboid(?!\s+(?:note|notes|app|says|said|told|suggested|message|sent|wrote|post\w*))|ub(?=\s+(?:sore|tight|stiff|ach\w*|pain|fine|ok))"
@@ -85,7 +85,8 @@ SORE_NEEDLES = ("sore", "ach", "pain", "tight", "stiff", "hurt", "niggl", "twing
                  "problem", "trouble", "playing up", "acting up", "flar", "killing", "agony", "bother", "locked",
                  "seized")
 QUALIFIER_NEEDLES = ("wak", "woke", "morning", "first thing", "bed", "night", "rest", "lying", "sleep", "awake",
-                      "sharp", "stab", "knife", "shoot", "sear", "electric", "breath", "inhal")
+                      "sharp", "stab", "knife", "shoot", "sear", "electric", "breath", "inhal", "sitting", "sofa",
+                      "couch")
 NEGATOR_NEEDLES = ("no", "n't", "nt", "never", "without", "zero", "nil", "almost", "nearly", "free of", "nothing")
 
 # Qualifiers that need a symptom in their clause: "at night" alone is a night run.
@@ -184,7 +185,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled"), (
-        rf"\bnumb(?:ness|ed)?\b|(?<!spine-)(?<!spine\s)\btingl\w*(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+and\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
+        rf"\bnumb(?:ness|ed)?\b|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+and\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b")),
     "fever": (("fever", "febrile", "temp", "night sweats"), (
@@ -234,3 +235,5 @@ EFFORT_AFTER = re.compile(rf"\s*+(?:(?:for|on|in)\s+(?:the|my|this|that)\s+)?(?:
 BARE_STATE = re.compile(r"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0)\W*)"
                         r"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad)\W*)")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]++")
+MINE = re.compile(r"\bmine(?:'s)?\b")  # "her traps were tight, mine fine": the runner's own upper back
+DEEP_BREATH_HELPS = re.compile(r"\s*+(?:helps?|helped|eases?|eased|feels?\s+good|loosens?)\b")
