@@ -354,8 +354,11 @@ def parse_soreness(text: str | None) -> SorenessReport:
     if any(words.NOT_EASED.search(sentences.all[i]) for i in sentences.holding(("rest", "off", "break"))):
         qualifiers.add("not_eased_by_rest")
     found = combine_reports(reports)
-    pain = bool(found.sore) or any(
-        m.lastgroup in ("sore", "intense") and not negated(text, m.start()) for m in words.TOKEN.finditer(text))
+
+    def pain() -> bool:  # asked only when a fall is mentioned: a full scan of the text
+        return bool(found.sore) or any(
+            m.lastgroup in ("sore", "intense") and not negated(text, m.start()) for m in words.TOKEN.finditer(text))
+
     flags = read_red_flags(sentences, sore_sentences, pain)
     return SorenessReport(
         sore=found.sore,

@@ -26,6 +26,7 @@ back", "rhomboyds", "thorasic") is read as the real one (:func:`fix_typos`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 AFFIRMED, PAST, HYPOTHETICAL, OTHER = "affirmed", "past", "hypothetical", "other"
 
@@ -60,10 +61,10 @@ _NOW = re.compile(
     r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|(?<!earlier\s)\bthis\s+(?:year|week|month)\b"
 )
 _HYPOTHETICAL = re.compile(
-    r"\bhop(?:e|es|ed|ing|efully)\b|\bif\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
-    r"|\bmight\b|\bmay\s+be\b|\bwill\b|'ll\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
+    r"'ll\b|\b(?:hop(?:e|es|ed|ing|efully)\b|if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
+    r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
-    r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b"
+    r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b)"
 )
 
 
@@ -75,7 +76,7 @@ NOW = re.compile(_NOW.pattern)
 def person_scope(sentence: str, start: int) -> str:
     """Where the experiencer of the mention at ``start`` is named: back to the last comma or "but"
     (through "and": "my friend felt sick and dizzy with chest pain" is the friend's)."""
-    lo = max(0, start - 200)
+    lo = max(0, start - 100)
     cut = lo
     for m in _PERSON_CUT.finditer(sentence, lo, start):
         cut = m.end()
@@ -137,7 +138,11 @@ def _within_one_edit(word: str, target: str) -> bool:
 
 
 def _fix(m: re.Match[str]) -> str:
-    word = m.group()
+    return _fixed(m.group())
+
+
+@lru_cache(maxsize=8192)
+def _fixed(word: str) -> str:
     if word in _KNOWN:
         return word
     if word in _SORE_TYPOS:

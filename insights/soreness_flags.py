@@ -22,6 +22,7 @@ Special cases, leaning toward the runner's safety where the words allow it:
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from insights import soreness_context as context
 from insights import soreness_words as words
@@ -58,11 +59,11 @@ def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]
     return out
 
 
-def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: bool) -> set[str]:
+def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
     """Affirmed red flags anywhere in the text.
 
     ``sore_sentences`` are the sentences with an upper-back soreness report;
-    ``pain_anywhere`` says whether the text reports pain at all (for a fall).
+    ``pain_anywhere()`` says whether the text reports pain at all (asked only for a fall).
     """
     candidates: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
     for code, (needles, rx) in words.RED_FLAG_RX.items():
@@ -111,6 +112,6 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 (codes & _PAIN_FLAGS or index in sore_sentences) and not _BENIGN_CAUSE.search(sentence, lo, hi))
             if linked:
                 flags.add(code)
-    if "after_fall" in flags and not pain_anywhere:
+    if "after_fall" in flags and not pain_anywhere():
         flags.discard("after_fall")  # a fall without pain is not a red flag
     return flags

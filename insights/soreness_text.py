@@ -34,14 +34,19 @@ def negation_floor(text: str, floor: int, previous_end: int, start: int) -> int:
     return floor if words.OR_GAP.match(text, previous_end, start) else previous_end
 
 
+CLAUSE_REACH = 100  # characters either side of a mention that its clause may span
+
+
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around ``sentence[start:end]``: from the last cut before it to the first cut after it."""
-    lo = max(0, start - 200)
+    """The clause around ``sentence[start:end]``: from the last cut before it to the first cut after it,
+    at most ``CLAUSE_REACH`` characters either side (so reading each mention costs the same)."""
+    lo = max(0, start - CLAUSE_REACH)
     cut_before = lo
     for m in words.CUT.finditer(sentence, lo, start):
         cut_before = m.end()
-    m = words.CUT.search(sentence, end, min(len(sentence), end + 200))
-    return cut_before, (m.start() if m else min(len(sentence), end + 200))
+    hi = min(len(sentence), end + CLAUSE_REACH)
+    m = words.CUT.search(sentence, end, hi)
+    return cut_before, (m.start() if m else hi)
 
 
 class Sentences:
