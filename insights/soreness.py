@@ -4,29 +4,45 @@ A runner reports in the activity title, description or private note, with a tag 
 ``#ubp``, ``#upperback 0``) or in plain words ("sore between my shoulder blades", "upper back fine").
 :func:`parse_soreness` reads one text, :func:`combine_reports` merges the texts of one activity or day.
 
-Severity is 0..10. Numbers come from the tag (``#upperback 6``, ``6/10``, ``:6``, ``=6``, ``#ubp7``)
-or from ``N/10`` / ``N out of 10`` beside plain words, or alone in the sentence right after an unrated
-sore upper back ("Upper back stiff. 3/10"); decimals round half up, a bare number above 10 is not a
-severity (``#upperback 12km``) and ``11/10`` counts as 10. Words map onto ``SEVERITY_WORDS``: mild=3
-(mild, slight, a bit, a little), moderate=5 (moderate, quite, fairly, pretty), severe=8 (severe,
-agony, killing, and very/really/so right before a soreness word).
+**Linear time, and a cap.** Only the first ``MAX_FIELD_CHARS`` (5,000) characters of each field are
+read: no runner writes more about their back, and no text, however long or hostile, can hold the
+server. Within the cap every step is linear in the text's length (whitespace runs are collapsed
+first, the patterns have no repeats that trade characters, and each mention's context is read in
+a bounded window), so ten times the text costs about ten times the time.
+
+**Each mention carries its assertion** (the ConText idea, adapted to runners' words; see
+:mod:`insights.soreness_context` and :mod:`insights.soreness_flags`): a place, a symptom or a red
+flag counts only when *affirmed* — not negated ("no upper back pain", "no chest pain or arm
+tingling", "Chest pain no."), not past ("sore yesterday, fine today", "in 2023"), not a worry or a
+plan ("hope it holds up on Sunday"), and not someone else's ("my friend had chest pain"). A past
+mention is not recorded for another day either; "sore again today" and "still sore" are today's.
+
+Severity is 0..10 and comes only from a number or word tied to the upper back: the tag
+(``#upperback 6``, ``6/10``, ``:6``, ``=6``, ``#ubp7``), ``N/10`` / ``N out of 10`` beside the place,
+alone in the sentence right after an unrated sore upper back ("Upper back stiff. 3/10"), or
+mild = 3, moderate = 5, severe = 8 beside the soreness ("mild ache", "traps stiff, mild"). Effort
+and workout numbers ("RPE 8/10", "10/10 effort", "5/10 intervals", "6x800") are never a severity,
+and neither are intensifiers or hedges ("really tight", "killing me", "a bit sore"): the runner gave
+no number, so the note quotes none. Decimals round half up, a bare number above 10 is not a
+severity (``#upperback 12km``) and ``11/10`` counts as 10.
 
 Decisions on ambiguous phrasing, leaning toward the runner's safety:
 
 * A tag ends at a word boundary or a number: ``#upperbackpain`` is an alias, ``#upperbacks`` and
   ``#upperbackday`` (a gym session) are not tags. A tag alone means sore; "no #upperback" means not.
-* Places are the upper and mid back, shoulder blades, thoracic spine, rhomboids and traps. "Back",
-  "shoulders" and "lower back" alone give no report. Singular "rhomboid" counts only as
-  "my/left/right rhomboid", because Rhomboid is also our name. "Upper back stretches" is no report.
-* "Better" is not an explicit no; "not too sore" is mild soreness. A place shares the state of the
-  next or previous clause ("upper back, a bit sore"), unless that clause names another body part.
-* Red flags count anywhere, with or without an upper-back mention, unless negated in their clause
-  ("no chest pain or tingling", "chest pain: none"). "Breathless" and "short of breath" always count;
-  "out of breath" only at rest, sitting, walking, on stairs or for no reason. Sweating counts as a
-  cold sweat, clammy, or with the pain; nausea and vomiting always count. Numbness in the cold is
-  weather. A fall counts only when the text also reports pain. "Fell" is a fall when a person fell
-  ("I fell", "tripped and fell", "Fell this morning"), never when a pace, a heart rate or the rain
-  fell, nor in "fell asleep", "fell behind" or a fell race.
+* Places are the upper and mid back, shoulder blades, thoracic spine (T-spine), rhomboid(s),
+  traps and trapezius; a place word one typo away counts ("sholder blades", "uper back"). "Back",
+  "shoulders" and "lower back" alone give no report. "Rhomboid" followed by "note", "says" or "app"
+  is us, not the muscle. "Upper back stretches" is no report.
+* "Better" is not an explicit no; "not too sore" is soreness with no number. A place shares the
+  state of the next or previous clause ("upper back, a bit sore"), unless that clause names
+  another body part.
+* Red flags count anywhere, with or without an upper-back mention, when affirmed. Everyday wording
+  counts ("crushing pain behind my breastbone", "tight band across my chest", "my left arm ached",
+  "gasping for air even walking", "lost 4 kg without trying", "a car clipped me"); idioms do not
+  ("marathon fever", "chest strap", "breathless views", "spine-tingling"). Nausea, vomiting and
+  sweating count only with the pain; a fall only when the text reports pain. See
+  :mod:`insights.soreness_flags`.
 * Qualifiers are kept when nothing was said about the upper back (a private note may add detail to
   a tag in the title) but dropped with an explicit no.
 """
@@ -45,7 +61,7 @@ from insights.block import readable_text
 from insights.soreness_flags import read_red_flags
 from insights.soreness_text import Sentences, has_any, negated, negation_floor
 
-MAX_FIELD_CHARS = 10_000  # characters read per title, description or private note (see the module docstring)
+MAX_FIELD_CHARS = 5_000  # characters read per title, description or private note (see the module docstring)
 
 QUALIFIERS = ("worse_on_waking", "worse_on_deep_breath", "sharp", "night_or_rest", "not_eased_by_rest")
 RED_FLAGS = ("chest_pain", "breathless", "radiating_pain", "sweating_or_nausea", "coughing_blood",

@@ -58,7 +58,7 @@ _PAST = re.compile(
 )
 _NOW = re.compile(
     r"\btoday\b|\bnow\b|\bstill\b|\bagain\b|\bcurrently\b|\bthis\s+(?:morning|evening|afternoon|run)\b|\btonight\b"
-    r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|(?<!earlier\s)\bthis\s+(?:year|week|month)\b"
+    r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|\b(?<!earlier\s)this\s+(?:year|week|month)\b"
 )
 _HYPOTHETICAL = re.compile(
     r"'ll\b|\b(?:hop(?:e|es|ed|ing|efully)\b|if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
@@ -83,6 +83,18 @@ def person_scope(sentence: str, start: int) -> str:
     return sentence[cut:start]
 
 
+_HYPOTHETICAL_NEEDLES = ("hop", "if", "case", "worr", "afraid", "scared", "dread", "might", "may", "will", "'ll",
+                         "going", "gonna", "tomorrow", "next", "crossed", "expect", "avoid", "prevent", "want",
+                         "wonder", "whether", "hold")
+_PAST_NEEDLES = ("yesterday", "last", "ago", "in 19", "in 20", "back in", "in ", "on ", "other day", "earlier",
+                 "used to", "previously", "christmas")
+
+
+def _any(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
+
+
+@lru_cache(maxsize=2048)
 def assertion(clause: str, mention_at: int, before: str | None = None) -> str:
     """How the clause asserts the mention that starts at ``mention_at`` (an offset in ``clause``);
     ``before`` is where to look for the person (default: the clause up to the mention)."""
@@ -92,9 +104,9 @@ def assertion(clause: str, mention_at: int, before: str | None = None) -> str:
         person = m.lastgroup
     if person == "other" and not _WE.search(before):
         return OTHER
-    if _HYPOTHETICAL.search(clause):
+    if _any(clause, _HYPOTHETICAL_NEEDLES) and _HYPOTHETICAL.search(clause):
         return HYPOTHETICAL
-    if _PAST.search(clause) and not _NOW.search(clause):
+    if _any(clause, _PAST_NEEDLES) and _PAST.search(clause) and not _NOW.search(clause):
         return PAST
     return AFFIRMED
 
