@@ -73,7 +73,7 @@ RED_FLAG_LABELS: dict[str, str] = {
     "sweating_or_nausea": "sweating or nausea with the pain",
     "coughing_blood": "coughing blood",
     "numbness_or_weakness": "numbness, tingling or weakness",
-    "fever": "fever",
+    "fever": "fever or night sweats",
     "after_fall": "pain after a fall or crash",
     "weight_loss": "unexplained weight loss",
 }
