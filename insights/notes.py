@@ -61,8 +61,8 @@ def _percent(change: float) -> str:
     return f"{change * 100:+.0f}%"
 
 
-def _numbers(km: float, metrics: LoadMetrics, intensity: Intensity, flags: tuple[str, ...], ctx: NoteContext
-             ) -> list[str]:
+def _numbers(km: float, metrics: LoadMetrics, intensity: Intensity, flags: tuple[str, ...], ctx: NoteContext,
+             comeback: bool = False) -> list[str]:
     units, lines = ctx.units, []
     what = "This race" if ctx.race else "This run"
     if "long_run_spike" in flags and metrics.longest_recent_km:
@@ -80,12 +80,12 @@ def _numbers(km: float, metrics: LoadMetrics, intensity: Intensity, flags: tuple
         )
     elif not lines:
         lines.append(f"This week: {distance(metrics.week_km, units)}.")
-    if "intensity_spike" in flags and intensity.change is not None:
+    if "intensity_spike" in flags and intensity.change is not None and not ctx.race:  # a race is meant to be hard
         lines.append(
             f"Effort: {MEASURE_LABELS[intensity.measure]} {intensity.change * 100:.0f}% above "
             f"your 28-day average."
         )
-    if "acwr_high" in flags:
+    if "acwr_high" in flags and not comeback:  # after a break the chronic load is low by definition
         lines.append(f"Acute:chronic load {metrics.acwr:.2f}: context, not a verdict.")
     return lines
 
@@ -125,6 +125,8 @@ def _soreness(state: SorenessState, public: SorenessState, spiked: bool, race: b
                                                                      if change else "")
     if today.sore is False and state.recent_sore_day:
         return f"Good to hear your upper back is fine today (sore on {_weekday(state.recent_sore_day)})."
+    if today.sore is False:
+        return "Good to hear your upper back is fine today."
     if state.recent_sore_day:
         return (
             f"Your upper back was sore on {_weekday(state.recent_sore_day)}. "
@@ -152,6 +154,8 @@ def _physio(state: SorenessState, public: SorenessState) -> str:
     reasons = [PHYSIO_REASONS[r].format(**details) for r in state.physio_reasons if r in public.physio_reasons]
     stop = pain_band(state.today.severity, state.rising) == "stop" and bool(state.today.sore)
     verb = "Please stop running and see a physio or GP" if stop else "Please see a physio or GP"
+    if state.sore_days_14 >= 10:
+        verb += " if you haven't yet"
     if len(reasons) < len(state.physio_reasons):
         if not reasons:
             return f"{verb} about what your private note says."
@@ -234,7 +238,7 @@ def render_note(
     lines = []
     if ctx.urgent_day is not None and ctx.day is not None:
         lines.append(follow_up_line(ctx.urgent_day, ctx.day))
-    lines += _numbers(distance_km, metrics, intensity, flags, ctx) if ctx.is_run else []
+    lines += _numbers(distance_km, metrics, intensity, flags, ctx, guidance.comeback is not None) if ctx.is_run else []
     spiked = bool({"long_run_spike", "week_spike", "intensity_spike"} & set(flags))
     for extra in (_soreness(state, public, spiked, ctx.race), _association(association)):
         if extra:
