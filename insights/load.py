@@ -167,8 +167,8 @@ def assess_load(runs: Sequence[Activity], activity: Activity, *, with_acwr: bool
 
     ``runs`` may include runs after ``activity`` (they are ignored) and may or
     may not include ``activity`` itself; non-runs must already be filtered out
-    (see :func:`runs_only`). ``with_acwr=False`` skips the EWMA when only the
-    spike flags matter.
+    (see :func:`runs_only`). ``with_acwr=False`` skips the EWMA and the 4-week
+    average when only the spike flags matter.
     """
     runs, hi = _with_activity(runs, activity)
     day = activity.day
@@ -183,7 +183,7 @@ def assess_load(runs: Sequence[Activity], activity: Activity, *, with_acwr: bool
     else:
         longest_run_change = None
 
-    four_week_km = _km(_between(runs, day - timedelta(days=27), day, hi)) / 4
+    four_week_km = _km(_between(runs, day - timedelta(days=27), day, hi)) / 4 if with_acwr else None
     ratio = ewma_ratio(runs, day, hi) if with_acwr else None
     acwr, acute, chronic = ratio if ratio else (None, None, None)
     return LoadMetrics(
