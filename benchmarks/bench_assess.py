@@ -1,11 +1,14 @@
 """How long one assessment takes with 1 and 10 years of history.
 
-Prints per-activity times and, because the machine is shared and noisy, the
-figures that matter as ratios measured in the same run:
+Prints per-activity times (this thread's CPU time, so that waiting for a core on
+a shared machine does not count) and, because the machine is shared and noisy,
+the figures that matter as ratios measured in the same run:
 
 * 10-year / 1-year cost of our assessment (must stay under 3: no quadratic work);
 * our full assessment / pandas computing just the load metrics (week, previous
-  week, single-run spike, EWMA ACWR) for the same activity.
+  week, single-run spike, EWMA ACWR) for the same activity;
+* the soreness reader on a typical description / ``str.lower()`` + ``split()``
+  of the same text, and 10x that text / the text (linear: about 10).
 
     python -m benchmarks.bench_assess [--new 200]
 """
@@ -107,9 +110,9 @@ def per_activity_s(history: list[Activity], new: int, fn) -> list[float]:
             continue  # older runs' flags are only needed for the last year: computed lazily
         runs = [r for r in runs_all if r.start_local <= activity.start_local]
         known = [e for e in entries if e.day <= activity.day]
-        t0 = time.perf_counter()
+        t0 = time.thread_time()
         result = fn(activity, runs, known, flags)
-        elapsed = time.perf_counter() - t0
+        elapsed = time.thread_time() - t0
         if index >= len(history) - new:
             times.append(elapsed)
         if result is not None and hasattr(result, "flags"):
@@ -134,10 +137,10 @@ def parser_ratios(repeat: int = 2000) -> dict[str, float]:
     text = " ".join(d for d in DESCRIPTIONS if d)
 
     def best(fn, arg, n):
-        t0 = time.perf_counter()
+        t0 = time.thread_time()
         for _ in range(n):
             fn(arg)
-        return (time.perf_counter() - t0) / n
+        return (time.thread_time() - t0) / n
 
     ours_s = floor_s = ten_s = float("inf")
     gc.disable()  # its pauses depend on the heap, not on the text
