@@ -190,7 +190,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         rf"|\b(?:arms?|hands?|grip|fingers?)\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b")),
     "fever": (("fever", "febrile", "temp", "night sweats"), (
         r"(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
-        r"(?<!gold\s)(?<!olympic\s)\bfever\w*(?!\s+pitch)|\bfebrile\b|\bnight\s+sweats\b"
+        r"(?<!gold\s)(?<!olympic\s)\bfever\w*(?!\s+(?:pitch|dream))|\bfebrile\b|\bnight\s+sweats\b"
         r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside|today))"
         r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
@@ -230,7 +230,8 @@ LEVEL_AFTER = re.compile(rf"(?:{_SORE_WORDS}|{_PLACE_WORDS}|ubptag\d+)\b[\s:,=â€
 _EFFORT = (r"rpe|effort|exertion|intervals?|reps?|sets?|session|workout|tempo|run|race|pace|legs|hr|heart\s+rate"
            r"|feel|felt|difficulty|intensity|hard(?:ness)?|fitness|energy|mood|sleep|fatigue|tiredness|km|k|miles?")
 EFFORT_BEFORE = re.compile(rf"\b(?:{_EFFORT})\b(?:\s+(?:of|at|was|is|=|:))?[\s:=]*+(?:about\s+|around\s+|~)?$")
-EFFORT_AFTER = re.compile(rf"\s*+(?:(?:for|on|in)\s+(?:the|my|this|that)\s+)?(?:{_EFFORT})\b")
+# ("upper back 4/10 RPE 6": an effort word followed by its own number starts a new item)
+EFFORT_AFTER = re.compile(rf"\s*+(?:(?:for|on|in)\s+(?:the|my|this|that)\s+)?(?:{_EFFORT})\b(?!\s*+[:=@]?\s*+\d)")
 # A whole short sentence that answers a place on its own: "Upper back? Fine." / "Upper back? Sore."
 BARE_STATE = re.compile(r"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0)\W*)"
                         r"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad)\W*)")

@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 
 from insights.assess import AthleteProfile, assess
 from insights.history import SorenessEntry
-from insights.soreness import parse_soreness
 from tests.insights.conftest import day, make_run
 from tests.insights.test_assess import base_history, check_snapshot, tagged
 

@@ -180,6 +180,8 @@ CASES = [
     ("my friend had chest pain", N, N, set(), ()),
     ("RPE 8/10, upper back mild", True, 3, set(), ()),
     ("10/10 effort, upper back sore", True, N, set(), ()),
+    ("upper back 4/10 RPE 6", True, 4, set(), ()),
+    ("fever dream of a race, upper back fine", False, N, set(), ()),
     ("5/10 intervals, traps tight", True, N, set(), ()),
     ("6x800, #upperback", True, N, set(), ()),
     ("rhomboids achy 4/10", True, 4, set(), ()),
