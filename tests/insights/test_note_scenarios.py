@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from insights.assess import AthleteProfile, assess
 from insights.history import SorenessEntry
+from insights.soreness import SorenessReport, parse_soreness
 from tests.insights.conftest import day, make_run
 from tests.insights.test_assess import base_history, check_snapshot, tagged
 
@@ -188,3 +189,47 @@ def test_a_public_activity_gets_only_a_pointer_to_a_private_red_flag():
     assert a.text.startswith("Rhomboid has an urgent message for you today: https://rhomboid.example/me")
     assert "chest" not in a.text.lower() and "private" not in a.text.lower()
     check_snapshot("red_flag_private_public_activity", a.text)
+
+
+def test_sore_on_7_of_14_days_sends_to_a_physio_even_on_an_untagged_run():
+    runs = base_history()
+    entries = [SorenessEntry(day(30 + k), parse_soreness("#upperback 3"), None,
+                             datetime.combine(day(30 + k), datetime.min.time()) + timedelta(hours=20))
+               for k in range(0, 14, 2)]  # 7 check-ins over the last 14 days
+    new = make_run(100, day(43), 8, hr=141, max_hr=182)  # no tag today
+    a = assess(new, runs + [new], entries)
+    assert a.soreness.today.sore is None
+    assert "sore_7_of_14" in a.soreness.physio_reasons and a.advice[0] == "see_physio"
+    assert "sore on 7 of the last 14 days" in a.text
+
+
+def test_no_association_is_claimed_without_enough_answers_after_spikes():
+    runs = base_history()
+    entries = [SorenessEntry(day(d), SorenessReport(True, 4)) for d in (17, 24, 31)]
+    entries += [SorenessEntry(day(d), SorenessReport(False, 0)) for d in (19, 26, 33)]
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name="#upperback 3")
+    a = assess(new, runs + [new], entries)
+    # the counts are kept for the record, but 0 answered days after a spike claim nothing
+    assert a.association is not None and a.association.sore_after_spike + a.association.fine_after_spike == 0
+    assert not a.association.claimed
+    assert "associated" not in a.text and "jump" not in a.text
+
+
+def test_a_check_in_link_after_a_spike_with_no_report():
+    runs = base_history()
+    new = make_run(100, day(43), 16.5, hr=146, max_hr=182, name="Long run")
+    a = assess(new, runs + [new], [], checkin_url="https://rhomboid.example/checkin/abc")
+    assert "How is your upper back? https://rhomboid.example/checkin/abc" in a.text
+    tagged_run = replace(new, name="Long run #upperback 2")
+    assert "How is your upper back?" not in assess(tagged_run, runs + [tagged_run], [],
+                                                   checkin_url="https://rhomboid.example/checkin/abc").text
+
+
+def test_a_ride_gets_a_note_for_its_own_soreness_without_running_load_advice():
+    runs = base_history()
+    ride = make_run(100, day(43), 80, sport="Ride", minutes=180, hr=140, max_hr=182,
+                    name="Long ride", description="upper back sore 4/10 after 3 hours on the bars")
+    a = assess(ride, runs, [])
+    assert a.outcome == "noted" and a.flags == ()
+    assert "reduce_load" not in a.advice and "This week" not in a.text and "next week" not in a.text
+    assert "Upper back sore today (4/10)" in a.text
