@@ -14,6 +14,6 @@ def test_demo_connects_a_runner_and_writes_notes():
     assert "handshake reached" in text
     assert "backfill stored 28 activities" in text
     assert "30% longer than your longest of the last 30 days" in text
-    assert "urgent medical help" in text
+    assert "emergency help now" in text  # the urgent note, worded in proportion (chest pain: emergency)
     assert "coach alert (urgent)" in text and "daily digest" in text
     assert text.count("── Rhomboid ──") == 4
