@@ -57,8 +57,12 @@ def choose_advice(flags: tuple[str, ...], state: SorenessState, *, race: bool = 
     intensity_spike = "intensity_spike" in flags
     recurring = sore_now and (state.days_running >= 2 or state.sore_days_14 >= 3)
 
+    # 7/10 or more, or rising: stop and get assessed (pain-monitoring model); no running cues beside that
+    stop = sore_now and ((today.severity or 0) >= 7 or state.rising)
     # candidates in order of relevance to this situation; the note keeps the first few
-    if race and (distance_spike or intensity_spike):
+    if stop:
+        candidates = (["reduce_load"] if distance_spike or intensity_spike else []) + ["recovery", "desk"]
+    elif race and (distance_spike or intensity_spike):
         candidates = ["recovery"] + (["form", "mobility_strength"] if sore_now else ["warmup"])
     elif distance_spike:
         candidates = ["reduce_load", "warmup"]

@@ -8,6 +8,8 @@ and never says "caused".
 from __future__ import annotations
 
 from dataclasses import replace
+
+import pytest
 from datetime import datetime, timedelta
 
 from insights.assess import AthleteProfile, assess
@@ -233,3 +235,21 @@ def test_a_ride_gets_a_note_for_its_own_soreness_without_running_load_advice():
     assert a.outcome == "noted" and a.flags == ()
     assert "reduce_load" not in a.advice and "This week" not in a.text and "next week" not in a.text
     assert "Upper back sore today (4/10)" in a.text
+
+
+@pytest.mark.parametrize(("titles", "why"), [
+    (["#upperback 8"], "rated 8/10"),
+    (["#upperback 2", "#upperback 4", "#upperback 6"], "getting worse over your last 3 reports"),
+])
+def test_seven_out_of_ten_or_rising_means_stop_and_get_assessed(titles, why):
+    runs = base_history()
+    entries = []
+    for k, title in enumerate(titles[:-1]):
+        run = runs[-2 + k]
+        entries.append(SorenessEntry(run.day, parse_soreness(title), run.id, run.start_local))
+    new = make_run(100, day(43), 8, hr=141, max_hr=182, name=titles[-1])
+    a = assess(new, runs + [new], entries)
+    assert a.advice[0] == "see_physio"
+    assert "Please stop running and see a physio or GP: " in a.text and why in a.text
+    assert "running may go on" not in a.text and "shorter, easier" not in a.text
+    assert set(a.advice) <= {"see_physio", "recovery", "desk"}  # no running cues beside "stop"
