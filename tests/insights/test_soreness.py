@@ -207,6 +207,13 @@ CASES = [
     ("pain between my sholder blades", True, N, set(), ()),
     ("uper back sore", True, N, set(), ()),
     ("rhomboid sore", True, N, set(), ()),
+    # runners' words that only sound like red flags
+    ("knocked off 2 minutes from my PB, upper back a bit sore", True, N, set(), ()),
+    ("went flying past everyone on the downhill, upper back tight", True, N, set(), ()),
+    ("wiped out after that session, upper back sore", True, N, set(), ()),
+    ("numb bum from the bike, upper back tight", True, N, set(), ()),
+    ("went flying over a root, upper back sore", True, N, set(), ("after_fall",)),
+    ("got knocked over by a dog, sore between the shoulder blades", True, N, set(), ("after_fall",)),
 ]
 
 
