@@ -164,7 +164,10 @@ def lend_states(sentence: str, clauses: list[Clause]) -> None:
                     continue
                 if not other.has_state:
                     clause.pos, clause.neg, clause.rating, clause.levels = clause.past_state
-                    break
+                elif not other.other_part(sentence):  # "sore on Sunday but fine today", not "... but legs fine"
+                    clause.pos, clause.neg, clause.rating, clause.levels = (other.pos, other.neg, other.rating,
+                                                                            other.levels)
+                break
             if joiner == "except":
                 if j > i or not other.neg or clause.has_state:
                     continue

@@ -37,7 +37,7 @@ TAG = re.compile(
     r"(?P<ten>\s*/\s*10)?(?![\w/]|[.,]\d|[ \t]*(?:km|k|mi|miles?|m|mins?|minutes|hrs?|hours?|days?|x|reps|%)\b))?")
 _RATING = r"(?P<number>\d{1,2}(?:[.,·]\d)?)\s*(?:/|out\s+of)\s*10"  # "6/10", "6 out of 10"; "6.5" is "6·5" by now
 # A sentence that is only a rating: "Upper back stiff. 3/10" rates the sentence before it.
-BARE_RATING = re.compile(rf"\s*{_RATING}\s*")
+BARE_RATING = re.compile(rf"\s*(?:(?:severity|pain|rating|score|level)\s*[:=]?\s*)?{_RATING}\s*")
 # One pass over a sentence finds every word that matters; earlier alternatives win at the same place.
 # The shared \b up front lets `re` reject mid-word positions at once (several times faster).
 TOKEN = re.compile(
