@@ -31,8 +31,8 @@ ATHLETE = {
 
 # (days before today, hour, km, min/km, avg HR, title, description)
 NEW_WEEK = [
-    (7, 7, 8.0, 6.0, 142, "Easy Monday", "Slow and chatty."),
-    (6, 18, 8.2, 4.9, 171, "Tempo Tuesday", "Went out too hard, shoulders up by my ears by the end."),
+    (7, 7, 8.0, 6.0, 142, "Easy start", "Slow and chatty."),
+    (6, 18, 8.2, 4.9, 171, "Tempo", "Went out too hard, shoulders up by my ears by the end."),
     (4, 7, 7.5, 6.1, 141, "Recovery jog", "Tight between my shoulder blades, 4/10. Long day at the desk."),
     (2, 8, 19.0, 6.0, 148, "Long run #upperback 5", "Longest in a while."),
     (1, 9, 6.0, 6.3, 150, "Shakeout", "Chest felt tight and I was short of breath on the hill, upper back sore too."),
@@ -83,19 +83,24 @@ def _activity(activity_id: int, day: date, hour: int, km: float, pace_min: float
 
 
 def sample_history(today: date) -> list[dict]:
-    """Six weeks of steady running before the new week: 4 runs a week, long run on Sunday."""
+    """Six weeks of steady running before the new week: 4 runs a week, long run on the new week's long-run day.
+
+    The plan follows the days before ``today`` rather than the weekday, so the
+    history (28 activities) and every note are the same whatever day it is.
+    """
     rng = random.Random(42)
     activities, next_id = [], FIRST_ACTIVITY_ID
+    # days_ago % 7 -> run; the new week's long run is 2 days ago, so the old long runs are 9, 16, ... days ago
+    plan = {6: (7.0, "Easy run"), 4: (8.0, "Steady run"), 3: (6.0, "Lunch run"), 2: (14.0, "Long run")}
     for days_ago in range(49, 7, -1):
         day = today - timedelta(days=days_ago)
-        weekday = day.weekday()
-        plan = {1: (7.0, "Easy run"), 3: (8.0, "Steady run"), 4: (6.0, "Lunch run"), 6: (14.0, "Sunday long run")}
-        if weekday not in plan:
-            if weekday == 5 and rng.random() < 0.6:
+        slot = days_ago % 7
+        if slot not in plan:
+            if slot == 1 and rng.random() < 0.6:
                 next_id += 1
-                activities.append(_activity(next_id, day, 10, 32.0, 2.2, 128, "Saturday spin", None, "Ride"))
+                activities.append(_activity(next_id, day, 10, 32.0, 2.2, 128, "Weekend spin", None, "Ride"))
             continue
-        km, name = plan[weekday]
+        km, name = plan[slot]
         km = round(km * rng.uniform(0.95, 1.05), 2)
         next_id += 1
         activities.append(_activity(next_id, day, 7, km, rng.uniform(5.8, 6.2), rng.uniform(138, 146), name, None))

@@ -41,7 +41,7 @@ from connector.errors import (
     strava_message,
 )
 from connector.ratelimit import RateBudget, utc
-from connector.tokens import REFRESH_MARGIN, Tokens, TokenStore, expires_soon
+from connector.tokens import Tokens, TokenStore, expires_soon
 from connector.transport import DEFAULT_TIMEOUT, strava_session
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,6 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from connector.strava import ActivityGone, NeedsReconnect, Rejected
 from insights.activities import activity_from_strava

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from datetime import timedelta
 
 from tests.e2e.conftest import (

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
 
 import pandas as pd
 import pytest
 
 from insights.load import assess_load, known_runs, runs_only
-from tests.insights.conftest import D0, day, make_run
+from tests.insights.conftest import day, make_run
 
 
 def test_week_and_previous_week_on_hand_computed_history():

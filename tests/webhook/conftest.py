@@ -22,3 +22,5 @@ def db(db_path):
 @pytest.fixture
 def cipher():
     return TokenCipher("test secret key, long and random in production")
+
+from tests.connector.test_alerts import smtp_server  # noqa: E402,F401 (a real SMTP server fixture, shared)

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.connector.conftest import Answer, CallbackServer
-from tests.connector.test_alerts import smtp_server  # noqa: F401 (a fixture)
 from webhook import outbox, store
 
 SAM = 1001

@@ -6,7 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from connector.fixtures import load_fixture
@@ -72,7 +71,7 @@ def test_duplicate_delivery_is_ignored_and_a_delete_removes_the_activity(tmp_pat
     delete = dict(first, aspect_type="delete", updates={}, event_time=first["event_time"] + 5)
     (fixture / "events.jsonl").write_text("\n".join([events[0], events[0], json.dumps(delete)]) + "\n")
     lines = [line.as_json() for line in replay_paths([str(fixture)])]
-    assert [l["outcome"] for l in lines][1:] == ["ignored", "deleted"]
+    assert [line["outcome"] for line in lines][1:] == ["ignored", "deleted"]
     assert lines[1]["reason"] == "duplicate"
     assert lines[2]["description"] is None  # gone from the emulated Strava
 

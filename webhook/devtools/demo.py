@@ -92,14 +92,25 @@ def connect_through_oauth(app_url: str) -> requests.Response:
         return browser.post(urljoin(page.url, form.action), data=fields, timeout=30)
 
 
-def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int = 8700) -> dict:
-    """Run the demo; return counts of what happened (for tests)."""
+def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int = 8700,
+             now: datetime | None = None) -> dict:
+    """Run the demo as of ``now`` (default: the real time); return counts of what happened.
+
+    The emulated Strava, the app and the worker share one clock that starts at
+    ``now`` and ticks, so a test that passes a fixed ``now`` sees the same
+    history, the same notes and the same digest on any day.
+    """
     logging.getLogger("waitress").setLevel(logging.ERROR)
     tmp = tempfile.TemporaryDirectory(prefix="rhomboid-demo-")
     db_path = str(Path(tmp.name) / "demo.db")
-    today = datetime.now(timezone.utc).date()
     coach = CoachInbox()
     emulator = EmulatorServer(client_id=CLIENT_ID, client_secret=CLIENT_SECRET).start()
+    emulator.state.clock.set(now or datetime.now(timezone.utc), ticking=True)
+
+    def clock() -> datetime:
+        return datetime.fromtimestamp(emulator.state.clock.now(), timezone.utc)
+
+    today = clock().date()
     emulator.state.put_athlete(sample.ATHLETE)
     for activity in sample.sample_history(today):
         emulator.state.put_activity(activity)
@@ -111,7 +122,7 @@ def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int
     app_server = None
     try:
         sock, app_url = _listen(port=port if serve else 0)
-        services = Services(_config(db_path, emulator.url, app_url))
+        services = Services(_config(db_path, emulator.url, app_url), clock=clock)
         app_server = _serve(create_app(services), sock)
         worker = Worker(services).start()
         holder["worker"] = worker
@@ -134,7 +145,7 @@ def run_demo(echo: Callable[[str], None] = print, serve: bool = False, port: int
         for activity in sample.sample_new_week(today):
             emulator.state.put_activity(activity)
             event = {"object_type": "activity", "aspect_type": "create", "object_id": activity["id"],
-                     "owner_id": sample.ATHLETE_ID, "event_time": int(time.time())}
+                     "owner_id": sample.ATHLETE_ID, "event_time": int(clock().timestamp())}
             delivery = emulator.state.deliver(event)
             counts["events"] += 1
             row = _wait_processed(services, event)
