@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from connector.logs import subject
 from connector.strava import ActivityGone, NeedsReconnect, Rejected
 from insights.activities import activity_from_strava
 from insights.assess import AthleteProfile, assess
@@ -171,5 +172,5 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
         # coaches hear about it even when the note could not be written:
         # an urgent alert must not depend on the runner's write permission
         alerts = outbox.queue_alerts(db, athlete_id, activity_id, note, now)
-    log.info("activity %s of athlete %s: %s (%s)", activity_id, athlete_id, outcome, reason or "-")
+    log.info("%s: activity %s %s (%s)", subject(), activity_id, outcome, reason or "-")
     return Result(outcome, reason, activity_id, description or None, note, alerts)
