@@ -127,20 +127,24 @@ def events(ctx, status, limit, as_json, db_path):
     ctx.ensure_object(dict)["db_path"] = db_path
     if ctx.invoked_subcommand is not None:
         return
+    from datetime import datetime, timezone
+
     from webhook import inbox
+    from webhook.store import pipeline
 
     db = _open(db_path)
     rows = inbox.list_events(db, status=status, limit=limit)
+    health, now = pipeline.strava_health(db), datetime.now(timezone.utc)
     for row in rows:
+        why = inbox.why(row, now, health)
         if as_json:
-            click.echo(json.dumps({k: row.get(k) for k in (
+            click.echo(json.dumps({**{k: row.get(k) for k in (
                 "id", "status", "object_type", "aspect_type", "object_id", "owner_id",
-                "event_time", "attempts", "outcome", "reason", "last_error")}))
+                "event_time", "attempts", "outcome", "reason", "last_error")}, "why": why}))
         else:
-            detail = row["reason"] or row["last_error"] or ""
             click.echo(f"{row['id']:>6}  {row['status']:<10} {row['object_type']}/{row['aspect_type']} "
                        f"{row['object_id']} (owner {row['owner_id']})  attempts {row['attempts']}  "
-                       f"{row['outcome'] or ''} {detail}".rstrip())
+                       f"{row['outcome'] or ''} {why}".rstrip())
     if not rows and not as_json:
         click.echo("no events" + (f" with status {status}" if status else ""))
 

@@ -340,6 +340,25 @@ def list_events(db: Database, status: str | None = None, limit: int = 50) -> lis
     return [_event(row) for row in db.query(sql, {"status": status, "limit": limit})]
 
 
+def why(event: Mapping[str, Any], now: datetime | float, strava_health: Mapping[str, Any] | None = None) -> str:
+    """Why an event is where it is, in words for `rhomboid events`: what a
+    waiting event waits for (its retry time, the rate window, Strava to
+    answer again), or how a finished one ended."""
+    at = epoch_s(now)
+    status = event["status"]
+    if status == "processing":
+        return f"being processed since {_hhmm(event['claimed_at'])}" if event.get("claimed_at") else "being processed"
+    if status != "pending":
+        return event.get("reason") or event.get("last_error") or ""
+    if event["next_attempt_at"] > at:
+        return event.get("reason") or f"waits until {_hhmm(event['next_attempt_at'])}"
+    if strava_health and strava_health.get("state") == "down":
+        probe = strava_health.get("next_probe_at")
+        return (f"waiting for Strava to answer again: failing since {_hhmm(strava_health['since'])} "
+                f"({strava_health.get('last_error')})" + (f", next probe {_hhmm(probe)}" if probe else ""))
+    return "due: next in line for the worker"
+
+
 def status_counts(db: Database) -> dict[str, int]:
     """How many events are in each status (every status listed, zeros too)."""
     counts = dict.fromkeys(STATUSES, 0)

@@ -33,7 +33,6 @@ ASPECT_TYPES = ("create", "update", "delete")
 # SQLite stores signed 64-bit integers: a bigger id can be neither stored nor looked up
 MAX_ID = 2**63 - 1
 MAX_BODY_BYTES = 64 * 1024  # a Strava event is under 1 KB
-REFUSED = "events_refused"  # the counter, by reason: too_large, malformed, unknown_owner, foreign_subscription
 
 
 def _services():
@@ -187,7 +186,7 @@ class _Receiving:
                 with write_transaction(db):
                     results = [inbox.enqueue(db, *item.args, commit=False) for item in batch]
                     for reason, n in refused.items():
-                        pipeline.count(db, REFUSED, reason, n)
+                        pipeline.count(db, pipeline.EVENTS_REFUSED, reason, n)
             except sqlite3.OperationalError as failure:  # locked past the busy timeout: try again
                 error = failure
                 continue
@@ -201,7 +200,7 @@ class _Receiving:
         if not isinstance(error, sqlite3.OperationalError):
             for reason, n in refused.items():
                 try:
-                    pipeline.count(db, REFUSED, reason, n)
+                    pipeline.count(db, pipeline.EVENTS_REFUSED, reason, n)
                 except sqlite3.Error:
                     log.warning("could not count %d refused event(s)", n)
             for item in batch:  # one by one, each in its own transaction

@@ -15,6 +15,10 @@ from sqlite_utils import Database
 
 from webhook.db import epoch_s
 
+NOTES_WRITTEN = "notes_written"
+EVENTS_REFUSED = "events_refused"  # by reason: too_large, malformed, unknown_owner, foreign_subscription
+REFUSAL_REASONS = ("too_large", "malformed", "unknown_owner", "foreign_subscription")
+
 
 def count(db: Database, name: str, label: str = "", by: int = 1) -> None:
     """Add ``by`` to the counter ``name{label}`` (autocommits unless in a transaction)."""
