@@ -248,6 +248,7 @@ def m006_pipeline(db: Database) -> None:
     #   retention purge;
     # - ``inbox_due`` lets a claim take the next due event without sorting
     #   every waiting one, and a deferral reschedule them in one range;
+    #   ``inbox_processing`` finds abandoned claims without a scan;
     # - ``inbox_object`` makes deleting a runner's athlete events an index
     #   lookup instead of a scan of the whole inbox.
     db.executescript(
@@ -258,6 +259,7 @@ def m006_pipeline(db: Database) -> None:
         UPDATE inbox SET finished_at = received_at WHERE status IN ('done', 'ignored', 'dead');
         DROP INDEX inbox_status_next;
         CREATE INDEX inbox_due ON inbox(next_attempt_at, id) WHERE status = 'pending';
+        CREATE INDEX inbox_processing ON inbox(claimed_at) WHERE status = 'processing';
         CREATE INDEX inbox_status_finished ON inbox(status, finished_at);
         CREATE INDEX inbox_object ON inbox(object_id);
         CREATE INDEX outbox_sent ON outbox(sent_at) WHERE status = 'sent';

@@ -312,7 +312,7 @@ def reclaim_stuck(
         stuck = "status = 'processing' AND claimed_at <= :cutoff"
         dead = db.execute(
             f"""
-            UPDATE inbox SET status = 'dead', outcome = 'error', finished_at = :now,
+            UPDATE inbox INDEXED BY inbox_processing SET status = 'dead', outcome = 'error', finished_at = :now,
                 last_error = 'the worker stopped while processing this event',
                 reason = 'gave up after ' || attempts || ' attempts: the worker kept stopping'
             WHERE {stuck} AND attempts >= :max_attempts
@@ -320,7 +320,7 @@ def reclaim_stuck(
             {"now": at, "cutoff": at - older_than_s, "max_attempts": max_attempts},
         ).rowcount
         back = db.execute(
-            f"UPDATE inbox SET status = 'pending', next_attempt_at = :now WHERE {stuck}",
+            f"UPDATE inbox INDEXED BY inbox_processing SET status = 'pending', next_attempt_at = :now WHERE {stuck}",
             {"now": at, "cutoff": at - older_than_s},
         ).rowcount
     return dead + back
