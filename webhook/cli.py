@@ -13,6 +13,9 @@ from webhook.config import ConfigError, load_config
 from webhook.db import migrate_command
 
 
+MAX_REQUEST_BYTES = 1024 * 1024  # no page takes more; Strava's events are under 1 KB
+
+
 def _config(**overrides):
     try:
         return load_config(overrides={k: str(v) for k, v in overrides.items() if v is not None})
@@ -82,7 +85,10 @@ def serve(host, port, threads, worker, db_path, verbose):
     click.echo(f"Rhomboid on http://{host}:{port}  webhook: {services.config.base_url}"
                "/strava/webhook/<RHOMBOID_WEBHOOK_SECRET>", err=True)
     try:
-        waitress.serve(create_app(services), host=host, port=port, threads=threads, ident="rhomboid")
+        # waitress reads a whole body before the app sees it: its own limit
+        # (413) keeps a huge one out of memory and disk; the webhook's is 64 KB
+        waitress.serve(create_app(services), host=host, port=port, threads=threads, ident="rhomboid",
+                       max_request_body_size=MAX_REQUEST_BYTES)
     finally:
         if running:
             running.stop()
