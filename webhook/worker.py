@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 POLL_S = 1.0
 FOREVER_S = 100 * 365 * 86400  # a deauthorization is retried until Strava answers (backoff capped at 1 h)
 PURGE_EVERY_S = 3600
+BUDGET_SAVE_S = 5  # /metrics may lag the budget by this much; saving per event would cost a write each
 ALERTS_EVERY_S = 30
 
 
@@ -56,6 +57,7 @@ class Worker:
         self._seen_recoveries = 0
         self._saved_health: tuple | None = None
         self._saved_budget: dict | None = None
+        self._budget_saved_at: datetime | None = None
 
     # -- life cycle -----------------------------------------------------------
 
@@ -230,10 +232,11 @@ class Worker:
             pipeline.save_strava_health(db, health.state, health.since, health.next_probe_at,
                                         health.last_error, now)
             self._saved_health = key
-        windows = self.services.budget.windows(now)
-        if windows != self._saved_budget:
-            pipeline.save_rate_budget(db, windows, now)
-            self._saved_budget = windows
+        if self._budget_saved_at is None or abs((now - self._budget_saved_at).total_seconds()) >= BUDGET_SAVE_S:
+            windows = self.services.budget.windows(now)
+            if windows != self._saved_budget:
+                pipeline.save_rate_budget(db, windows, now)
+                self._saved_budget, self._budget_saved_at = windows, now
 
     def purge(self) -> int:
         """Delete what is past its retention: raw payloads, finished events, sent alerts."""
