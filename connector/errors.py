@@ -20,6 +20,7 @@ import re
 from datetime import datetime
 
 import requests
+from connector import _stravalib  # noqa: F401 (first: keeps the process's warning settings)
 from stravalib import exc
 
 

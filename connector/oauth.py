@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 import requests
+from connector import _stravalib  # noqa: F401 (first: keeps the process's warning settings)
 from stravalib import exc
 
 from connector.strava import Tokens, TransientError, strava_api, strava_message

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, TypeVar
 
 import requests
+from connector import _stravalib  # noqa: F401 (first: keeps the process's warning settings)
 from stravalib import exc
 from stravalib.protocol import ApiV3
 

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from connector import _stravalib  # noqa: F401 (first: keeps the process's warning settings)
 from stravalib.util.limiter import RateLimiter
 
 STRAVA_URL = "https://www.strava.com"

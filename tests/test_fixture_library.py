@@ -1,10 +1,9 @@
 """The fixture library under fixtures/: well-formed, Strava-shaped, and each scenario shows its point.
 
-Replay is the real consumer of these files; until it judges them, these tests
-run each scenario's events through the pure insights engine the way the
-worker will (history first, then each event's activity against the runs known
-at that moment), so a scenario whose data drifted away from its story fails
-here. ``FIXTURES_DIR`` may point elsewhere (e.g. a fresh generator output).
+Each scenario is replayed by the real :class:`~webhook.devtools.replay.Replayer`
+(the emulator, the webhook endpoint and the worker, as ``rhomboid replay``
+runs them), so a scenario whose data drifted away from its story fails here.
+``FIXTURES_DIR`` may point elsewhere (e.g. a fresh generator output).
 """
 
 from __future__ import annotations
@@ -23,10 +22,9 @@ import pytest
 
 from connector.fixtures import Fixture, load_fixture
 from insights.activities import Activity, activity_from_strava
-from insights.assess import Assessment, AthleteProfile, assess
-from insights.history import SorenessEntry
 from insights.load import runs_only
 from insights.soreness import activity_soreness
+from webhook.devtools.replay import Replayer
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(os.environ.get("FIXTURES_DIR", ROOT / "fixtures"))
@@ -62,89 +60,68 @@ def history(fx: Fixture) -> list[dict]:
     return [a for i, a in own_activities(fx).items() if i not in named]
 
 
-# -- a pure-engine stand-in for replay ----------------------------------------
+# -- the real replay -------------------------------------------------------------
 
 
 @dataclass
 class Step:
+    """One replayed event: its ``replay --json`` line and the activity as Strava had it afterwards."""
+
     event: dict
-    outcome: str  # noted | skipped | deleted | ignored
-    reason: str | None = None
-    assessment: Assessment | None = None
-    activity: Activity | None = None
+    outcome: str  # noted | skipped | deleted | ignored | error
+    reason: str | None
+    note: dict | None
+    activity: Activity | None  # None when Strava no longer has it
+
+    @property
+    def flags(self) -> list[str]:
+        return self.note["flags"] if self.note else []
+
+    @property
+    def advice(self) -> list[str]:
+        return self.note["advice"] if self.note else []
+
+    @property
+    def soreness(self) -> dict:
+        return self.note["soreness"] if self.note else {}
+
+    @property
+    def text(self) -> str:
+        return self.note["text"] if self.note else ""
 
 
-def profile_of(fx: Fixture) -> AthleteProfile:
-    athlete = fx.athlete
-    return AthleteProfile(
-        id=athlete["id"], firstname=athlete.get("firstname"), sex=athlete.get("sex"),
-        measurement_preference=athlete.get("measurement_preference") or "meters",
-    )
+_REPLAYER: list[Replayer] = []
 
 
-def _assess(target: Activity, stored: dict[int, Activity], profile: AthleteProfile) -> Assessment:
-    runs = runs_only(list(stored.values()))
-    entries = []
-    for a in stored.values():
-        report = activity_soreness(a)
-        if report.reported or report.red_flags:
-            entries.append(SorenessEntry(a.day, report, a.id, a.start_local))
-    return assess(target, runs, entries=entries, profile=profile)
+@pytest.fixture(scope="module", autouse=True)
+def replayer():
+    with Replayer() as replaying:
+        _REPLAYER.append(replaying)
+        yield replaying
+        _REPLAYER.clear()
+        replay.cache_clear()
 
 
 @cache
 def replay(name: str) -> tuple[Step, ...]:
-    """Each event's outcome as the worker would decide it, from the engine alone."""
-    fx = fixture(name)
-    profile = profile_of(fx)
-    strava = {i: dict(a) for i, a in own_activities(fx).items()}  # the emulated Strava
-    stored = {a["id"]: activity_from_strava(a) for a in history(fx)}  # our database after backfill
-    connected, seen, steps = True, set(), []
-    for ev in fx.events:
-        key = json.dumps(ev, sort_keys=True)
-        if key in seen:
-            steps.append(Step(ev, "ignored", "duplicate"))
-            continue
-        seen.add(key)
-        if ev["owner_id"] != fx.athlete_id or not connected:
-            steps.append(Step(ev, "ignored", "unknown athlete"))
-            continue
-        if ev["object_type"] == "athlete":
-            if str(ev["updates"].get("authorized", "true")).lower() == "false":
-                connected, strava, stored = False, {}, {}
-                steps.append(Step(ev, "deleted", "deauthorized"))
-            continue
-        oid = ev["object_id"]
-        if ev["aspect_type"] == "delete":
-            strava.pop(oid, None)
-            stored.pop(oid, None)
-            steps.append(Step(ev, "deleted"))
-            continue
-        if ev["aspect_type"] == "update" and oid in strava:
-            changes = ev["updates"]
-            if "title" in changes:
-                strava[oid]["name"] = changes["title"]
-            if "type" in changes:
-                strava[oid]["type"] = strava[oid]["sport_type"] = changes["type"]
-            if "private" in changes:
-                strava[oid]["private"] = changes["private"] == "true"
-        if oid not in strava:
-            steps.append(Step(ev, "ignored", "activity not found"))
-            continue
-        activity = activity_from_strava(strava[oid])
-        stored[oid] = activity
-        result = _assess(activity, stored, profile)
-        steps.append(Step(ev, result.outcome, result.reason, result, activity))
+    """Each event's outcome as `rhomboid replay` gives it."""
+    (replaying,) = _REPLAYER
+    steps = []
+    for line in replaying.replay(fixture(name)):
+        raw = replaying.emulator.state.get_activity(line.activity_id) if line.activity_id else None
+        steps.append(Step(line.event, line.outcome, line.reason, line.note,
+                          activity_from_strava(raw) if raw else None))
     return tuple(steps)
 
 
 def assessed(name: str) -> list[Step]:
-    return [s for s in replay(name) if s.assessment is not None]
+    """The steps that assessed an activity (noted or skipped)."""
+    return [s for s in replay(name) if s.outcome in ("noted", "skipped")]
 
 
 def step_for(name: str, activity_id: int, aspect: str = "create") -> Step:
     found = [s for s in replay(name) if s.event["object_id"] == activity_id and s.event["aspect_type"] == aspect
-             and s.assessment is not None]
+             and s.outcome in ("noted", "skipped")]
     assert found, f"{name}: no assessed {aspect} event for {activity_id}"
     return found[-1]
 
@@ -380,25 +357,24 @@ def test_each_event_comes_to_what_the_readme_says(name):
 
 def test_distance_spike_soreness():
     spike = step_for("distance_spike_soreness", by_title("distance_spike_soreness", "#upperback 5")["id"])
-    a = spike.assessment
-    assert a.outcome == "noted" and "long_run_spike" in a.flags
-    assert a.metrics.longest_run_change > 0.2
-    assert a.advice[0] == "reduce_load"
-    assert a.soreness.as_dict()["reported"] is True and a.soreness.today.severity == 5
+    assert spike.outcome == "noted" and "long_run_spike" in spike.flags
+    assert spike.note["metrics"]["longest_run_change"] > 0.2
+    assert spike.advice[0] == "reduce_load"
+    assert spike.soreness["reported"] is True and spike.soreness["severity"] == 5
     before = [s for s in assessed("distance_spike_soreness") if s.activity.start_local < spike.activity.start_local]
     assert before and all(s.outcome == "skipped" for s in before)
 
 
 def test_soreness_steady_load():
     steps = assessed("soreness_steady_load")
-    assert all(s.assessment.flags == () for s in steps), [s.assessment.flags for s in steps]
-    sore = [s for s in steps if s.assessment.soreness.today.sore]
+    assert all(s.flags == [] for s in steps), [s.flags for s in steps]
+    sore = [s for s in steps if s.soreness.get("reported") is True and activity_soreness(s.activity).sore]
     assert len(sore) == 1
-    a = sore[0].assessment
-    assert "shoulder blades" in sore[0].activity.description and "#upperback" not in sore[0].activity.name
-    assert a.outcome == "noted" and a.soreness.today.severity == 4
-    assert {"form", "mobility_strength", "desk"} <= set(a.advice)
-    assert "reduce_load" not in a.advice and "see_physio" not in a.advice
+    step = sore[0]
+    assert "shoulder blades" in step.activity.description and "#upperback" not in step.activity.name
+    assert step.outcome == "noted" and step.soreness["severity"] == 4
+    assert {"form", "mobility_strength", "desk"} <= set(step.advice)
+    assert "reduce_load" not in step.advice and "see_physio" not in step.advice
 
 
 def test_persistent_soreness_physio():
@@ -406,31 +382,32 @@ def test_persistent_soreness_physio():
     assert len(steps) == 7
     days = [s.activity.day for s in steps]
     assert all((b - a).days == 1 for a, b in zip(days, days[1:])), "one run a day for a week"
-    assert all(s.assessment.soreness.today.sore for s in steps)
-    waking = [s for s in steps if "worse_on_waking" in s.assessment.soreness.today.qualifiers]
+    assert all(s.soreness["reported"] is True for s in steps)
+    waking = [s for s in steps if "worse_on_waking" in activity_soreness(s.activity).qualifiers]
     assert len(waking) >= 3
-    assert "see_physio" not in steps[0].assessment.advice
-    assert steps[-1].assessment.advice[0] == "see_physio"
-    assert "sore_7_of_14" in steps[-1].assessment.soreness.physio_reasons
+    assert "see_physio" not in steps[0].advice
+    assert steps[-1].advice[0] == "see_physio"
+    assert steps[-1].soreness["days_running"] >= 7
 
 
 def test_red_flags_urgent():
     fx = fixture("red_flags_urgent")
     warning = step_for("red_flags_urgent", by_title("red_flags_urgent", "Cut short")["id"])
-    assert warning.assessment.advice == ["urgent_care"]
-    assert "upper back" in warning.assessment.text.lower() or warning.assessment.soreness.today.sore
+    assert warning.advice == ["urgent_care"]
+    assert set(warning.soreness["red_flags"]) >= {"chest_pain", "breathless"}
     assert len(fx.coaches) == 2
     assert coach_alerts_to(fx) == ["fiona.baird@example.com"]
     assert [c["consented"] for c in fx.coaches].count(False) == 1
+    urgent = [s for s in replay("red_flags_urgent") if s.outcome == "noted"]
+    assert urgent and urgent[-1] is warning
 
 
 def test_explicit_no():
     steps = assessed("explicit_no")
     assert len(steps) == 3
     for s in steps:
-        assert s.outcome == "skipped", s.assessment.text
-        assert s.assessment.soreness.as_dict()["reported"] is False
-        assert s.assessment.flags == ()
+        assert s.outcome == "skipped" and s.note is None
+        assert activity_soreness(s.activity).sore is False, "each run says the upper back is fine"
 
 
 def test_duplicate_and_title_tag():
@@ -448,8 +425,8 @@ def test_duplicate_and_title_tag():
     assert outcomes == ["noted", "ignored", "ignored", "noted"]
     first, edited = step_for("duplicate_and_title_tag", long_run["id"]), step_for(
         "duplicate_and_title_tag", long_run["id"], "update")
-    assert first.assessment.soreness.today.sore is None and "long_run_spike" in first.assessment.flags
-    assert edited.assessment.soreness.today.severity == 4
+    assert first.soreness["reported"] is None and "long_run_spike" in first.flags
+    assert edited.soreness["severity"] == 4
 
 
 def test_deauthorization():
@@ -468,11 +445,11 @@ def test_deauthorization():
 def test_runner_in_miles():
     fx = fixture("runner_in_miles")
     assert fx.athlete["measurement_preference"] == "feet"
-    spike = [s for s in assessed("runner_in_miles") if s.assessment.soreness.today.sore]
+    spike = [s for s in assessed("runner_in_miles") if s.soreness.get("reported") is True]
     assert len(spike) == 1
-    a = spike[0].assessment
-    assert "long_run_spike" in a.flags and a.outcome == "noted"
-    assert "13.1 mi" in a.text and " km" not in a.text
+    step = spike[0]
+    assert "long_run_spike" in step.flags and step.outcome == "noted"
+    assert "13.1 mi" in step.text and " km" not in step.text
 
 
 def test_mixed_sports():
@@ -484,29 +461,29 @@ def test_mixed_sports():
     run = next(s for s in steps if s.activity.is_run)
     assert ride.activity.distance_km > 150 and (run.activity.day - ride.activity.day).days == 1
     # counted as running, the ride would dwarf every run of the last 30 days
-    assert ride.activity.distance_km > 1.1 * run.assessment.metrics.longest_recent_km
-    assert run.assessment.flags == () and run.outcome == "skipped"
+    month = [r for r in runs_only([activity_from_strava(a) for a in history(fx)])
+             if 1 <= (run.activity.day - r.day).days <= 30]
+    assert ride.activity.distance_km > 1.1 * max(r.distance_km for r in month)
+    assert run.outcome == "skipped", "no running spike: the ride does not count"
     assert all(s.outcome == "skipped" for s in steps if not s.activity.is_run)
 
 
 def test_intensity_jump():
     steps = assessed("intensity_jump")
     race = next(s for s in steps if s.activity.name == "Cardiff Bay 10K")
-    a = race.assessment
-    assert "intensity_spike" in a.flags and "long_run_spike" not in a.flags
-    assert a.intensity.measure == "hr" and a.intensity.change > 0.5
-    assert a.outcome == "noted"
-    assert [s for s in steps if s is not race and "intensity_spike" in s.assessment.flags] == []
+    assert "intensity_spike" in race.flags and "long_run_spike" not in race.flags
+    assert race.activity.average_heartrate and "heart-rate" in race.text
+    assert race.outcome == "noted"
+    assert [s for s in steps if s is not race and "intensity_spike" in s.flags] == []
 
 
 def test_new_runner():
     fx = fixture("new_runner")
     assert not any(a["has_heartrate"] for a in fx.activities.values()), "a phone records no heart rate"
     first = assessed("new_runner")[0]
-    a = first.assessment
-    assert a.outcome == "noted"
-    assert a.soreness.today.sore and a.soreness.today.severity == 2
-    metrics = a.metrics.as_dict()
+    assert first.outcome == "noted"
+    assert first.soreness["reported"] is True and first.soreness["severity"] == 2
+    metrics = first.note["metrics"]
     assert metrics["week_change"] is None and metrics["acwr"] is None and metrics["longest_run_change"] is None
 
 
@@ -524,24 +501,25 @@ def test_bad_events():
                    for e in fx.events[:i]), "each deleted activity was created first"
     outcomes = [s.outcome for s in steps]
     assert outcomes.count("ignored") == 3 and outcomes.count("deleted") == 2
-    assert steps[-1].assessment is not None, "replay goes on after the bad events"
-    # the deleted duplicate upload no longer counts: the last run's week is the real week
-    last = steps[-1]
-    duplicate = fx.activities[fx.events[deletes[0]]["object_id"]]
-    kept = [activity_from_strava(a) for i, a in own_activities(fx).items() if i != duplicate["id"]
-            and i != fx.events[deletes[1]]["object_id"]]
-    week = sum(r.distance_km for r in runs_only(kept)
-               if timedelta(0) <= last.activity.start_local - r.start_local and
-               (last.activity.day - r.day).days <= 6)
-    assert last.assessment.metrics.week_km == pytest.approx(week)
+    assert steps[-1].outcome in ("noted", "skipped"), "replay goes on after the bad events"
+    # the deleted activities are gone from Strava and from what Rhomboid counts
+    (replaying,) = _REPLAYER
+    db = replaying.services.db()
+    try:
+        stored = {row[0] for row in db.execute("SELECT id FROM activities WHERE athlete_id = ?", [fx.athlete_id])}
+    finally:
+        db.close()
+    for i in deletes:
+        gone = fx.events[i]["object_id"]
+        assert steps[i].activity is None and gone not in stored
 
 
 def test_coach_digest():
     fx = fixture("coach_digest")
     assert len(coach_alerts_to(fx)) == 2 == len(fx.coaches)
     steps = assessed("coach_digest")
-    assert any(s.assessment.soreness.today.sore for s in steps)
-    assert all(s.outcome == "noted" and "urgent_care" not in s.assessment.advice for s in steps)
+    assert any(s.soreness.get("reported") is True for s in steps)
+    assert all(s.outcome == "noted" and "urgent_care" not in s.advice for s in steps)
 
 
 def test_female_recurring():
@@ -549,8 +527,8 @@ def test_female_recurring():
     assert fx.athlete["sex"] == "F"
     past = [activity_soreness(activity_from_strava(a)) for a in history(fx)]
     assert sum(r.sore is True for r in past) >= 3 and sum(r.sore is False for r in past) >= 3
-    last = assessed("female_recurring")[-1].assessment
-    assert last.association is not None and last.association.relative_risk > 1.2
+    last = assessed("female_recurring")[-1]
+    assert last.note["association"] is not None and last.note["association"]["relative_risk"] > 1.2
     assert "long_run_spike" in last.flags and "sports bra" in last.text
 
 
@@ -561,8 +539,8 @@ def test_wrong_sport_type():
     assert fx.activities[mistake_id]["sport_type"] == "Run", "the file holds what the watch uploaded"
     as_run = step_for("wrong_sport_type", mistake_id)
     fixed = step_for("wrong_sport_type", mistake_id, "update")
-    assert "long_run_spike" in as_run.assessment.flags
-    assert fixed.activity.sport_type == "Ride" and fixed.assessment.metrics.longest_run_change is None
+    assert "long_run_spike" in as_run.flags
+    assert fixed.activity.sport_type == "Ride" and fixed.outcome == "skipped"
     later = [s for s in assessed("wrong_sport_type") if s.event["object_id"] != mistake_id]
-    assert later and all("long_run_spike" not in s.assessment.flags for s in later)
+    assert later and all("long_run_spike" not in s.flags for s in later)
     assert {"private": "true"} in [e["updates"] for e in fx.events]

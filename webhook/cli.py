@@ -1,16 +1,55 @@
-"""The ``rhomboid`` command line."""
+"""The ``rhomboid`` command line.
+
+Only click and the standard library are imported here: each command imports
+what it needs when it runs, so ``rhomboid --help`` starts in a blink.
+
+Errors a user can meet are one line and a non-zero exit, never a traceback:
+a command raises :class:`CLIError` (a ``click.ClickException``), and the
+``rhomboid`` group turns the known failures from below (a database that
+cannot be opened, Strava unreachable, a port in use, a bad setting) into one.
+"""
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import sqlite3
 import sys
 
 import click
 
 from connector.emulator.cli import emulator
-from webhook.config import ConfigError, load_config
-from webhook.db import migrate_command
+
+
+class CLIError(click.ClickException):
+    """One clear line for the user (``Error: ...``) and exit status 1."""
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+class RhomboidGroup(click.Group):
+    """The top-level group: known failures from any command become a CLIError."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except sqlite3.Error as error:
+            raise CLIError(f"database error: {_one_line(error)}") from None
+        except OSError as error:
+            raise CLIError(_one_line(error)) from None
+        except Exception as error:
+            # imported only if already loaded: a command that met them has loaded them
+            for module, names in (("webhook.config", ("ConfigError",)), ("webhook.db", ("DatabaseUnavailable",)),
+                                  ("connector.errors", ("StravaError",))):
+                loaded = sys.modules.get(module)
+                if loaded and isinstance(error, tuple(getattr(loaded, n) for n in names)):
+                    raise CLIError(_one_line(error)) from None
+            raise
 
 
 MAX_REQUEST_BYTES = 1024 * 1024  # no page takes more; Strava's events are under 1 KB
@@ -18,23 +57,45 @@ EMBEDDED_SWITCH_S = 0.001
 
 
 def _config(**overrides):
+    from webhook.config import ConfigError, load_config
+
     try:
         return load_config(overrides={k: str(v) for k, v in overrides.items() if v is not None})
     except ConfigError as error:
-        raise click.ClickException(str(error)) from None
+        raise CLIError(str(error)) from None
+
+
+def _open(db_path: str | None):
+    """The database (migrated), from --db or RHOMBOID_DB; a clear error when it cannot be opened."""
+    from webhook.config import ConfigError, default_db_path
+    from webhook.db import DatabaseUnavailable, open_migrated
+
+    try:
+        return open_migrated(db_path or default_db_path())
+    except (DatabaseUnavailable, ConfigError) as error:
+        raise CLIError(str(error)) from None
 
 
 def _services(**overrides):
-    from webhook.db import migrate, open_db
     from webhook.services import Services
 
     config = _config(**overrides)
-    db = open_db(config.db_path)
-    try:
-        migrate(db)
-    finally:
-        db.close()
+    _open(config.db_path).close()
     return Services(config)
+
+
+def _strava_call(services, what: str, call):
+    """Run a Strava call for the CLI: unreachable and refused are told apart, in one line."""
+    from connector.errors import Deferred, StravaError, TransientError
+
+    try:
+        return call()
+    except TransientError as error:
+        raise CLIError(f"cannot reach Strava at {services.config.strava_url} to {what}: {_one_line(error)}") from None
+    except Deferred as error:
+        raise CLIError(f"Strava's rate limit: cannot {what} now ({_one_line(error)})") from None
+    except StravaError as error:
+        raise CLIError(f"Strava refused to {what}: {_one_line(error)}") from None
 
 
 def _logging(verbose: bool) -> None:
@@ -49,15 +110,41 @@ def _logging(verbose: bool) -> None:
             logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=RhomboidGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rhomboid")
 def main() -> None:
     """Rhomboid: links upper-back soreness to running load spikes on Strava
     and writes a short, tailored note back onto the activity."""
 
 
-main.add_command(migrate_command)
 main.add_command(emulator)
+
+
+@main.command("migrate")
+@click.option("--db", "db_path", metavar="FILE", show_default="$RHOMBOID_DB or rhomboid.db",
+              help="The SQLite database file to migrate (created if missing).")
+def migrate_command(db_path: str | None) -> None:
+    """Apply pending database migrations."""
+    from webhook.config import default_db_path
+    from webhook.db import migrate, open_db
+
+    db_path = db_path or default_db_path()
+    try:
+        db = open_db(db_path)
+    except sqlite3.Error as error:
+        raise CLIError(f"cannot open the database {db_path}: {error}") from None
+    try:
+        applied = migrate(db)
+    except sqlite3.Error as error:
+        raise CLIError(f"migrating {db_path} failed: {error}") from None
+    finally:
+        db.close()
+    if applied:
+        for name in applied:
+            click.echo(f"Applied {name}")
+        click.echo(f"{db_path} is up to date ({len(applied)} migration(s) applied)")
+    else:
+        click.echo(f"{db_path} is already up to date")
 
 
 @main.command()
@@ -77,6 +164,15 @@ def serve(host, port, threads, worker, db_path, verbose):
 
     _logging(verbose)
     services = _services(RHOMBOID_DB=db_path)
+    try:  # bind before anything starts, so a taken port stops us cleanly
+        # waitress reads a whole body before the app sees it: its own limit
+        # (413) keeps a huge one out of memory and disk; the webhook's is 64 KB
+        server = waitress.create_server(create_app(services), host=host, port=port, threads=threads,
+                                        ident="rhomboid", max_request_body_size=MAX_REQUEST_BYTES)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise CLIError(f"port {port} on {host} is already in use (try --port)") from None
+        raise CLIError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     running = None
     if worker:
         # The worker's CPU work (assessing, parsing Strava's JSON) holds the
@@ -86,15 +182,16 @@ def serve(host, port, threads, worker, db_path, verbose):
         try:
             running = Worker(services).start()
         except WorkerAlreadyRunning as error:
-            raise click.ClickException(f"{error} (or pass --no-worker)") from None
+            server.close()
+            raise CLIError(f"{error} (or pass --no-worker)") from None
     click.echo(f"Rhomboid on http://{host}:{port}  webhook: {services.config.base_url}"
                "/strava/webhook/<RHOMBOID_WEBHOOK_SECRET>", err=True)
     try:
-        # waitress reads a whole body before the app sees it: its own limit
-        # (413) keeps a huge one out of memory and disk; the webhook's is 64 KB
-        waitress.serve(create_app(services), host=host, port=port, threads=threads, ident="rhomboid",
-                       max_request_body_size=MAX_REQUEST_BYTES)
+        server.run()
+    except KeyboardInterrupt:
+        pass
     finally:
+        server.close()
         if running:
             running.stop()
 
@@ -114,7 +211,7 @@ def worker(db_path, verbose):
     try:
         running = Worker(services).start()
     except WorkerAlreadyRunning as error:
-        raise click.ClickException(str(error)) from None
+        raise CLIError(str(error)) from None
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     click.echo(f"worker running for {services.config.db_path}; Ctrl-C to stop", err=True)
@@ -160,14 +257,6 @@ def events(ctx, status, limit, as_json, db_path):
         click.echo("no events" + (f" with status {status}" if status else ""))
 
 
-def _open(db_path):
-    from webhook.db import default_db_path, migrate, open_db
-
-    db = open_db(db_path or default_db_path())
-    migrate(db)
-    return db
-
-
 @events.command("retry")
 @click.argument("event_id", required=False, type=int)
 @click.option("--dead", "all_dead", is_flag=True, help="Retry every dead event.")
@@ -185,30 +274,30 @@ def events_retry(ctx, event_id, all_dead, db_path):
     elif inbox.retry(db, event_id):
         click.echo(f"event {event_id} queued again")
     else:
-        raise click.ClickException(f"no event {event_id} to retry")
+        raise CLIError(f"no event {event_id} to retry")
 
 
 @main.group()
 def subscription():
     """Manage the Strava push subscription (against Strava or the emulator)."""
+    # a refusal or an unreachable Strava is reported once, as the command's error line
+    logging.getLogger("connector").setLevel(logging.CRITICAL)
 
 
 @subscription.command("create")
 def subscription_create():
     """Create the subscription; Strava calls our webhook to validate it."""
-    from connector.strava import StravaError
+    from webhook import store
     from webhook.services import utc_now
 
     services = _services()
+    sub_id = _strava_call(services, "create the subscription", lambda: services.strava.create_subscription(
+        services.config.webhook_url, services.config.verify_token))
+    db = _open(services.config.db_path)
     try:
-        sub_id = services.strava.create_subscription(services.config.webhook_url, services.config.verify_token)
-    except StravaError as error:
-        raise click.ClickException(f"Strava refused the subscription: {error}") from None
-    from webhook import store
-
-    db = services.db()
-    store.remember_subscription(db, sub_id, services.config.webhook_url, now=utc_now())
-    db.close()
+        store.remember_subscription(db, sub_id, services.config.webhook_url, now=utc_now())
+    finally:
+        db.close()
     click.echo(f"subscription {sub_id} created for {services.config.webhook_url}")
 
 
@@ -216,7 +305,7 @@ def subscription_create():
 def subscription_view():
     """Show the subscription Strava has for this application."""
     services = _services()
-    subs = services.strava.list_subscriptions()
+    subs = _strava_call(services, "list subscriptions", services.strava.list_subscriptions)
     if not subs:
         click.echo("no subscription")
     for sub in subs:
@@ -227,19 +316,25 @@ def subscription_view():
 @click.argument("subscription_id", required=False, type=int)
 def subscription_delete(subscription_id):
     """Delete the subscription (the stored one unless an id is given)."""
-    services = _services()
-    subs = services.strava.list_subscriptions()
-    ids = [subscription_id] if subscription_id else [s["id"] for s in subs]
-    if not ids:
-        raise click.ClickException("no subscription to delete")
-    for sub_id in ids:
-        services.strava.delete_subscription(sub_id)
-        click.echo(f"subscription {sub_id} deleted")
     from webhook import store
 
-    db = services.db()
-    store.forget_subscription(db)
-    db.close()
+    services = _services()
+    if subscription_id:
+        ids = [subscription_id]
+    else:
+        subs = _strava_call(services, "list subscriptions", services.strava.list_subscriptions)
+        ids = [s["id"] for s in subs]
+    if not ids:
+        raise CLIError("no subscription to delete")
+    for sub_id in ids:
+        _strava_call(services, f"delete subscription {sub_id}",
+                     lambda sub_id=sub_id: services.strava.delete_subscription(sub_id))
+        click.echo(f"subscription {sub_id} deleted")
+    db = _open(services.config.db_path)
+    try:
+        store.forget_subscription(db)
+    finally:
+        db.close()
 
 
 @main.command()
@@ -292,13 +387,13 @@ def replay(paths, as_json, db_path, target, emulator_url):
             try:
                 replay_against(target, emulator_url or _config().strava_url, list(paths), on_line=show)
             except TargetError as error:
-                raise click.ClickException(str(error)) from None
+                raise CLIError(str(error)) from None
             except requests.RequestException as error:
-                raise click.ClickException(f"cannot reach the server or the emulator: {error}") from None
+                raise CLIError(f"cannot reach the server or the emulator: {error}") from None
         else:
             replay_paths(list(paths), db_path=db_path, on_line=show)
     except FixtureError as error:
-        raise click.ClickException(str(error)) from None
+        raise CLIError(str(error)) from None
 
 
 @main.group()
@@ -320,7 +415,9 @@ def fixtures_export(athlete_id, directory, db_path):
         fixture = export_fixture(db, athlete_id)
         path = write_fixture(fixture, directory)
     except (ExportError, FixtureError) as error:
-        raise click.ClickException(str(error)) from None
+        raise CLIError(str(error)) from None
+    finally:
+        db.close()
     click.echo(f"wrote {path}: {len(fixture.activities)} activities, {len(fixture.events)} events"
                f"{f', {len(fixture.coaches)} coaches' if fixture.coaches else ''}")
 

@@ -21,6 +21,7 @@ from dotenv import dotenv_values
 from dotenv.parser import parse_stream
 
 STRAVA_URL = "https://www.strava.com"
+DEFAULT_DB = "rhomboid.db"
 
 
 class ConfigError(Exception):
@@ -140,6 +141,15 @@ def read_dotenv(path: Path) -> dict[str, str]:
             raise ConfigError(f"{path}:{binding.original.line}: expected KEY=VALUE")
     values = dotenv_values(stream=io.StringIO(text), interpolate=False)
     return {key: value for key, value in values.items() if value is not None}
+
+
+def default_db_path(dotenv: Path = Path(".env")) -> str:
+    """``RHOMBOID_DB`` from the environment, else from ``.env``, else rhomboid.db.
+
+    Migrating and inspecting events need no Strava credentials, so this reads
+    the one setting rather than the whole configuration.
+    """
+    return os.environ.get("RHOMBOID_DB") or read_dotenv(dotenv).get("RHOMBOID_DB") or DEFAULT_DB
 
 
 def load_config(

@@ -9,34 +9,18 @@ writes; the busy timeout makes a writer wait for the lock instead of failing.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-import click
 from flask import Flask, current_app, g
 from sqlite_utils import Database
 
 from migrations import migrations
-from webhook.config import ConfigError, read_dotenv
+from webhook.config import default_db_path
 
-DEFAULT_DB = "rhomboid.db"
 BUSY_TIMEOUT_S = 5.0
-
-
-def default_db_path() -> str:
-    """``RHOMBOID_DB`` from the environment, else from ``.env``, else rhomboid.db.
-
-    Migrating needs no Strava credentials, so this reads the one setting
-    rather than the whole configuration.
-    """
-    try:
-        dotenv = read_dotenv(Path(".env"))
-    except ConfigError as error:
-        raise click.ClickException(str(error)) from None
-    return os.environ.get("RHOMBOID_DB") or dotenv.get("RHOMBOID_DB") or DEFAULT_DB
 
 
 def open_db(path: str | Path) -> Database:
@@ -60,6 +44,28 @@ def open_db(path: str | Path) -> Database:
     except BaseException:
         conn.close()
         raise
+    return db
+
+
+class DatabaseUnavailable(Exception):
+    """The database file cannot be opened or migrated; the message names the file."""
+
+    def __init__(self, path: str | Path, error: Exception) -> None:
+        super().__init__(f"cannot open the database {path}: {error}")
+        self.path = str(path)
+
+
+def open_migrated(path: str | Path) -> Database:
+    """Open the database at ``path`` and apply pending migrations, or raise DatabaseUnavailable."""
+    try:
+        db = open_db(path)
+    except sqlite3.Error as error:
+        raise DatabaseUnavailable(path, error) from None
+    try:
+        migrate(db)
+    except sqlite3.Error as error:
+        db.close()
+        raise DatabaseUnavailable(path, error) from None
     return db
 
 
@@ -135,34 +141,7 @@ def close_db(exception: BaseException | None = None) -> None:
 def init_app(app: Flask) -> None:
     """Close the connection after each request and add ``flask migrate``."""
     app.config.setdefault("RHOMBOID_DB", default_db_path())
+    from webhook.cli import migrate_command
+
     app.teardown_appcontext(close_db)
     app.cli.add_command(migrate_command)
-
-
-@click.command("migrate")
-@click.option(
-    "--db",
-    "db_path",
-    metavar="FILE",
-    default=default_db_path,
-    show_default="$RHOMBOID_DB or rhomboid.db",
-    help="The SQLite database file to migrate (created if missing).",
-)
-def migrate_command(db_path: str) -> None:
-    """Apply pending database migrations."""
-    try:
-        db = open_db(db_path)
-    except sqlite3.Error as error:
-        raise click.ClickException(f"cannot open database {db_path}: {error}") from None
-    try:
-        applied = migrate(db)
-    except sqlite3.Error as error:
-        raise click.ClickException(f"migrating {db_path} failed: {error}") from None
-    finally:
-        db.close()
-    if applied:
-        for name in applied:
-            click.echo(f"Applied {name}")
-        click.echo(f"{db_path} is up to date ({len(applied)} migration(s) applied)")
-    else:
-        click.echo(f"{db_path} is already up to date")

@@ -6,10 +6,10 @@ import errno
 
 import click
 
-from connector.fixtures import FixtureError
-
-from .server import build_server, server_url
-from .state import DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, EmulatorState
+# the same values as .state's; repeated here so that --help imports nothing heavy
+# (tests/connector/test_emulator_cli.py checks they agree)
+DEFAULT_CLIENT_ID = "rhomboid-dev"
+DEFAULT_CLIENT_SECRET = "rhomboid-dev-secret"
 
 
 @click.group("emulator")
@@ -33,6 +33,11 @@ def serve(fixture_paths: tuple[str, ...], host: str, port: int, client_id: str, 
     Point Rhomboid at it with RHOMBOID_STRAVA_URL=<the printed URL>. The admin
     API lives under /_admin/ (state, fixtures, clock, faults, deliver).
     """
+    from connector.fixtures import FixtureError
+
+    from .server import build_server, server_url
+    from .state import EmulatorState
+
     state = EmulatorState(client_id, client_secret)
     try:
         fixtures = [state.load_fixture(path) for path in fixture_paths]

@@ -59,3 +59,9 @@ def test_commands_have_help():
     assert "Strava emulator" in runner.invoke(emulator, ["--help"]).output
     serve_help = runner.invoke(emulator, ["serve", "--help"]).output
     assert "FIXTURE_PATHS" in serve_help and "--port" in serve_help and "RHOMBOID_STRAVA_URL" in serve_help
+
+
+def test_the_cli_defaults_are_the_emulators_own():
+    from connector.emulator import cli, state
+
+    assert (cli.DEFAULT_CLIENT_ID, cli.DEFAULT_CLIENT_SECRET) == (state.DEFAULT_CLIENT_ID, state.DEFAULT_CLIENT_SECRET)

@@ -29,7 +29,8 @@ def handshake(app, token: str, path: str = WEBHOOK_SECRET, challenge: str = "abc
 def test_subscription_create_passes_stravas_validation(world, emulator):
     wrong = world.cli("subscription", "create", env=world.env | {"RHOMBOID_VERIFY_TOKEN": "not-the-token"})
     assert wrong.returncode == 1
-    assert "Strava refused the subscription" in wrong.stderr
+    assert wrong.stderr.strip().startswith("Error: Strava refused to create the subscription: ")
+    assert len(wrong.stderr.strip().splitlines()) == 1
     assert "Traceback" not in wrong.stderr
     assert emulator.admin("GET", "subscription") is None
 

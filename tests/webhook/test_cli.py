@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -74,3 +76,33 @@ def test_events_lists_and_retries_dead_events(tmp_path):
     assert missing.exit_code == 1 and "no event 999" in missing.output
     neither = runner.invoke(main, ["events", "--db", path, "retry"])
     assert neither.exit_code == 2
+
+
+HEAVY = ("flask", "stravalib", "sqlite_utils", "pandas", "waitress", "apscheduler", "matplotlib", "requests")
+
+
+def test_help_loads_no_heavy_library():
+    """`rhomboid --help` and every `rhomboid CMD --help` import only click and the standard library.
+
+    Checked by what is imported, not by a stopwatch (benchmarks/bench_cli_startup.py has the timings).
+    """
+    script = f"""
+import sys
+from webhook.cli import main
+paths = [[]]
+def walk(group, prefix):
+    for name, command in group.commands.items():
+        paths.append(prefix + [name])
+        if hasattr(command, "commands"):
+            walk(command, prefix + [name])
+walk(main, [])
+for path in paths:
+    try:
+        main(path + ["--help"], prog_name="rhomboid")
+    except SystemExit:
+        pass
+print("HEAVY", sorted(m for m in {HEAVY!r} if m in sys.modules))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "HEAVY []"

@@ -9,7 +9,8 @@ from flask import Flask
 from sqlite_utils import Database
 
 from migrations import migrations
-from webhook.db import get_db, init_app, migrate, migrate_command, open_db, write_transaction
+from webhook.cli import migrate_command
+from webhook.db import get_db, init_app, migrate, open_db, write_transaction
 
 ALL = [m.name for m in migrations.pending(Database(memory=True))]
 
@@ -218,7 +219,7 @@ def test_migrate_command_defaults_to_rhomboid_db_env(tmp_path, monkeypatch):
 def test_migrate_command_explains_an_unopenable_database(tmp_path):
     result = CliRunner().invoke(migrate_command, ["--db", str(tmp_path / "missing" / "x.db")])
     assert result.exit_code == 1
-    assert "cannot open database" in result.output
+    assert "cannot open the database" in result.output
     assert "Traceback" not in result.output
 
 
