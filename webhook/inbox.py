@@ -142,8 +142,20 @@ def claim(
     ``lease_s`` are first taken back from the worker that died holding them.
     """
     at = epoch_s(now)
+    # Read first: an idle poll (every second) or the look after the last
+    # event finds nothing, and must not take the write lock the webhook's
+    # acks are waiting for.
+    due, stuck = db.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM inbox INDEXED BY inbox_due WHERE status = 'pending' "
+        "AND next_attempt_at <= :now), EXISTS (SELECT 1 FROM inbox INDEXED BY inbox_processing "
+        "WHERE status = 'processing' AND claimed_at <= :cutoff)",
+        {"now": at, "cutoff": at - lease_s},
+    ).fetchone()
+    if not due and not stuck:
+        return []
     with write_transaction(db):
-        reclaim_stuck(db, at, older_than_s=lease_s, max_attempts=max_attempts)
+        if stuck:
+            reclaim_stuck(db, at, older_than_s=lease_s, max_attempts=max_attempts)
         rows = db.execute(
             """
             UPDATE inbox SET status = 'processing', claimed_at = :now, attempts = attempts + 1
