@@ -34,7 +34,7 @@ from webhook.store import pipeline
 
 log = logging.getLogger(__name__)
 
-POLL_S = 1.0
+POLL_S = 0.25  # a separate worker hears of new events only by polling; an idle poll is one read, no lock
 FOREVER_S = 100 * 365 * 86400  # a deauthorization is retried until Strava answers (backoff capped at 1 h)
 PURGE_EVERY_S = 3600
 BUDGET_SAVE_S = 5  # /metrics may lag the budget by this much; saving per event would cost a write each
