@@ -85,6 +85,8 @@ def _delete_activity(services: Services, db, athlete_id: int, activity_id: int) 
     except NeedsReconnect as error:
         store.mark_needs_reconnect(db, athlete_id, now=services.clock())
         return Result("error", f"the runner must reconnect to Strava: {error}", activity_id)
+    except Rejected as error:
+        return Result("error", f"Strava refused the request: {error}", activity_id)
     return Result("ignored", "delete not confirmed: the activity is still on Strava", activity_id)
 
 
