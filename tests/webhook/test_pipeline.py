@@ -204,3 +204,27 @@ def test_a_spent_budget_moves_every_due_event_in_one_go_and_stops_the_drain(worl
     assert {e["next_attempt_at"] for e in events} == {events[0]["next_attempt_at"]}
     assert all(e["status"] == "pending" and e["reason"].startswith("rate limit") for e in events)
     assert world.worker.drain() == 0 and len(claims) == 1  # paused until the window resets
+
+
+# -- /metrics --------------------------------------------------------------------------
+
+
+def test_metrics_tell_the_pipeline_state_from_the_database(world):
+    event = spike_event(world)
+    post(world, event)
+    post(world, dict(event, aspect_type="update", updates={"title": "later"}, event_time=event["event_time"] + 9))
+    assert world.worker.process_next()[1].outcome == "noted"
+    world.set_clock(int(event["event_time"]) + 120)
+    text = world.client.get("/metrics").get_data(as_text=True)
+    assert 'rhomboid_inbox_events{status="done"} 1.0' in text
+    assert 'rhomboid_inbox_events{status="pending"} 1.0' in text
+    assert "rhomboid_inbox_oldest_pending_age_seconds 111.0" in text  # received 9 s after the first, 120 s on
+    assert 'rhomboid_outbox_alerts{status="dead"} 0.0' in text
+    assert "rhomboid_notes_written_total 1.0" in text
+    assert "rhomboid_strava_up 1.0" in text
+    for window in ("15min", "daily"):
+        line = next(x for x in text.splitlines() if x.startswith(f'rhomboid_strava_budget_left{{window="{window}"}}'))
+        left, limit = float(line.split()[-1]), {"15min": 10**6, "daily": 10**7}[window]
+        assert limit - 50 < left < limit, line  # the replay emulator's limits, less the worker's calls
+    for reason in ("too_large", "malformed", "unknown_owner", "foreign_subscription"):
+        assert f'rhomboid_events_refused_total{{reason="{reason}"}} 0.0' in text
