@@ -237,14 +237,14 @@ def events(ctx, status, limit, as_json, db_path):
         return
     from datetime import datetime, timezone
 
-    from webhook import inbox
+    from webhook import inbox, waiting
     from webhook.store import pipeline
 
     db = _open(db_path)
     rows = inbox.list_events(db, status=status, limit=limit)
     health, now = pipeline.strava_health(db), datetime.now(timezone.utc)
     for row in rows:
-        why = inbox.why(row, now, health)
+        why = waiting.why(row, now, health)
         if as_json:
             click.echo(json.dumps({**{k: row.get(k) for k in (
                 "id", "status", "object_type", "aspect_type", "object_id", "owner_id",

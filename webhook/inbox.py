@@ -240,7 +240,7 @@ def fail(
             db,
             event_id,
             "status = 'pending', last_error = ?, next_attempt_at = ?, failing_since = ?, reason = ?",
-            [error, retry_at, since if retry_for_s is not None else None, f"retry at {_hhmm(retry_at)}: {error}"],
+            [error, retry_at, since if retry_for_s is not None else None, f"retry at {hhmm(retry_at)}: {error}"],
         )
         return "pending"
 
@@ -287,30 +287,6 @@ def resume_waiting(db: Database, now: datetime | float) -> int:
     ).rowcount
 
 
-def purge(db: Database, now: datetime | float, keep_days: int, dead_keep_days: int = 30) -> int:
-    """Delete done and ignored events older than ``keep_days`` and dead ones
-    older than ``dead_keep_days`` (counted from when they finished); return
-    how many. Their words (titles in ``updates``) are the runner's."""
-    at = epoch_s(now)
-    with write_transaction(db):
-        finished = db.execute(
-            "DELETE FROM inbox WHERE status IN ('done', 'ignored') AND finished_at < ?",
-            [at - keep_days * 86400],
-        ).rowcount
-        dead = db.execute(
-            "DELETE FROM inbox WHERE status = 'dead' AND finished_at < ?", [at - dead_keep_days * 86400]
-        ).rowcount
-    return finished + dead
-
-
-def oldest_pending_at(db: Database) -> int | None:
-    """When the oldest event still waiting (or being processed) was received."""
-    row = db.execute(
-        "SELECT min(received_at) FROM inbox WHERE status IN ('pending', 'processing')"
-    ).fetchone()
-    return row[0] if row else None
-
-
 def reclaim_stuck(
     db: Database,
     now: datetime | float,
@@ -350,25 +326,6 @@ def list_events(db: Database, status: str | None = None, limit: int = 50) -> lis
     where = "" if status is None else "WHERE status = :status"
     sql = f"SELECT * FROM inbox {where} ORDER BY id DESC LIMIT :limit"
     return [_event(row) for row in db.query(sql, {"status": status, "limit": limit})]
-
-
-def why(event: Mapping[str, Any], now: datetime | float, strava_health: Mapping[str, Any] | None = None) -> str:
-    """Why an event is where it is, in words for `rhomboid events`: what a
-    waiting event waits for (its retry time, the rate window, Strava to
-    answer again), or how a finished one ended."""
-    at = epoch_s(now)
-    status = event["status"]
-    if status == "processing":
-        return f"being processed since {_hhmm(event['claimed_at'])}" if event.get("claimed_at") else "being processed"
-    if status != "pending":
-        return event.get("reason") or event.get("last_error") or ""
-    if event["next_attempt_at"] > at:
-        return event.get("reason") or f"waits until {_hhmm(event['next_attempt_at'])}"
-    if strava_health and strava_health.get("state") == "down":
-        probe = strava_health.get("next_probe_at")
-        return (f"waiting for Strava to answer again: failing since {_hhmm(strava_health['since'])} "
-                f"({strava_health.get('last_error')})" + (f", next probe {_hhmm(probe)}" if probe else ""))
-    return "due: next in line for the worker"
 
 
 def status_counts(db: Database) -> dict[str, int]:
@@ -463,7 +420,8 @@ def _hours(seconds: int) -> str:
     return f"{seconds / 3600:.1f} h" if seconds >= 3600 else f"{seconds // 60} min"
 
 
-def _hhmm(at: int) -> str:
+def hhmm(at: int) -> str:
+    """Epoch seconds as a UTC time a person reads in `rhomboid events`."""
     return datetime.fromtimestamp(at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 

@@ -38,7 +38,7 @@ class PipelineCollector:
             events.add_metric([status], n)
         yield events
 
-        oldest = inbox.oldest_pending_at(db)
+        oldest = oldest_pending_at(db)
         yield GaugeMetricFamily("rhomboid_inbox_oldest_pending_age_seconds",
                                 "Age of the oldest event waiting or being processed (0 when none).",
                                 value=max(at - oldest, 0) if oldest is not None else 0)
@@ -74,6 +74,14 @@ class PipelineCollector:
         for reason, n in sorted(found.items()):
             refused.add_metric([reason], n)
         yield refused
+
+
+def oldest_pending_at(db) -> int | None:
+    """When the oldest event still waiting (or being processed) was received."""
+    row = db.execute(
+        "SELECT min(received_at) FROM inbox WHERE status IN ('pending', 'processing')"
+    ).fetchone()
+    return row[0] if row else None
 
 
 @bp.get("/metrics")

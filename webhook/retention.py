@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from webhook import inbox, store
+from webhook import store
 from webhook.db import epoch_s, write_transaction
 
 DEAD_KEEP_DAYS = 30
@@ -35,8 +35,24 @@ class Purged:
 def purge(db: Database, now: datetime, raw_days: int, keep_days: int, dead_days: int = DEAD_KEEP_DAYS) -> Purged:
     """Delete everything past its retention at ``now``; return how much went."""
     raw = store.purge_raw(db, now - timedelta(days=raw_days))
-    events = inbox.purge(db, now, keep_days, dead_days)
+    events = purge_inbox(db, now, keep_days, dead_days)
     return Purged(raw, events, purge_outbox(db, now, keep_days, dead_days))
+
+
+def purge_inbox(db: Database, now: datetime | float, keep_days: int, dead_keep_days: int = DEAD_KEEP_DAYS) -> int:
+    """Delete done and ignored events older than ``keep_days`` and dead ones
+    older than ``dead_keep_days`` (counted from when they finished); return
+    how many. Their words (titles in ``updates``) are the runner's."""
+    at = epoch_s(now)
+    with write_transaction(db):
+        finished = db.execute(
+            "DELETE FROM inbox WHERE status IN ('done', 'ignored') AND finished_at < ?",
+            [at - keep_days * 86400],
+        ).rowcount
+        dead = db.execute(
+            "DELETE FROM inbox WHERE status = 'dead' AND finished_at < ?", [at - dead_keep_days * 86400]
+        ).rowcount
+    return finished + dead
 
 
 def purge_outbox(db: Database, now: datetime | float, keep_days: int, dead_days: int = DEAD_KEEP_DAYS) -> int:

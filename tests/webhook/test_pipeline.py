@@ -13,7 +13,7 @@ import pytest
 from connector.fixtures import load_fixture
 from insights.block import BLOCK_START
 from tests.webhook.test_worker import SAMPLE, description, post, row, spike_event
-from webhook import inbox, store
+from webhook import inbox, store, waiting
 from webhook.devtools.replay import WEBHOOK_SECRET, Replayer
 from webhook.store import pipeline
 
@@ -105,7 +105,7 @@ def test_events_waiting_on_strava_say_so(world):
     db = world.services.db()
     health = pipeline.strava_health(db)
     assert health["state"] == "down"
-    reasons = [inbox.why(inbox.get_event(db, i), world.clock(), health) for i in ids]
+    reasons = [waiting.why(inbox.get_event(db, i), world.clock(), health) for i in ids]
     db.close()
     assert any("waiting for Strava to answer again" in r for r in reasons), reasons
     assert all(r for r in reasons)
