@@ -32,11 +32,24 @@ class Activity:
     name: str = ""
     description: str = ""
     private_note: str = ""
+    visibility: str | None = None  # Strava: "everyone", "followers_only" or "only_me"; None when unknown
+    workout_type: int | None = None  # Strava: for runs 0 default, 1 race, 2 long run, 3 workout
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_run(self) -> bool:
         return self.sport_type in RUN_SPORTS
+
+    @property
+    def is_race(self) -> bool:
+        """A run the runner marked as a race (Strava's ``workout_type`` 1 for runs)."""
+        return self.is_run and self.workout_type == 1
+
+    @property
+    def only_me(self) -> bool:
+        """Visible to the runner alone: the one case where a note may say what the private note says.
+        Unknown visibility counts as public."""
+        return self.visibility == "only_me"
 
     @cached_property
     def day(self) -> date:
@@ -107,6 +120,15 @@ def _sport(source: Any) -> str:
     return str(getattr(value, "value", value))
 
 
+def _visibility(source: Any) -> str | None:
+    value = _get(source, "visibility")
+    value = getattr(value, "value", value)
+    if value:
+        return str(value)
+    # older payloads carry only ``private``: a private activity is visible to its owner alone
+    return "only_me" if _get(source, "private") is True else None
+
+
 def activity_from_strava(source: Any) -> Activity:
     """Normalise a DetailedActivity (a JSON dict, or stravalib's model)."""
     activity_id = _get(source, "id")
@@ -128,4 +150,6 @@ def activity_from_strava(source: Any) -> Activity:
         name=_text(_get(source, "name")),
         description=_text(_get(source, "description")),
         private_note=_text(_get(source, "private_note")),
+        visibility=_visibility(source),
+        workout_type=_int(_get(source, "workout_type")),
     )

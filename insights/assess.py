@@ -13,13 +13,15 @@ from datetime import date, datetime, time, timedelta
 from typing import Iterable, Mapping, Sequence
 
 from insights.activities import Activity
-from insights.advice import choose_advice
+from insights.advice import choose_advice, spike_flags
 from insights.association import EXPOSURE_FLAGS, LOOKBACK_DAYS, WINDOW_DAYS, Association, associate
 from insights.history import SorenessEntry, SorenessState, answers_by_day, soreness_state
 from insights.intensity import BASELINE_DAYS, Intensity, assess_intensity, athlete_max_hr
+from insights.guidance import load_guidance
 from insights.load import LoadMetrics, assess_load, known_runs
-from insights.notes import render_note
+from insights.notes import NoteContext, render_note
 from insights.soreness import activity_reports
+from insights.urgent import recent_urgent_day, urgent_text, urgency
 
 NOTE_MODES = ("auto", "always")
 
@@ -46,6 +48,13 @@ class Assessment:
     soreness: SorenessState
     association: Association | None
     text: str | None
+    # the full urgent message when ``text`` (public) may only point to it; shown on the runner's page
+    private_text: str | None = None
+
+    @property
+    def urgency(self) -> str | None:
+        """"emergency", "doctor_today" or None."""
+        return urgency(self.soreness.today.red_flags)
 
     def note(self) -> dict | None:
         """The ``note`` object of the replay contract, or None when skipped."""
@@ -115,10 +124,11 @@ def _last_days(runs: Sequence[Activity], activity: Activity, days: int) -> list[
 
 
 def should_post(flags: tuple[str, ...], state: SorenessState, note_mode: str) -> tuple[bool, str | None]:
-    """The design's rule: spike, soreness now or in the last 7 days, or red flags."""
+    """The design's rule: a spike flag (``acwr_high`` alone is no reason), soreness now or in the
+    last 7 days, or red flags."""
     if state.today.red_flags:
         return True, None
-    if flags:
+    if spike_flags(flags):
         return True, None
     if state.today.sore:
         return True, None
@@ -137,6 +147,10 @@ def assess(
     entries: Iterable[SorenessEntry] = (),
     profile: AthleteProfile = AthleteProfile(),
     past_flags: Mapping[int, Sequence[str]] | None = None,
+    *,
+    urgent_at: Sequence[datetime] = (),
+    me_url: str | None = None,
+    checkin_url: str | None = None,
 ) -> Assessment:
     """Assess ``activity`` against the athlete's ``runs`` (sorted by start) and answers.
 
@@ -144,6 +158,12 @@ def assess(
     fresh; a stored answer for the same activity is replaced by it.
     ``past_flags`` are the spike flags earlier assessments gave other runs
     (``Assessment.flags``); runs missing from it are assessed as needed.
+    ``urgent_at`` are the start times of this runner's activities that got an
+    urgent note (for the follow-up line in the 7 days after); ``me_url`` is
+    the runner's page, where an urgent message that may not be public is in
+    full; ``checkin_url`` is asked for after a spike with no report.
+    An activity that is not a run has no load flags: its note is about its
+    own soreness report or red flags only.
     """
     own, own_public = activity_reports(activity)
     # nothing older than the association's year (and its 3-day window) changes the outcome
@@ -157,6 +177,8 @@ def assess(
     values: dict = {}
     intensity = assess_intensity(runs, activity, sex=profile.sex, max_hr=max_hr, cache=values)
     flags = metrics.flags + (("intensity_spike",) if intensity.spike else ())
+    if not activity.is_run:
+        flags = ()
     upto = list(known_runs(runs, activity)[-10:])
     if activity.is_run and all(r.id != activity.id for r in upto):
         upto = sorted([*upto, activity], key=lambda a: a.start_local)
@@ -170,9 +192,20 @@ def assess(
         activity.day,
     )
     post, reason = should_post(flags, state, profile.note_mode)
-    advice = choose_advice(flags, state) if post else []
-    text = None
+    advice = choose_advice(flags, state, race=activity.is_race) if post else []
+    text = private_text = None
     if post:
+        context = NoteContext(
+            units=profile.measurement_preference,
+            sex=profile.sex,
+            race=activity.is_race,
+            is_run=activity.is_run,
+            only_me=activity.only_me,
+            me_url=me_url,
+            checkin_url=checkin_url,
+            urgent_day=recent_urgent_day(urgent_at, activity.start_local, activity.day),
+            day=activity.day,
+        )
         text = render_note(
             distance_km=activity.distance_km,
             metrics=metrics,
@@ -182,9 +215,11 @@ def assess(
             public=public,
             advice=advice,
             association=association,
-            units=profile.measurement_preference,
-            sex=profile.sex,
+            guidance=load_guidance(runs, activity, metrics),
+            context=context,
         )
+        if "urgent_care" in advice and text != urgent_text(state.today.red_flags):
+            private_text = urgent_text(state.today.red_flags)
     return Assessment(
         activity_id=activity.id,
         outcome="noted" if post else "skipped",
@@ -196,4 +231,5 @@ def assess(
         soreness=state,
         association=association,
         text=text,
+        private_text=private_text,
     )

@@ -5,7 +5,12 @@ From answered days only (an untagged day is unknown, not "not sore"): a day is
 had a spike flag. We count sore / not-sore answers after spikes and otherwise,
 and give a relative risk smoothed by adding ½ to each cell (Haldane–Anscombe),
 so a single answer cannot swing it to zero or infinity. Below 3 sore and 3
-not-sore answers there is nothing to say, and we say nothing.
+not-sore answers there is no association object at all.
+
+The note *claims* an association (``Association.claimed``) only when at least
+3 answered days fall within 3 days after a spike, at least 3 fall otherwise,
+and the relative risk is above 1.5; otherwise it says nothing about it (with no
+spike days at all, the ½-smoothing alone would give a relative risk of 1.5).
 
 This is an association in one person's diary, never a cause.
 """
@@ -21,6 +26,8 @@ from insights.soreness import SorenessReport
 WINDOW_DAYS = 3
 MIN_ANSWERS = 3
 LOOKBACK_DAYS = 365  # the last year of answers: the runner's current pattern
+MIN_PER_GROUP = 3  # answered days after a spike, and otherwise, before a claim
+CLAIM_RELATIVE_RISK = 1.5
 EXPOSURE_FLAGS = frozenset({"long_run_spike", "week_spike", "intensity_spike"})
 
 
@@ -36,6 +43,14 @@ class Association:
         exposed = (self.sore_after_spike + 0.5) / (self.sore_after_spike + self.fine_after_spike + 1)
         other = (self.sore_otherwise + 0.5) / (self.sore_otherwise + self.fine_otherwise + 1)
         return exposed / other
+
+    @property
+    def claimed(self) -> bool:
+        """Enough answers on both sides, and clearly more soreness after spikes."""
+        exposed = self.sore_after_spike + self.fine_after_spike
+        other = self.sore_otherwise + self.fine_otherwise
+        return (exposed >= MIN_PER_GROUP and other >= MIN_PER_GROUP
+                and self.relative_risk > CLAIM_RELATIVE_RISK)
 
     def as_dict(self) -> dict:
         return {

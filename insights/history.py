@@ -3,6 +3,10 @@
 An untagged run is *unknown*, not "not sore": only answered days count. Several
 answers on one day (title, description, a check-in) are combined into one.
 
+``sore_7_of_14`` counts whether or not today's activity carries a report: a
+runner sore on 7 of the last 14 days should hear "see a physio" on an
+untagged run too.
+
 "Still there after rest": sore today, the run before today's was 2+ full days
 earlier, and there was a sore answer on or before that run within the last 14
 days with no "not sore" answer since. "Severity rising": the last 3 sore answers
@@ -55,6 +59,11 @@ class SorenessState:
     recent_sore_day: date | None  # latest sore day in the 7 days before today
     sore_days_14: int
     physio_reasons: tuple[str, ...]
+    previous_sore: tuple[date, int | None] | None = None  # the latest sore day before today, and its rating
+
+    @property
+    def rising(self) -> bool:
+        return "rising_severity" in self.physio_reasons
 
     def as_dict(self) -> dict:
         """The ``soreness`` object of the note contract."""
@@ -159,9 +168,9 @@ def soreness_state(
     }
 
     reasons = []
+    if sore_days_14 >= PHYSIO_SORE_DAYS:
+        reasons.append("sore_7_of_14")  # a pattern worth a look, even on a day with no report
     if today.sore:
-        if sore_days_14 >= PHYSIO_SORE_DAYS:
-            reasons.append("sore_7_of_14")
         if _runs_in_a_row(known_runs, activity_reports, 3):
             reasons.append("three_runs_in_a_row")
         if _rising(by_day, window_start, day):
@@ -176,10 +185,13 @@ def soreness_state(
             reasons.append("breath_or_sharp")
         if "worse_on_waking" in today.qualifiers and len(episode) >= WAKING_DAYS:
             reasons.append("morning_stiffness")
+    before = [d for d, r in by_day.items() if r.sore and d < day]
+    previous = max(before) if before else None
     return SorenessState(
         today=today,
         days_running=len(episode),
         recent_sore_day=max(recent) if recent else None,
         sore_days_14=sore_days_14,
         physio_reasons=tuple(reasons),
+        previous_sore=(previous, by_day[previous].severity) if previous else None,
     )

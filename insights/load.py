@@ -10,6 +10,9 @@ never uses later runs.
 * ``week_change`` — week_km / prev_week_km − 1; None when prev_week_km is 0
 * ``longest_run_change`` — A's km / the longest run dated D−30 … D−1, minus 1;
   None when there is none (Frandsen et al. 2025, BJSM: the single-run spike)
+* ``four_week_km`` — km of known runs dated D−27 … D, divided by 4: the
+  runner's usual week, which load guidance aims for (never merely the last,
+  possibly short, week)
 * ``acwr`` — EWMA of daily running km, acute span 7 over chronic span 28
   (λ = 2/(N+1), first value seeds, rest days count as 0; the same numbers as
   ``pandas.Series.ewm(span=N, adjust=False)``), acute/chronic on D; None when
@@ -58,6 +61,7 @@ class LoadMetrics:
     acwr: float | None
     acute_km: float | None
     chronic_km: float | None
+    four_week_km: float | None = None  # the 4-week average weekly distance (D−27 … D) / 4
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -101,6 +105,11 @@ def runs_only(activities: Sequence[Activity]) -> list[Activity]:
 def known_runs(runs: Sequence[Activity], activity: Activity) -> Sequence[Activity]:
     """Runs that started no later than ``activity`` (``runs`` sorted by start)."""
     return runs[: bisect_right(runs, activity.start_local, key=_start_key)]
+
+
+def km_between(runs: Sequence[Activity], first: date, last: date, hi: int | None = None) -> float:
+    """km of the runs among ``runs[:hi]`` dated first … last inclusive (``runs`` sorted by start)."""
+    return _km(_between(runs, first, last, len(runs) if hi is None else hi))
 
 
 def _between(runs: Sequence[Activity], first: date, last: date, hi: int) -> Sequence[Activity]:
@@ -158,8 +167,8 @@ def assess_load(runs: Sequence[Activity], activity: Activity, *, with_acwr: bool
 
     ``runs`` may include runs after ``activity`` (they are ignored) and may or
     may not include ``activity`` itself; non-runs must already be filtered out
-    (see :func:`runs_only`). ``with_acwr=False`` skips the EWMA when only the
-    spike flags matter.
+    (see :func:`runs_only`). ``with_acwr=False`` skips the EWMA and the 4-week
+    average when only the spike flags matter.
     """
     runs, hi = _with_activity(runs, activity)
     day = activity.day
@@ -174,6 +183,7 @@ def assess_load(runs: Sequence[Activity], activity: Activity, *, with_acwr: bool
     else:
         longest_run_change = None
 
+    four_week_km = _km(_between(runs, day - timedelta(days=27), day, hi)) / 4 if with_acwr else None
     ratio = ewma_ratio(runs, day, hi) if with_acwr else None
     acwr, acute, chronic = ratio if ratio else (None, None, None)
     return LoadMetrics(
@@ -185,4 +195,5 @@ def assess_load(runs: Sequence[Activity], activity: Activity, *, with_acwr: bool
         acwr=acwr,
         acute_km=acute,
         chronic_km=chronic,
+        four_week_km=four_week_km,
     )

@@ -1,34 +1,53 @@
 """The note text, as the runner reads it on their activity.
 
-Short enough for a phone, kind, specific, and honest about what the numbers
-can and cannot say: "associated with", never "caused"; ACWR is context, not a
-verdict; posture is never the only suspect; and every note says it is not
-medical advice. A note with red flags says one thing only: get checked now.
+Short enough for a phone (under 700 characters), kind, specific, and honest
+about what the numbers can and cannot say: "associated with", never "caused";
+ACWR is context, not a verdict; posture is never the only suspect; every piece
+of advice says why; and every note says it is not medical advice. A note with
+red flags says one thing only: get checked (see :mod:`insights.urgent`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 
 from insights.association import Association
+from insights.guidance import LoadGuidance, pain_band
 from insights.history import PHYSIO_REASONS, SorenessState
 from insights.intensity import MEASURE_LABELS, Intensity
 from insights.load import LoadMetrics
-from insights.soreness import RED_FLAG_LABELS
+from insights.urgent import DISCLAIMER, follow_up_line, urgent_stub, urgent_text
 
 KM_PER_MILE = 1.609344
-DISCLAIMER = "Not medical advice."
+MAX_CHARS = 700
+__all__ = ["DISCLAIMER", "CUES", "NoteContext", "distance", "render_note"]
 
+# each cue says why first, then what
 CUES = {
-    "warmup": "Warm up 5–10 min: easy jog, arm circles, shoulder rolls, thoracic rotations.",
-    "form": "Run relaxed: shoulders low, arms beside you not across, elbows by your hips; "
-    "shake out your arms, change position often.",
-    "breathing": "Breathe slower and deeper; ease the pace when breathing gets shallow.",
-    "mobility_strength": "Twice a week: thoracic mobility, lower-trap and rhomboid strength, "
-    "foam roller or a ball against a wall.",
-    "desk": "Sitting a lot can add to it: stand up every 30–60 min, do a chest opener.",
-    "recovery": "Heat or ice, self-massage; swap a run for a swim or ride while it settles.",
+    "warmup": "To ease into the load: warm up 5–10 min with arm circles, shoulder rolls, thoracic rotations.",
+    "form": "Tense shoulders load the upper back: run with them low, arms beside you, elbows by your hips.",
+    "breathing": "Shallow breathing tightens the upper back: breathe slower and deeper, ease off when it gets shallow.",
+    "mobility_strength": "To build capacity: twice a week thoracic mobility, lower-trap and rhomboid strength, "
+    "a foam roller.",
+    "desk": "Long sitting can add to it (one factor among several): stand up every 30–60 min, do a chest opener.",
+    "recovery": "To help it settle: heat or ice, self-massage, or swap a run for a swim or ride.",
 }
+
+
+@dataclass(frozen=True)
+class NoteContext:
+    """What the note needs beyond the numbers: the runner and the activity's circumstances."""
+
+    units: str = "meters"
+    sex: str | None = None
+    race: bool = False
+    is_run: bool = True
+    only_me: bool = False  # the activity is visible to the runner alone
+    me_url: str | None = None  # the runner's page, where an urgent message is in full
+    checkin_url: str | None = None  # "How is your upper back?" after a spike with no report
+    urgent_day: date | None = None  # an urgent note within the last 7 days
+    day: date | None = None
 
 
 def distance(km: float, units: str) -> str:
@@ -42,13 +61,17 @@ def _percent(change: float) -> str:
     return f"{change * 100:+.0f}%"
 
 
-def _numbers(km: float, metrics: LoadMetrics, intensity: Intensity, flags: tuple[str, ...], units: str) -> list[str]:
-    lines = []
+def _numbers(km: float, metrics: LoadMetrics, intensity: Intensity, flags: tuple[str, ...], ctx: NoteContext,
+             comeback: bool = False) -> list[str]:
+    units, lines = ctx.units, []
+    what = "This race" if ctx.race else "This run"
     if "long_run_spike" in flags and metrics.longest_recent_km:
         lines.append(
-            f"This run: {distance(km, units)}, {metrics.longest_run_change * 100:.0f}% longer than "
+            f"{what}: {distance(km, units)}, {metrics.longest_run_change * 100:.0f}% longer than "
             f"your longest of the last 30 days ({distance(metrics.longest_recent_km, units)})."
         )
+    elif ctx.race:
+        lines.append(f"{what}: {distance(km, units)}.")
     if "week_spike" in flags or ("long_run_spike" not in flags and metrics.prev_week_km > 0):
         change = f" ({_percent(metrics.week_change)})" if metrics.week_change is not None else ""
         lines.append(
@@ -57,12 +80,12 @@ def _numbers(km: float, metrics: LoadMetrics, intensity: Intensity, flags: tuple
         )
     elif not lines:
         lines.append(f"This week: {distance(metrics.week_km, units)}.")
-    if "intensity_spike" in flags and intensity.change is not None:
+    if "intensity_spike" in flags and intensity.change is not None and not ctx.race:  # a race is meant to be hard
         lines.append(
             f"Effort: {MEASURE_LABELS[intensity.measure]} {intensity.change * 100:.0f}% above "
             f"your 28-day average."
         )
-    if "acwr_high" in flags:
+    if "acwr_high" in flags and not comeback:  # after a break the chronic load is low by definition
         lines.append(f"Acute:chronic load {metrics.acwr:.2f}: context, not a verdict.")
     return lines
 
@@ -71,7 +94,24 @@ def _weekday(day: date) -> str:
     return day.strftime("%A")
 
 
-def _soreness(state: SorenessState, public: SorenessState, spiked: bool) -> str | None:
+def _change(state: SorenessState) -> str:
+    """What changed since the last sore report: the rating, and how often lately."""
+    today, previous = state.today, state.previous_sore
+    parts = []
+    if previous and today.severity is not None and previous[1] is not None:
+        then = f"{previous[1]}/10 on {_weekday(previous[0])}"
+        if today.severity < previous[1]:
+            parts.append(f"down from {then}")
+        elif today.severity > previous[1]:
+            parts.append(f"up from {then}")
+        else:
+            parts.append(f"same as {then}")
+    if 3 <= state.sore_days_14 and "sore_7_of_14" not in state.physio_reasons:  # else the physio line says it
+        parts.append(f"sore on {state.sore_days_14} of the last 14 days")
+    return "; ".join(parts)
+
+
+def _soreness(state: SorenessState, public: SorenessState, spiked: bool, race: bool) -> str | None:
     today = public.today
     if state.today.sore != today.sore:  # only the private note says so: say nothing of what it says
         return "Thanks for your private check-in on your upper back."
@@ -79,10 +119,14 @@ def _soreness(state: SorenessState, public: SorenessState, spiked: bool) -> str 
         rating = f" ({today.severity}/10)" if today.severity is not None else ""
         # answered days, not calendar days: "sore on the 17th and 19th" is 2 reports, not "2 days running"
         running = f", {public.days_running} sore reports in a row" if public.days_running > 1 else ""
-        after = ", after a jump in load" if spiked else ""
-        return f"Upper back sore today{rating}{running}{after}."
+        after = ", after the race" if race else ", after a jump in load" if spiked else ""
+        change = _change(public)
+        return f"Upper back sore today{rating}{running}{after}." + (f" {change[0].upper()}{change[1:]}."
+                                                                     if change else "")
     if today.sore is False and state.recent_sore_day:
         return f"Good to hear your upper back is fine today (sore on {_weekday(state.recent_sore_day)})."
+    if today.sore is False:
+        return "Good to hear your upper back is fine today."
     if state.recent_sore_day:
         return (
             f"Your upper back was sore on {_weekday(state.recent_sore_day)}. "
@@ -92,16 +136,14 @@ def _soreness(state: SorenessState, public: SorenessState, spiked: bool) -> str 
 
 
 def _association(association: Association | None) -> str | None:
-    if association is None:
+    if association is None or not association.claimed:
         return None
     a = association
-    counts = (
-        f"sore {a.sore_after_spike} of {a.sore_after_spike + a.fine_after_spike} times after a jump "
-        f"vs {a.sore_otherwise} of {a.sore_otherwise + a.fine_otherwise} otherwise"
+    return (
+        f"Your tags: soreness is associated with load jumps (sore {a.sore_after_spike} of "
+        f"{a.sore_after_spike + a.fine_after_spike} times within 3 days of a jump vs {a.sore_otherwise} of "
+        f"{a.sore_otherwise + a.fine_otherwise} otherwise)."
     )
-    if a.relative_risk > 1.2:
-        return f"Your tags: soreness is associated with load jumps ({counts})."
-    return f"Your tags: soreness is not clearly associated with load jumps ({counts}); other factors may matter more."
 
 
 def _physio(state: SorenessState, public: SorenessState) -> str:
@@ -110,39 +152,58 @@ def _physio(state: SorenessState, public: SorenessState) -> str:
     details = {"sore_days_14": public.sore_days_14, "severity": public.today.severity,
                "days_running": public.days_running}
     reasons = [PHYSIO_REASONS[r].format(**details) for r in state.physio_reasons if r in public.physio_reasons]
+    stop = pain_band(state.today.severity, state.rising) == "stop" and bool(state.today.sore)
+    verb = "Please stop running and see a physio or GP" if stop else "Please see a physio or GP"
+    if state.sore_days_14 >= 10:
+        verb += " if you haven't yet"
     if len(reasons) < len(state.physio_reasons):
         if not reasons:
-            return "Please see a physio or GP about what your private note says."
+            return f"{verb} about what your private note says."
         reasons.append("also what your private note says")
-    return f"Please see a physio or GP: {'; '.join(reasons)}."
+    return f"{verb}: {'; '.join(reasons)}."
 
 
-def _reduce_load(metrics: LoadMetrics, flags: tuple[str, ...], units: str) -> str:
-    # the cap is the week before the jump: this week may be the jump itself
-    cap_km = min(metrics.week_km, metrics.prev_week_km) if metrics.prev_week_km > 0 else metrics.week_km
-    if {"week_spike", "long_run_spike", "acwr_high"} & set(flags) and cap_km > 0:
-        return (
-            f"Take 1–2 easy or rest days; keep next week under {distance(cap_km, units)} "
-            "and build back gradually."
-        )
-    return "Take 1–2 easy or rest days, then build back gradually."
-
-
-def urgent_text(state: SorenessState, public: SorenessState | None = None) -> str:
-    """The red-flag note. It names only the red flags the public texts show: the
-    note is public, and a private note may say what its runner tells no one else."""
-    shown = (public or state).today.red_flags
-    hidden = any(f not in shown for f in state.today.red_flags)
-    if shown:
-        found = "; ".join(RED_FLAG_LABELS[f] for f in shown)
-        more = " (and more in your private note)" if hidden else ""
-        opening = f"You mentioned: {found}{more}. That needs a doctor's check today"
+def _load_line(metrics: LoadMetrics, guidance: LoadGuidance, flags: tuple[str, ...], units: str) -> str:
+    """reduce_load: why, then the next long run's cap and the next week, in the runner's units."""
+    parts = []
+    if {"long_run_spike", "week_spike"} & set(flags):
+        parts.append("After the jump: 1–2 easy or rest days")
+        if guidance.long_run_cap_km:
+            parts.append(f"next long run at most {distance(guidance.long_run_cap_km, units)} "
+                         f"(10% over {distance(guidance.longest_recent_km, units)})")
+        if guidance.week_target_km and not guidance.comeback:
+            parts.append(f"next week around {distance(guidance.week_target_km, units)}, your 4-week average")
     else:
-        opening = "Something in your private note needs a doctor's check today"
-    return (
-        f"{opening}: please get urgent medical help now (call your local emergency number if it is severe "
-        "or getting worse). Please don't train until you've been checked.\n" + DISCLAIMER
-    )
+        parts.append("After the hard effort: 1–2 easy days before the next hard session")
+    return "; ".join(parts) + "."
+
+
+def _race_line(guidance: LoadGuidance, units: str) -> str:
+    cap = ""
+    if guidance.long_run_cap_km:
+        cap = (f"; when you build back, keep the next long run under {distance(guidance.long_run_cap_km, units)} "
+               f"(10% over {distance(guidance.longest_recent_km, units)})")
+    return f"After a race: easy days or rest for a few days{cap}."
+
+
+def _comeback_line(guidance: LoadGuidance, units: str) -> str | None:
+    back = guidance.comeback
+    if back is None:
+        return None
+    weeks = back.days_off // 7
+    return (f"Back after {weeks} weeks off: start near {distance(back.start_week_km, units)} a week "
+            f"(half your {distance(back.before_week_km, units)} before the break), build back over 3–6 weeks.")
+
+
+def _pain_line(state: SorenessState, public: SorenessState) -> str | None:
+    """The pain-monitoring model, for a rating the runner gave in public."""
+    severity = public.today.severity
+    band = pain_band(severity, state.rising)
+    if not public.today.sore or band in (None, "stop"):
+        return None
+    if band == "go_on":
+        return f"At {severity}/10 and not rising, running may go on if it settles by the next morning."
+    return f"At {severity}/10: shorter, easier runs until it is 3/10 or less and settles overnight."
 
 
 def render_note(
@@ -154,7 +215,9 @@ def render_note(
     state: SorenessState,
     advice: list[str],
     association: Association | None,
-    units: str = "meters",
+    guidance: LoadGuidance | None = None,
+    context: NoteContext = NoteContext(),
+    units: str | None = None,
     sex: str | None = None,
     public: SorenessState | None = None,
 ) -> str:
@@ -163,21 +226,40 @@ def render_note(
     ``state`` (every source, the private note included) decides; ``public``
     (the same without this activity's private note) is what the text may quote.
     """
+    ctx = context
+    if units is not None or sex is not None:
+        ctx = replace(ctx, units=units or ctx.units, sex=sex if sex is not None else ctx.sex)
     public = public or state
+    guidance = guidance or LoadGuidance(None, None, None, None)
     if "urgent_care" in advice:
-        return urgent_text(state, public)
-    lines = _numbers(distance_km, metrics, intensity, flags, units)
-    for extra in (_soreness(state, public, bool(flags)), _association(association)):
+        if ctx.only_me or set(state.today.red_flags) == set(public.today.red_flags):
+            return urgent_text(state.today.red_flags)
+        return urgent_stub(ctx.me_url)
+    lines = []
+    if ctx.urgent_day is not None and ctx.day is not None:
+        lines.append(follow_up_line(ctx.urgent_day, ctx.day))
+    lines += _numbers(distance_km, metrics, intensity, flags, ctx, guidance.comeback is not None) if ctx.is_run else []
+    spiked = bool({"long_run_spike", "week_spike", "intensity_spike"} & set(flags))
+    for extra in (_soreness(state, public, spiked, ctx.race), _association(association)):
         if extra:
             lines.append(extra)
+    if ctx.checkin_url and spiked and state.today.sore is None:
+        lines.append(f"How is your upper back? {ctx.checkin_url}")
     # one possible factor among several, named where soreness recurs, never the explanation
-    bra = (sex or "").upper().startswith("F") and bool(state.today.sore) and state.sore_days_14 >= 2
+    bra = (ctx.sex or "").upper().startswith("F") and bool(state.today.sore) and state.sore_days_14 >= 2
+    if "see_physio" in advice:
+        lines.append(_physio(state, public))
+    if "reduce_load" in advice:
+        lines.append("• " + _load_line(metrics, guidance, flags, ctx.units))
+    if "recovery" in advice and ctx.race:
+        lines.append("• " + _race_line(guidance, ctx.units))
+    for line in (_comeback_line(guidance, ctx.units) if ctx.is_run else None, _pain_line(state, public)):
+        if line:
+            lines.append("• " + line)
     for code in advice:
-        if code == "see_physio":
-            lines.append(_physio(state, public))
-        elif code == "reduce_load":
-            lines.append("• " + _reduce_load(metrics, flags, units))
-        elif code in ("form", "mobility_strength") and bra:
+        if code in ("see_physio", "reduce_load") or (code == "recovery" and ctx.race):
+            continue
+        if code in ("form", "mobility_strength") and bra:
             lines.append("• " + CUES[code] + " A well-fitting sports bra helps too.")
             bra = False
         else:
@@ -187,4 +269,7 @@ def render_note(
     soreness_matters = bool(state.today.sore) or state.recent_sore_day is not None
     ending = " See a physio if it lasts or gets worse." if soreness_matters and "see_physio" not in advice else ""
     lines.append(DISCLAIMER + ending)
+    # a phone-sized note: the last general cues give way first, never the reasons or the escalation
+    while len("\n".join(lines)) >= MAX_CHARS and any(line[2:] in CUES.values() for line in lines):
+        lines.remove(next(line for line in reversed(lines) if line[2:] in CUES.values()))
     return "\n".join(lines)

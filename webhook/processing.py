@@ -142,6 +142,18 @@ def _past_flags(db, athlete_id: int, since) -> dict[int, tuple[str, ...]]:
     }
 
 
+def _urgent_at(db, athlete_id: int, since) -> list[datetime]:
+    """When this runner's earlier activities that got an urgent note started (for the follow-up line)."""
+    return [
+        datetime.fromisoformat(start)
+        for (start,) in db.conn.execute(
+            "SELECT a.start_local FROM notes n JOIN activities a ON a.id = n.activity_id "
+            "WHERE n.athlete_id = ? AND a.day >= ? AND n.advice LIKE '%\"urgent_care\"%'",
+            [athlete_id, since.isoformat()],
+        )
+    ]
+
+
 def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> Result:
     """Fetch the activity (never trust the payload), assess it, write our block."""
     now = services.clock()
@@ -164,7 +176,11 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
                             since=activity.day - timedelta(days=EWMA_WARMUP_DAYS + 31))
     starts = {r.id: r.start_local for r in runs}
     entries = _entries(db, athlete_id, oldest, starts)
-    assessment = assess(activity, runs, entries, profile_of(athlete), past_flags=_past_flags(db, athlete_id, oldest))
+    assessment = assess(
+        activity, runs, entries, profile_of(athlete), past_flags=_past_flags(db, athlete_id, oldest),
+        urgent_at=_urgent_at(db, athlete_id, activity.day - timedelta(days=8)),
+        me_url=f"{services.config.base_url}/me",
+    )
     note = assessment.note()
 
     description = raw.get("description") or ""

@@ -4,41 +4,62 @@ from __future__ import annotations
 
 import pytest
 
+from insights.guidance import Comeback, LoadGuidance
 from insights.history import SorenessState
 from insights.intensity import Intensity
 from insights.load import LoadMetrics
-from insights.notes import render_note
+from insights.notes import NoteContext, render_note
 from insights.soreness import SorenessReport
 
 NO_INTENSITY = Intensity(measure=None, value=None, baseline=None, baseline_runs=0)
 QUIET = SorenessState(SorenessReport(None), 0, None, 0, ())
 
 
-def metrics(week_km: float, prev_week_km: float, longest_run_change: float | None = None) -> LoadMetrics:
+def metrics(week_km: float, prev_week_km: float, longest_run_change: float | None = None,
+            four_week_km: float | None = None) -> LoadMetrics:
     change = week_km / prev_week_km - 1 if prev_week_km else None
     return LoadMetrics(week_km, prev_week_km, change, longest_run_change, 13.0 if longest_run_change else None,
-                       None, None, None)
+                       None, None, None, four_week_km)
 
 
-def note(m: LoadMetrics, flags: tuple[str, ...], state: SorenessState = QUIET, units: str = "meters") -> str:
+def note(m: LoadMetrics, flags: tuple[str, ...], state: SorenessState = QUIET, units: str = "meters",
+         guidance: LoadGuidance | None = None) -> str:
+    if guidance is None:
+        longest = m.longest_recent_km
+        guidance = LoadGuidance(longest * 1.1 if longest else None, longest, m.four_week_km, None)
     return render_note(distance_km=16.5, metrics=m, intensity=NO_INTENSITY, flags=flags, state=state,
-                       advice=["reduce_load"], association=None, units=units)
+                       advice=["reduce_load"], association=None, guidance=guidance,
+                       context=NoteContext(units=units))
 
 
-@pytest.mark.parametrize(("week_km", "prev_week_km", "flags", "cap"), [
-    (48.6, 34.8, ("week_spike",), "under 34.8 km"),  # the spike week is no ceiling
-    (40.0, 35.0, ("long_run_spike",), "under 35.0 km"),
-    (30.0, 35.0, ("long_run_spike",), "under 30.0 km"),  # already below last week: keep it below
-    (20.0, 0.0, ("long_run_spike",), "under 20.0 km"),  # no week before to go by
+@pytest.mark.parametrize(("week_km", "prev_week_km", "four_week_km", "flags", "target"), [
+    (48.6, 34.8, 36.0, ("week_spike",), "next week around 36.0 km, your 4-week average"),
+    (40.0, 35.0, 34.0, ("long_run_spike",), "next week around 34.0 km"),
+    # a taper or a holiday week is no reason to aim lower than the usual week
+    (12.0, 8.0, 30.0, ("week_spike",), "next week around 30.0 km"),
 ])
-def test_reduce_load_caps_next_week_at_the_week_before_the_spike(week_km, prev_week_km, flags, cap):
-    text = note(metrics(week_km, prev_week_km, 0.27 if "long_run_spike" in flags else None), flags)
-    assert f"keep next week {cap}" in text
+def test_next_week_aims_for_the_four_week_average(week_km, prev_week_km, four_week_km, flags, target):
+    text = note(metrics(week_km, prev_week_km, 0.27 if "long_run_spike" in flags else None, four_week_km), flags)
+    assert target in text
+    assert "under 8.0 km" not in text and "under 12.0 km" not in text
+
+
+def test_next_long_run_is_capped_at_ten_percent_over_the_30_day_longest():
+    text = note(metrics(40.0, 35.0, 0.27, 34.0), ("long_run_spike",))
+    assert "next long run at most 14.3 km (10% over 13.0 km)" in text
 
 
 def test_reduce_load_cap_is_in_the_runners_units():
-    text = note(metrics(48.6, 34.8), ("week_spike",), units="feet")
-    assert "keep next week under 21.6 mi" in text
+    text = note(metrics(48.6, 34.8, 0.27, 36.0), ("week_spike", "long_run_spike"), units="feet")
+    assert "next week around 22.4 mi" in text and "at most 8.9 mi (10% over 8.1 mi)" in text
+    assert " km" not in text
+
+
+def test_a_return_after_a_break_starts_near_half_the_usual_week():
+    back = LoadGuidance(None, None, 8.0, Comeback(days_off=36, before_week_km=32.0))
+    text = note(metrics(8.0, 0.0, None, 2.0), ("week_spike",), guidance=back)
+    assert "Back after 5 weeks off: start near 16.0 km a week (half your 32.0 km before the break)" in text
+    assert "3–6 weeks" in text and "next week around" not in text
 
 
 def test_sore_answers_with_a_day_between_are_not_called_days_running():

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import gc
 import time
+from pathlib import Path
+
+import pytest
 
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from insights.soreness import QUALIFIERS, RED_FLAGS, SorenessReport, combine_reports, parse_soreness
+from insights import soreness
+from insights.soreness import (
+    MAX_FIELD_CHARS,
+    QUALIFIERS,
+    RED_FLAGS,
+    SorenessReport,
+    combine_reports,
+    parse_soreness,
+)
 
 # Words the grammar cares about, so that generated text actually exercises it.
 VOCABULARY = [
@@ -74,22 +86,100 @@ def test_combining_parsed_texts_is_well_formed_and_keeps_every_red_flag(texts):
     assert (combined.sore is True) == any(report.sore for report in parsed)
 
 
-def test_a_long_description_parses_in_well_under_a_millisecond():
-    paragraph = (
-        "Half marathon PB! Steady at 4:50/km through the park, gel at 7k and 14k, no stomach issues. "
-        "Halfway in 51:10, pushed on up Church Hill and held pace by the reservoir. Last 3k hard, legs heavy, "
-        "kept form: relaxed shoulders, arms low. Upper back a bit tight between the shoulder blades again, "
-        "maybe 4/10, worse when I woke up. No chest pain, breathing fine. Did thoracic rotations after the "
-        "cool-down. Calves sore but expected. Two easy days, then strides on Saturday if everything feels ok. "
-    )
-    description = (paragraph * 5)[:2000]
-    assert parse_soreness(description) == SorenessReport(True, 4, frozenset({"worse_on_waking"}))
-    runs = []
+PARAGRAPH = (
+    "Half marathon PB! Steady at 4:50/km through the park, gel at 7k and 14k, no stomach issues. "
+    "Halfway in 51:10, pushed on up Church Hill and held pace by the reservoir. Last 3k hard, legs heavy, "
+    "kept form: relaxed shoulders, arms low. Upper back a bit tight between the shoulder blades again, "
+    "maybe 4/10, worse when I woke up. No chest pain, breathing fine. Did thoracic rotations after the "
+    "cool-down. Calves sore but expected. Two easy days, then strides on Saturday if everything feels ok. "
+)
+
+
+def _cost(text: str) -> float:
+    """The least CPU time of a few parses (this thread's, so time spent waiting for a core on a busy
+    machine does not count, and a long parse is not penalised for being preempted more often)."""
+    best = float("inf")
     for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(20):
-            parse_soreness(description)
-        runs.append((time.perf_counter() - start) / 20)
-    # a generous bound (typically ~0.4 ms) so that a loaded CI box does not flake, but
-    # catastrophic backtracking or an unscreened regex per word would fail it
-    assert min(runs) < 0.003
+        start = time.thread_time()
+        parse_soreness(text)
+        best = min(best, time.thread_time() - start)
+    return best
+
+
+def _ratio(small: str, big: str, rounds: int = 3) -> float:
+    """cost(big) / cost(small), measured alternately in the same test: only the ratio means anything.
+    The garbage collector is paused while measuring: its pauses grow with the whole test session's
+    heap, not with the text."""
+    small_cost = big_cost = float("inf")
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            small_cost = min(small_cost, _cost(small))
+            big_cost = min(big_cost, _cost(big))
+    finally:
+        if enabled:
+            gc.enable()
+    return big_cost / small_cost
+
+
+def test_a_long_description_is_read_right():
+    description = (PARAGRAPH * 5)[:2000]
+    assert parse_soreness(description) == SorenessReport(True, 4, frozenset({"worse_on_waking"}))
+
+
+# Repeating units that stress one part of the reader each: sentences full of mentions, long gaps,
+# lists, negations, typos, falls, tags.
+UNITS = {
+    "runner": PARAGRAPH,
+    "mentions": "no chest pain or arm tingling, upper back 6/10 sore yesterday, my friend had fever. ",
+    "spaces": "upper back sore" + " " * 40 + "x ",
+    "commas": "upper back, sore, ,,, chest, ",
+    "negations": "no no not never upper back ",
+    "typos": "uper bak sholder blads rhomboyds ",
+    "falls": "fell over, numb in the cold, tripped ",
+    "tags": "#upperback 6 #ubp ",
+    "one_sentence": "upper back sore and tight and stiff and chest pain or numb and ",
+}
+
+
+@pytest.mark.parametrize("unit", UNITS.values(), ids=UNITS.keys())
+def test_ten_times_the_text_costs_under_fifteen_times_the_time(unit):
+    small = (unit * 10_000)[:MAX_FIELD_CHARS // 10]
+    big = (unit * 10_000)[:MAX_FIELD_CHARS]
+    assert _ratio(small, big) < 15
+
+
+MEGABYTE = 1_000_000
+ADVERSARIAL = {
+    "spaces": "upper back sore" + " " * MEGABYTE + "x",
+    "commas": "upper back sore" + "," * MEGABYTE,
+    "repeated_no": "no " * (MEGABYTE // 3) + "upper back sore",
+    "nested_punctuation": "(" * (MEGABYTE // 2) + "upper back sore" + ")" * (MEGABYTE // 2),
+    "brackets_and_quotes": "([{'\"" * (MEGABYTE // 5),
+    "emoji_flood": "😣🔥🏃‍♀️" * (MEGABYTE // 4) + " upper back sore",
+    "one_word": "sore" * (MEGABYTE // 4),
+    "one_place": "upper back " * (MEGABYTE // 11),
+    "one_red_flag": "chest pain, " * (MEGABYTE // 12),
+    "numb_in_the_cold": "numb cold " * (MEGABYTE // 10),
+    "tags": "#upperback " * (MEGABYTE // 11),
+    "dots": "upper back sore" + "." * MEGABYTE + "3/10",
+    "digits": "6/10 " * (MEGABYTE // 5),
+}
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
+def test_a_megabyte_of_hostile_text_costs_what_the_cap_costs(text):
+    """Only the first MAX_FIELD_CHARS characters are read: a megabyte costs about what they cost."""
+    report = parse_soreness(text)
+    _well_formed(report)
+    capped = text[:MAX_FIELD_CHARS]
+    assert parse_soreness(capped) == report
+    assert _ratio(capped, text, rounds=2) < 3
+
+
+def test_the_cap_is_documented():
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    assert f"{MAX_FIELD_CHARS:,}" in readme
+    assert f"{MAX_FIELD_CHARS:,}" in soreness.__doc__ or str(MAX_FIELD_CHARS) in soreness.__doc__

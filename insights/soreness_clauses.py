@@ -1,0 +1,216 @@
+"""One sentence, clause by clause: which places it names, what state each is in, and its assertion.
+
+The clause reading of :mod:`insights.soreness`: a sentence is split at commas, "and",
+"but" and "except"; each clause notes its places, tags, soreness words, ratings and
+severity words; a place lends or borrows a state across a clause ("upper back, a bit
+sore"); and each place mention gets its assertion (:mod:`insights.soreness_context`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from insights import soreness_context as context
+from insights import soreness_words as words
+from insights.soreness_report import SEVERITY_WORDS, SorenessReport, rated, severity_of
+from insights.soreness_text import negated, negation_floor
+
+@dataclass
+class Clause:
+    """What one clause of a sentence says. A clause without a place may lend its state to a neighbour."""
+
+    joiner: str  # how it joins the clause before: "", "comma", "and", "but", "except"
+    start: int
+    end: int = 0
+    places: int = 0
+    tags: list[tuple[int | None, bool]] = field(default_factory=list)  # (explicit severity, negated) per tag
+    pos: bool = False  # a soreness word, not negated
+    neg: bool = False  # a negated soreness word, or "fine"
+    rating: int | None = None
+    levels: tuple[int, ...] = ()
+    first_place: int = -1  # where the first place word starts in the sentence
+    said: str = context.AFFIRMED  # the assertion of the clause's place mention
+    past_state: tuple = (False, False, None, ())  # what a past clause said, before it was set aside
+
+    def forget_state(self) -> None:
+        self.pos = self.neg = False
+        self.rating, self.levels = None, ()
+
+    @property
+    def about_upper_back(self) -> bool:
+        return bool(self.places or self.tags)
+
+    @property
+    def has_state(self) -> bool:
+        return self.pos or self.neg or self.rating is not None
+
+    def other_part(self, sentence: str) -> bool:
+        return words.OTHER_PART.search(sentence, self.start, self.end) is not None
+
+    def reports(self) -> list[SorenessReport]:
+        out = [rated(sev) for sev, _ in self.tags if sev is not None]
+        bare_tags = [denied for sev, denied in self.tags if sev is None]
+        level = max(self.levels) if self.levels else None
+        if not (self.places or bare_tags):
+            return out
+        if self.rating is not None:
+            out.append(rated(self.rating))
+        elif self.pos:
+            out.append(SorenessReport(True, level))
+        elif self.neg:
+            out.append(SorenessReport(False))
+        elif bare_tags:  # a tag alone means sore, "no #upperback" means not
+            out.append(SorenessReport(False) if all(bare_tags) else SorenessReport(True, level))
+        return out
+
+
+def _tied_level(sentence: str, start: int, end: int) -> bool:
+    """Is a severity word about the upper back's soreness ("mild ache", "upper back: moderate",
+    "traps stiff, mild"), not about the pace, the weather or the wind ("moderate pace", "mild morning")?"""
+    return (words.LEVEL_BEFORE.match(sentence, end) is not None
+            or words.LEVEL_AFTER.search(sentence, max(0, start - 40), start) is not None)
+
+
+def _effort_rating(sentence: str, start: int, end: int) -> bool:
+    """"RPE 8/10", "10/10 effort", "5/10 intervals", "8/10 for the session": a rating of the workout."""
+    return (words.EFFORT_BEFORE.search(sentence, max(0, start - 25), start) is not None
+            or words.EFFORT_AFTER.match(sentence, end) is not None)
+
+
+def read_clauses(sentence: str, tags: list[int | None]) -> list[Clause]:
+    """Split a sentence into clauses and note what each says."""
+    clauses = [Clause("", 0)]
+    floor = previous_end = 0
+    for m in words.TOKEN.finditer(sentence):
+        kind, word, start, clause = m.lastgroup or "", m.group(), m.start(), clauses[-1]
+        if kind in words.JOINERS:
+            clause.end = start
+            clauses.append(Clause(kind, m.end()))
+            floor = previous_end = m.end()
+        elif kind == "slot" and int(m.group("index")) < len(tags):
+            clause.tags.append((tags[int(m.group("index"))], negated(sentence, start, floor)))
+        elif kind == "place":
+            clause.places += 1
+            if clause.first_place < 0:
+                clause.first_place = start
+        elif kind == "rating":
+            if _effort_rating(sentence, start, m.end()):
+                continue
+            rating = severity_of(m.group("number"), out_of_ten=True) or 0
+            clause.rating = rating if clause.rating is None else max(clause.rating, rating)
+        elif kind in words.LEVELS:
+            if not negated(sentence, start, floor) and _tied_level(sentence, start, m.end()):
+                clause.levels += (SEVERITY_WORDS[words.LEVELS[kind]],)
+                clause.pos = clause.pos or word in words.STATE_LEVELS
+        elif kind == "nothing":  # "nothing in the upper back today"
+            clause.neg = True
+        elif kind in ("sore", "intense", "fine", "free"):
+            floor = negation_floor(sentence, floor, previous_end, start)
+            denied, previous_end = negated(sentence, start, floor), m.end()
+            hedged = words.HEDGE.search(sentence, max(floor, start - 30), start) or (
+                denied and kind == "intense" and not word.startswith("really"))  # "not very sore"
+            if kind in ("fine", "free"):
+                clause.pos, clause.neg = clause.pos or denied, clause.neg or not denied  # "not great" is sore
+            elif hedged:
+                clause.pos = True  # "not too sore" is sore, with no number the runner did not give
+            elif denied or words.GONE.match(sentence, m.end()):
+                clause.neg = True
+            else:
+                clause.pos = True  # "really tight", "killing me": sore, and no number
+    clauses[-1].end = len(sentence)
+    _assert(sentence, clauses)
+    return clauses
+
+
+def _assert(sentence: str, clauses: list[Clause]) -> None:
+    """Give each clause's place mention its assertion; forget what a non-affirmed clause says."""
+    someone_elses = False
+    for clause in clauses:
+        if not clause.places and someone_elses:
+            mine = words.MINE.search(sentence, clause.start, clause.end)  # "her traps were tight, mine fine"
+            if mine:
+                clause.places, clause.first_place = 1, mine.start()
+        if not clause.places:
+            continue
+        text = sentence[clause.start:clause.end]
+        clause.said = context.assertion(text, clause.first_place - clause.start,
+                                        context.person_scope(sentence, clause.first_place))
+        if clause.said == context.AFFIRMED:
+            continue
+        someone_elses = someone_elses or clause.said == context.OTHER
+        clause.past_state = (clause.pos, clause.neg, clause.rating, clause.levels)
+        clause.forget_state()
+        if clause.said != context.PAST:
+            clause.places = 0  # someone else's, or a worry: not about this runner's back today
+
+
+def lend_states(sentence: str, clauses: list[Clause]) -> None:
+    """Pair place and state across a clause: "upper back, a bit sore", "sore legs and upper back"."""
+    for i, clause in enumerate(clauses):
+        if not clause.about_upper_back:
+            continue
+        after = clauses[i + 1].joiner if i + 1 < len(clauses) else ""
+        for j, joiner in ((i + 1, after), (i - 1, clause.joiner)):
+            other = clauses[j] if joiner and 0 <= j < len(clauses) else None
+            if other is None or other.about_upper_back:
+                continue
+            if not other.has_state and clause.said != context.PAST:
+                continue
+            if clause.said == context.PAST:
+                # "sore yesterday, fine today", "sore last week, sore again today": a later clause that
+                # speaks of now gives today's state; "sore yesterday and today" keeps the clause's own
+                if j < i or not context.NOW.search(sentence, other.start, other.end):
+                    continue
+                if not other.has_state:
+                    clause.pos, clause.neg, clause.rating, clause.levels = clause.past_state
+                elif not other.other_part(sentence):  # "sore on Sunday but fine today", not "... but legs fine"
+                    clause.pos, clause.neg, clause.rating, clause.levels = (other.pos, other.neg, other.rating,
+                                                                            other.levels)
+                break
+            if joiner == "except":
+                if j > i or not other.neg or clause.has_state:
+                    continue
+                clause.pos = True  # "all fine except my upper back"
+            elif joiner == "but":
+                if j < i or not other.pos or other.other_part(sentence):
+                    continue
+                clause.pos, clause.neg = True, False  # "upper back fine but a bit tight"
+            elif joiner == "and" or not other.other_part(sentence):  # "upper back, calves sore" is about calves
+                if clause.pos or clause.neg:
+                    if (clause.rating is not None or other.rating is None) and (clause.levels or not other.levels):
+                        continue  # nothing to borrow
+                else:
+                    clause.pos, clause.neg = other.pos, other.neg
+                if clause.rating is None:
+                    clause.rating = other.rating
+            else:
+                continue
+            clause.levels = clause.levels or other.levels
+            break
+
+
+def clause_qualifiers(sentence: str, clauses: list[Clause]) -> set[str]:
+    """Qualifiers whose clause, or the clause before it, holds this runner's symptom today."""
+    found = set()
+    starts = [c.start for c in clauses]
+    for code, rx in words.GATED_QUALIFIERS.items():
+        for m in rx.finditer(sentence):
+            index = max(0, bisect_right(starts, m.start()) - 1)
+            clause = clauses[index]
+            if clause.said != context.AFFIRMED or (clause.other_part(sentence) and not clause.about_upper_back):
+                continue
+            if context.assertion(sentence[clause.start:clause.end], m.start() - clause.start) != context.AFFIRMED:
+                continue
+            near = [clause] + ([clauses[index - 1]] if index and clause.joiner in ("comma", "and") else [])
+            if code == "worse_on_deep_breath":
+                symptom = any(c.pos for c in near)
+            else:
+                symptom = any(c.pos or (c.about_upper_back and c.said == context.AFFIRMED) for c in near)
+            if code == "worse_on_deep_breath" and words.DEEP_BREATH_HELPS.match(sentence, m.end()):
+                continue  # "deep breaths help actually"
+            if symptom and not negated(sentence, m.start(), clause.start):
+                found.add(code)
+    return found
+
+

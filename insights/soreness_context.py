@@ -1,0 +1,174 @@
+"""Whose, and when: the assertion of each mention, as a careful reader takes it (ConText, for runners).
+
+Clinical text processing (ConText: Harkema et al. 2009) reads every mention of a
+symptom with its *assertion*: affirmed, negated, historical, hypothetical, or
+experienced by someone else. :mod:`insights.soreness` handles negation (it has
+to pair places with soreness words anyway); this module reads the other three
+from the words around a mention, within its clause:
+
+* **someone else** — the last person named before the mention in its clause is
+  not the runner ("my friend had chest pain", "her traps were tight", "Tom's
+  rhomboid"); "my partner and I" includes the runner, and "my" alone is the
+  runner ("my coach said my upper back looked tense");
+* **hypothetical** — a hope, a worry, a plan or a condition ("hope my upper back
+  holds up on Sunday", "if it gets sore", "might be stiff tomorrow");
+* **past** — placed in another time ("yesterday", "last week", "2 weeks ago",
+  "in 2023", "back in January", "on Monday", "used to") unless the clause also
+  says it is now ("sore again today", "still sore", "since yesterday").
+  "Yesterday's long run" is about the run, not the soreness: no past.
+
+Mentions not affirmed count for nothing: not today, and not another day either.
+
+Typos: a place word one slip away from the real one ("sholder blades", "uper
+back", "rhomboyds", "thorasic") is read as the real one (:func:`fix_typos`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+AFFIRMED, PAST, HYPOTHETICAL, OTHER = "affirmed", "past", "hypothetical", "other"
+
+_RELATIONS = (
+    r"friends?|mates?|buddy|buddies|pals?|wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|coach|dad|father"
+    r"|mum|mom|mother|brother|sister|son|daughter|kids?|teammates?|club\s?mates?|running\s+(?:buddy|partner|mate)"
+    r"|someone|somebody|guy|girl|bloke|lady|man|woman|runners?|clients?|patients?|colleague|boss|dog|neighbou?r"
+    r"|physio|doctor|gp|he|she|his|her|him|they|them|their|everyone|everybody|half\s+of\s+them|others?"
+)
+_NOT_PEOPLE = ("it", "that", "what", "there", "here", "today", "yesterday", "tomorrow", "week", "month", "year",
+               "one", "who", "let", "he", "she", "life", "everyone", "nobody", "someone", "everything", "nothing",
+               "parkrun", "run", "race", "morning", "night", "weekend", "day")
+_PERSON = re.compile(
+    rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
+    rf"|\b(?P<other>(?:my\s+)?(?:{_RELATIONS})\b"
+    rf"|(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b(?!\s+(?:been|got|gone|not|a|the|just|so|all|fine|ok|sore)\b))"
+)
+# a "my X and I" subject names the runner too
+_WE = re.compile(r"\b(?:and\s+i|and\s+me|we|both\s+of\s+us|us)\b")
+
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_PAST = re.compile(
+    r"\byesterday\b(?!'s)|\blast\s+(?:week|night|month|year|time|weekend|run|session|season|summer|winter|spring"
+    rf"|autumn|fall|{_DAYS})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago\b|\bago\b|\bin\s+(?:19|20)\d\d\b|\bback\s+in\b"
+    rf"|\bin\s+(?:{_MONTHS})\b|\bon\s+(?:{_DAYS})\b|\bthe\s+other\s+day\b|\bearlier\s+(?:this|in\s+the)\s+week\b"
+    r"|\bused\s+to\b|\bpreviously\b|\bbefore\s+christmas\b|\byears\s+ago\b"
+)
+_NOW = re.compile(
+    r"\btoday\b|\bnow\b|\bstill\b|\bagain\b|\bcurrently\b|\bthis\s+(?:morning|evening|afternoon|run)\b|\btonight\b"
+    r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|\b(?<!earlier\s)this\s+(?:year|week|month)\b"
+)
+_HYPOTHETICAL = re.compile(
+    r"'ll\b|\b(?:hop(?:e|es|ed|ing|efully)\b|if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
+    r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
+    rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
+    r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b)"
+)
+
+
+_PERSON_CUT = re.compile(r"[,;:()]|\s[-–—]+\s|\b(?:but|however|though|although|whereas|so)\b"
+                         r"|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+NOW = re.compile(_NOW.pattern)
+
+
+def person_scope(sentence: str, start: int) -> str:
+    """Where the experiencer of the mention at ``start`` is named: back to the last comma or "but"
+    (through "and": "my friend felt sick and dizzy with chest pain" is the friend's)."""
+    lo = max(0, start - 100)
+    cut = lo
+    for m in _PERSON_CUT.finditer(sentence, lo, start):
+        cut = m.end()
+    return sentence[cut:start]
+
+
+_HYPOTHETICAL_NEEDLES = ("hop", "if", "case", "worr", "afraid", "scared", "dread", "might", "may", "will", "'ll",
+                         "going", "gonna", "tomorrow", "next", "crossed", "expect", "avoid", "prevent", "want",
+                         "wonder", "whether", "hold")
+_PAST_NEEDLES = ("yesterday", "last", "ago", "in 19", "in 20", "back in", "in ", "on ", "other day", "earlier",
+                 "used to", "previously", "christmas")
+
+
+def _any(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
+
+
+@lru_cache(maxsize=2048)
+def assertion(clause: str, mention_at: int, before: str | None = None) -> str:
+    """How the clause asserts the mention that starts at ``mention_at`` (an offset in ``clause``);
+    ``before`` is where to look for the person (default: the clause up to the mention)."""
+    before = clause[:mention_at] if before is None else before
+    person = None
+    for m in _PERSON.finditer(before):
+        person = m.lastgroup
+    if person == "other" and not _WE.search(before):
+        return OTHER
+    if _any(clause, _HYPOTHETICAL_NEEDLES) and _HYPOTHETICAL.search(clause):
+        return HYPOTHETICAL
+    if _any(clause, _PAST_NEEDLES) and _PAST.search(clause) and not _NOW.search(clause):
+        return PAST
+    return AFFIRMED
+
+
+# Place words and their typos: a word within one edit (a swap counts as one) of a target is the target.
+_TYPO_TARGETS = {
+    "upper": ("up",), "back": ("ba", "bk", "bc"), "shoulder": ("sh", "so"), "shoulders": ("sh", "so"),
+    "blade": ("bl", "ba"), "blades": ("bl", "ba"), "thoracic": ("th", "to"), "rhomboid": ("rh", "ro"),
+    "rhomboids": ("rh", "ro"), "trapezius": ("tr",), "between": ("be", "bt"), "breastbone": ("br", "be"),
+}
+_BY_LETTER: dict[str, list[str]] = {}
+for _target in _TYPO_TARGETS:
+    _BY_LETTER.setdefault(_target[0], []).append(_target)
+_SORE_TYPOS = {"soer": "sore", "sroe": "sore", "achey": "achy", "stif": "stiff", "tite": "tight", "tigth": "tight",
+               "painfull": "painful", "hurst": "hurts"}
+_KNOWN = frozenset({*_TYPO_TARGETS, "up", "uppers", "bake", "bank", "black", "backs", "bach", "beck", "buck",
+                    "shoulder", "blame", "blaze", "bladder", "bleed", "bled", "bald", "bale", "baled", "trapeze",
+                    "thorax", "taco", "bad", "bag", "bat", "hack", "pack", "rack", "sack", "tack", "lack", "jack",
+                    "rhombus", "super", "paper", "puppet", "supper", "uppercut", "upped", "utter", "udder", "bark", "beaten",
+                    "betwixt", "soldier", "smoulder", "boulder", "rhomboid's", "thoracics", "tracks", "traps",
+                    "sure", "store", "score", "bonk", "bask", "bacon", "track", "trap", "troops", "blader", "bladed"})
+_WORD = re.compile(r"\b[ubstr][a-z]{2,10}\b")
+
+
+def _within_one_edit(word: str, target: str) -> bool:
+    """Levenshtein distance ≤ 1, or one swap of neighbours."""
+    if word == target:
+        return True
+    lw, lt = len(word), len(target)
+    if abs(lw - lt) > 1:
+        return False
+    if lw == lt:
+        diffs = [i for i in range(lw) if word[i] != target[i]]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and word[diffs[0]] == target[diffs[1]] and word[diffs[1]] == target[diffs[0]])
+    short, long_ = (word, target) if lw < lt else (target, word)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
+def _fix(m: re.Match[str]) -> str:
+    return _fixed(m.group())
+
+
+@lru_cache(maxsize=8192)
+def _fixed(word: str) -> str:
+    if word in _KNOWN:
+        return word
+    if word in _SORE_TYPOS:
+        return _SORE_TYPOS[word]
+    for target in _BY_LETTER.get(word[0], ()):
+        if abs(len(word) - len(target)) <= 1 and _within_one_edit(word, target):
+            return target
+    return word
+
+
+_SPLIT_JOINED = re.compile(r"(?<!#)\bupper(back|bak|bck)\b|\bshoulderblades?\b")
+
+
+def fix_typos(text: str) -> str:
+    """Place words with one slip, as the runner meant them: "sholder blades", "uper back", "thorasic"."""
+    text = _SPLIT_JOINED.sub(lambda m: "upper back" if m.group(1) else m.group(), text)
+    return _WORD.sub(_fix, text)

@@ -1,0 +1,117 @@
+"""Red flags in a runner's own words, each mention read with its assertion.
+
+A red flag counts when it is *affirmed*: not denied ("no chest pain or arm
+tingling", "no numbness, tingling or fever", "Chest pain no.", "Chest pain? No",
+"chest pain: none"), not someone else's ("my friend had chest pain"), not in
+the past ("chest pain in 2019, all checked") and not a worry ("hope it's not
+my heart"). A "no" reaches along a list joined by "or" (and the commas before
+that "or"), never past "but", "just" or "still": "no chest pain but short of
+breath" denies only the first.
+
+Special cases, leaning toward the runner's safety where the words allow it:
+
+* nausea, vomiting and sweating count only *with the pain*: said so ("threw up
+  with the pain", "nauseous with it"), or beside chest or radiating pain or an
+  upper-back soreness report in the same sentence, unless that clause puts it
+  down to gels, food, heat or effort ("gels made me sick");
+* a fall or crash counts only when the text also reports pain, and a crash
+  yesterday with pain today still counts;
+* numb fingers in the cold are weather, not nerves.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from insights import soreness_context as context
+from insights import soreness_words as words
+from insights.soreness_text import Sentences, clause_bounds, negated, negation_floor
+
+_WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and)\s+(?:the|my|that)\s+(?:\w+\s+){0,3}?(?:pain|ache)\b"
+                        r"|\bwith\s+it\b")
+_BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|effort|intervals?|reps"
+                           r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
+_SAID_NO_NEXT = re.compile(r"(?:no|nope|none|nah|not at all|negative|nil|0)\W*")
+_PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
+
+
+def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]:
+    """Runs of mentions joined as a list: by "or", or by commas that an "or" later closes."""
+    chains: list[list[int]] = []
+    kinds: list[list[str]] = []
+    for i, (start, _, _) in enumerate(found):
+        if i and words.OR_GAP.match(sentence, found[i - 1][1], start):
+            chains[-1].append(i)
+            kinds[-1].append("or")
+        elif i and words.COMMA_GAP.match(sentence, found[i - 1][1], start):
+            chains[-1].append(i)
+            kinds[-1].append("comma")
+        else:
+            chains.append([i])
+            kinds.append([])
+    out = []
+    for chain, joins in zip(chains, kinds):
+        if "or" in joins:
+            out.append(chain)  # "no numbness, tingling or fever": one list
+        else:
+            out.extend([i] for i in chain)  # "no fever, chest pain": the comma ends the "no"
+    return out
+
+
+def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
+    """Affirmed red flags anywhere in the text.
+
+    ``sore_sentences`` are the sentences with an upper-back soreness report;
+    ``pain_anywhere()`` says whether the text reports pain at all (asked only for a fall).
+    """
+    candidates: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
+    for code, (needles, rx) in words.RED_FLAG_RX.items():
+        for index in sentences.holding(needles):
+            candidates.setdefault(index, []).append((code, rx))
+    flags: set[str] = set()
+    for index, checks in candidates.items():
+        sentence = sentences.all[index]
+        found = sorted((m.start(), m.end(), code) for code, rx in checks for m in rx.finditer(sentence))
+        if not found:
+            continue
+        answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 2) or "") is not None
+        denied = set()
+        floor = previous_end = 0
+        for i, (start, end, _) in enumerate(found):
+            floor = negation_floor(sentence, floor, previous_end, start)
+            previous_end = end
+            if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no:
+                denied.add(i)
+        for chain in _chains(sentence, found):
+            if denied.intersection(chain[:1]):
+                denied.update(chain)
+        cold = None
+        affirmed: list[tuple[int, int, str]] = []
+        for i, (start, end, code) in enumerate(found):
+            if i in denied:
+                continue
+            lo, hi = clause_bounds(sentence, start, end)
+            said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
+            if said == context.OTHER or said == context.HYPOTHETICAL:
+                continue
+            if said == context.PAST and code != "after_fall":  # a crash yesterday, pain today: still a red flag
+                continue
+            if code == "numbness_or_weakness":
+                cold = words.COLD.search(sentence) is not None if cold is None else cold
+                if cold:
+                    continue  # numb fingers in the cold are weather, not nerves
+            affirmed.append((start, end, code))
+        codes = {code for _, _, code in affirmed}
+        for start, end, code in affirmed:
+            if code != "sweating_or_nausea":
+                flags.add(code)
+                continue
+            lo, hi = clause_bounds(sentence, start, end)
+            linked = _WITH_PAIN.search(sentence, start) is not None or (
+                (codes & _PAIN_FLAGS or index in sore_sentences) and not _BENIGN_CAUSE.search(sentence, lo, hi))
+            if linked:
+                flags.add(code)
+    if "after_fall" in flags and not pain_anywhere():
+        flags.discard("after_fall")  # a fall without pain is not a red flag
+    return flags
