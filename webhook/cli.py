@@ -53,7 +53,6 @@ class RhomboidGroup(click.Group):
 
 
 MAX_REQUEST_BYTES = 1024 * 1024  # no page takes more; Strava's events are under 1 KB
-EMBEDDED_SWITCH_S = 0.001
 
 
 def _config(**overrides):
@@ -175,10 +174,6 @@ def serve(host, port, threads, worker, db_path, verbose):
         raise CLIError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     running = None
     if worker:
-        # The worker's CPU work (assessing, parsing Strava's JSON) holds the
-        # GIL in 5 ms slices by default; every ack needs the GIL several
-        # times, so it is handed over sooner while both share the process.
-        sys.setswitchinterval(EMBEDDED_SWITCH_S)
         try:
             running = Worker(services).start()
         except WorkerAlreadyRunning as error:
