@@ -35,9 +35,10 @@ def create_app(services: Services | Config | None = None) -> Flask:
     app.session_interface = _SessionInterface()
     db_module.init_app(app)
 
-    from webhook import auth, pages, receive
+    from webhook import auth, metrics, pages, receive
 
     app.register_blueprint(receive.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(metrics.bp)
     return app
