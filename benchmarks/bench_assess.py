@@ -26,6 +26,9 @@ import pandas as pd
 
 from insights.activities import Activity
 from insights.assess import AthleteProfile, assess
+from insights.association import LOOKBACK_DAYS, WINDOW_DAYS
+from insights.intensity import assess_intensity, athlete_max_hr
+from insights.load import assess_load
 from insights.history import SorenessEntry
 from insights.soreness import parse_soreness
 
@@ -102,12 +105,21 @@ def per_activity_s(history: list[Activity], new: int, fn) -> list[float]:
         for a in history
         if "#" in a.name
     ]
-    # the service stores each run's flags when it assesses it; replay that first
+    # The service stores each run's flags when it assesses it, so in steady state
+    # every earlier run has them (only a new runner's backfilled 90 days do not):
+    # give the runs of the association's year before the timed ones their flags.
     flags: dict[int, tuple[str, ...]] = {}
+    first_timed = history[len(history) - new]
+    for run in runs_all:
+        if first_timed.day - timedelta(days=LOOKBACK_DAYS + WINDOW_DAYS + 1) <= run.day < first_timed.day:
+            known_runs_ = [r for r in runs_all if r.start_local <= run.start_local]
+            intensity = assess_intensity(known_runs_, run, sex="M", max_hr=athlete_max_hr(known_runs_[-60:], None))
+            flags[run.id] = assess_load(known_runs_, run, with_acwr=False).flags + (
+                ("intensity_spike",) if intensity.spike else ())
     times = []
     for index, activity in enumerate(history):
         if index < len(history) - new - 60:
-            continue  # older runs' flags are only needed for the last year: computed lazily
+            continue
         runs = [r for r in runs_all if r.start_local <= activity.start_local]
         known = [e for e in entries if e.day <= activity.day]
         t0 = time.thread_time()

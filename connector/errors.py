@@ -32,8 +32,8 @@ class NeedsReconnect(StravaError):
     """Strava no longer accepts the athlete's tokens: the athlete must reconnect."""
 
     def __init__(self, athlete_id: int | None, detail: str) -> None:
-        who = f"athlete {athlete_id}" if athlete_id is not None else "the athlete"
-        super().__init__(f"Strava refused access for {who} ({detail}); the athlete must reconnect")
+        # no athlete id in the text: it is logged, and logs outlive a runner's deletion
+        super().__init__(f"Strava refused access ({detail}); the athlete must reconnect")
         self.athlete_id = athlete_id
         self.detail = detail
 
@@ -42,7 +42,7 @@ class ActivityGone(StravaError):
     """The activity is not on Strava (deleted, private, or never existed)."""
 
     def __init__(self, athlete_id: int, activity_id: int) -> None:
-        super().__init__(f"activity {activity_id} of athlete {athlete_id} is not on Strava (404)")
+        super().__init__(f"activity {activity_id} is not on Strava (404)")
         self.athlete_id = athlete_id
         self.activity_id = activity_id
 

@@ -203,8 +203,7 @@ def exchange_code(
             detailed = api.get("/athlete")
         except (requests.RequestException, ValueError) as error:
             log.warning(
-                "athlete %s: connected, but the profile fetch failed (%s); keeping the summary",
-                profile.get("id"),
+                "a runner connected, but the profile fetch failed (%s); keeping the summary",
                 type(error).__name__,
             )
         else:
@@ -219,5 +218,5 @@ def exchange_code(
         expires_at=int(info["expires_at"]),
         scope=parse_scope(granted_scope),
     )
-    log.info("athlete %s connected with scope %s", grant.athlete_id, ",".join(sorted(grant.scope)))
+    log.info("a runner connected with scope %s", ",".join(sorted(grant.scope)))
     return grant

@@ -139,6 +139,26 @@ class RateBudget:
             daily=min(daily_limit - daily_used, read_daily_limit - read_daily_used),
         )
 
+    def windows(self, now: datetime) -> dict[str, dict[str, int]]:
+        """Limits, usage and reset times (epoch s) per kind, 'overall' and
+        'read', for the windows holding ``now``: what /metrics shows."""
+        quarter, day = quarter_start(now), utc(now).date()
+        with self._lock:
+            limits, usage = list(self._limits), list(self._usage)
+            if quarter != self._quarter:
+                usage[0] = usage[2] = 0
+            if day != self._day:
+                usage[1] = usage[3] = 0
+        short_resets = int(next_quarter_hour(now).timestamp())
+        daily_resets = int(next_utc_midnight(now).timestamp())
+        return {
+            kind: {
+                "short_limit": limits[i], "short_usage": usage[i], "short_resets_at": short_resets,
+                "daily_limit": limits[i + 1], "daily_usage": usage[i + 1], "daily_resets_at": daily_resets,
+            }
+            for kind, i in (("overall", 0), ("read", 2))
+        }
+
     def check(self, now: datetime) -> datetime | None:
         """None if a call may be made at ``now``, else when to try again."""
         now = utc(now)

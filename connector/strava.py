@@ -41,6 +41,8 @@ from connector.errors import (
     refusal,
     strava_message,
 )
+from connector.breaker import CircuitBreaker, StravaUnavailable  # noqa: F401 (importable from here too)
+from connector.logs import subject
 from connector.ratelimit import RateBudget, utc
 from connector.tokens import Tokens, TokenStore, expires_soon
 from connector.transport import DEFAULT_TIMEOUT, strava_session
@@ -103,12 +105,14 @@ class StravaConnector:
         clock: Callable[[], datetime] = _utc_now,
         *,
         timeout: Any = DEFAULT_TIMEOUT,
+        breaker: CircuitBreaker | None = None,
     ) -> None:
         self.client_id = client_id
         self._client_secret = client_secret
         self.strava_url = strava_url
         self.tokens = token_store
         self.budget = budget
+        self.breaker = breaker or CircuitBreaker()
         self.clock = clock
         self._session = strava_session(strava_url, timeout=timeout)
         self._session.hooks["response"].append(self._record_rates)
@@ -201,7 +205,7 @@ class StravaConnector:
             # under /api/v3 where stravalib's own deauthorize() posts
             self._call(athlete_id, "deauthorize", lambda api: api.post("https://www.strava.com/oauth/deauthorize"))
         except NeedsReconnect:
-            log.info("athlete %s: already deauthorized on Strava", athlete_id)
+            log.info("%s: already deauthorized on Strava", subject())
 
     # -- the push subscription (application level) -------------------------------
 
@@ -243,12 +247,16 @@ class StravaConnector:
     # -- plumbing -------------------------------------------------------------
 
     def _record_rates(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
-        self.budget.record(response.headers, self.clock())
+        now = self.clock()
+        self.budget.record(response.headers, now)
+        if response.status_code < 500:  # Strava answered (a 5xx is counted in _failure)
+            if self.breaker.answered(now):
+                log.warning("Strava answers again")
 
     def _check_budget(self, what: str, athlete_id: int | None) -> None:
         retry_at = self.budget.check(self.clock())
         if retry_at is not None:
-            log.info("athlete %s: %s deferred until %s (rate budget)", athlete_id, what, retry_at)
+            log.info("%s: %s deferred until %s (rate budget)", subject(), what, retry_at)
             raise Deferred(retry_at, "Strava rate budget nearly used")
 
     def _call(
@@ -259,6 +267,19 @@ class StravaConnector:
         activity_id: int | None = None,
     ) -> T:
         self._check_budget(what, athlete_id)
+        self.breaker.enter(self.clock())
+        try:
+            return self._attempt(athlete_id, what, request, activity_id)
+        finally:
+            self.breaker.leave()
+
+    def _attempt(
+        self,
+        athlete_id: int,
+        what: str,
+        request: Callable[[ApiV3], T],
+        activity_id: int | None,
+    ) -> T:
         tokens = self._fresh_tokens(athlete_id)
         for attempt in (1, 2):
             try:
@@ -269,16 +290,16 @@ class StravaConnector:
                     # Strava may expire a token before the expires_at it gave
                     # (clock skew, a revoked session): one forced refresh
                     # tells that apart from a runner who disconnected.
-                    log.info("athlete %s: %s got 401; refreshing the token once", athlete_id, what)
+                    log.info("%s: %s got 401; refreshing the token once", subject(), what)
                     tokens = self._refresh_after_401(athlete_id, tokens)
                     continue
                 detail = f"the {missing} permission was not granted" if missing else "401 Unauthorized"
-                log.warning("athlete %s: %s refused: %s", athlete_id, what, detail)
+                log.warning("%s: %s refused: %s", subject(), what, detail)
                 raise NeedsReconnect(athlete_id, detail) from None
             except exc.ObjectNotFound as error:
                 if activity_id is None:
                     raise self._failure(error, what, athlete_id) from None
-                log.info("athlete %s: activity %s not on Strava (%s)", athlete_id, activity_id, what)
+                log.info("%s: activity %s not on Strava (%s)", subject(), activity_id, what)
                 raise ActivityGone(athlete_id, activity_id) from None
             except (requests.RequestException, ValueError) as error:
                 raise self._failure(error, what, athlete_id, activity_id) from None
@@ -286,10 +307,13 @@ class StravaConnector:
 
     def _app_call(self, what: str, request: Callable[[ApiV3], T]) -> T:
         self._check_budget(what, None)
+        self.breaker.enter(self.clock())
         try:
             return request(strava_api(self._session))
         except (requests.RequestException, ValueError) as error:
             raise self._failure(error, what, None) from None
+        finally:
+            self.breaker.leave()
 
     def _failure(
         self,
@@ -299,7 +323,7 @@ class StravaConnector:
         activity_id: int | None = None,
     ) -> StravaError:
         """The connector's exception for a stravalib or requests error."""
-        context = f"athlete {athlete_id}" if athlete_id is not None else "application"
+        context = subject() if athlete_id is not None else "application"
         if activity_id is not None:
             context += f", activity {activity_id}"
         response = getattr(error, "response", None)
@@ -311,6 +335,7 @@ class StravaConnector:
             return Deferred(retry_at, "Strava answered 429 Too Many Requests")
         if status is not None and status >= 500:
             log.warning("%s: %s failed: Strava answered %s %s", context, what, status, strava_message(response))
+            self.breaker.failed(self.clock(), f"HTTP {status}")
             return TransientError(f"Strava answered {status} to {what} ({context}): {strava_message(response)}")
         if status is not None:
             message = refusal(error, what, context, status)
@@ -318,6 +343,7 @@ class StravaConnector:
             return Rejected(message, status)
         detail = no_answer(error)
         log.warning("%s: %s failed: Strava %s", context, what, detail)
+        self.breaker.failed(self.clock(), detail)
         return TransientError(f"{what} ({context}): Strava {detail}")
 
     # -- tokens ---------------------------------------------------------------
@@ -370,9 +396,9 @@ class StravaConnector:
                 ):
                     # Another process refreshed first and our refresh token was
                     # the old one: use what it saved.
-                    log.info("athlete %s: tokens were refreshed elsewhere meanwhile; using those", athlete_id)
+                    log.info("%s: tokens were refreshed elsewhere meanwhile; using those", subject())
                     return current
-                log.warning("athlete %s: Strava refused the token refresh (%s)", athlete_id, status)
+                log.warning("%s: Strava refused the token refresh (%s)", subject(), status)
                 raise NeedsReconnect(athlete_id, "the token refresh was refused") from None
             raise self._failure(error, "token refresh", athlete_id) from None
         except (requests.RequestException, ValueError) as error:
@@ -387,11 +413,11 @@ class StravaConnector:
         except Exception:
             # Strava has already killed the old refresh token; without this
             # save the athlete will have to reconnect.
-            log.exception("athlete %s: could not save refreshed tokens", athlete_id)
+            log.exception("%s: could not save refreshed tokens", subject())
             raise
         log.info(
-            "athlete %s: tokens refreshed, access token expires %s",
-            athlete_id,
+            "%s: tokens refreshed, access token expires %s",
+            subject(),
             datetime.fromtimestamp(fresh.expires_at, timezone.utc).isoformat(),
         )
         return fresh

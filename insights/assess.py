@@ -93,11 +93,17 @@ def _spike_day_checker(
         intensity = assess_intensity(runs, run, sex=sex, max_hr=max_hr, cache=values)
         return EXPOSURE_FLAGS.intersection(metrics.flags + (("intensity_spike",) if intensity.spike else ()))
 
+    # the runs of the association's year, grouped by day once (it asks about ~100 days)
+    first = datetime.combine(activity.day - timedelta(days=LOOKBACK_DAYS + WINDOW_DAYS), time.min)
+    lo = bisect_left(runs, first, key=lambda a: a.start_local)
+    hi = bisect_left(runs, datetime.combine(activity.day + timedelta(days=1), time.min), lo,
+                     key=lambda a: a.start_local)
+    by_day: dict[date, list[Activity]] = {}
+    for run in runs[lo:hi]:
+        by_day.setdefault(run.day, []).append(run)
+
     def runs_on(day: date) -> Sequence[Activity]:
-        start = datetime.combine(day, time.min)
-        lo = bisect_left(runs, start, key=lambda a: a.start_local)
-        hi = bisect_left(runs, start + timedelta(days=1), lo, key=lambda a: a.start_local)
-        return runs[lo:hi]
+        return by_day.get(day, ())
 
     # today: this activity, and the runs before it that day (not the ones after: they are not known yet)
     earlier_today = [

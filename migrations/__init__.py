@@ -238,6 +238,56 @@ def m005_backfilled_at(db: Database) -> None:
 
 
 @migrations()
+def m006_pipeline(db: Database) -> None:
+    # The event pipeline under load (issue 10):
+    # - the inbox keeps each event once: its columns *are* the body (Strava's
+    #   event has no other fields), so the duplicate ``body`` text goes;
+    # - ``failing_since``: when Strava first failed this event (5xx, timeout);
+    #   the retry budget (RHOMBOID_RETRY_HOURS) counts from there;
+    # - ``finished_at``: when the event became done, ignored or dead, for the
+    #   retention purge;
+    # - ``inbox_due`` lets a claim take the next due event without sorting
+    #   every waiting one, and a deferral reschedule them in one range;
+    #   ``inbox_processing`` finds abandoned claims without a scan;
+    # - ``inbox_object`` makes deleting a runner's athlete events an index
+    #   lookup instead of a scan of the whole inbox.
+    db.executescript(
+        """
+        ALTER TABLE inbox DROP COLUMN body;
+        ALTER TABLE inbox ADD COLUMN failing_since INTEGER;
+        ALTER TABLE inbox ADD COLUMN finished_at INTEGER;
+        UPDATE inbox SET finished_at = received_at WHERE status IN ('done', 'ignored', 'dead');
+        DROP INDEX inbox_status_next;
+        CREATE INDEX inbox_due ON inbox(next_attempt_at, id) WHERE status = 'pending';
+        CREATE INDEX inbox_processing ON inbox(claimed_at) WHERE status = 'processing';
+        CREATE INDEX inbox_status_finished ON inbox(status, finished_at);
+        CREATE INDEX inbox_object ON inbox(object_id);
+        CREATE INDEX outbox_sent ON outbox(sent_at) WHERE status = 'sent';
+
+        -- counters Prometheus reads on scrape, across processes: events
+        -- refused by reason (never stored), notes written
+        CREATE TABLE counters (
+            name TEXT NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            value INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (name, label)
+        );
+
+        -- the worker's view of Strava (its circuit breaker), for
+        -- `rhomboid events` and /metrics in other processes
+        CREATE TABLE strava_health (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            state TEXT NOT NULL CHECK (state IN ('up', 'down')),
+            since INTEGER,
+            next_probe_at INTEGER,
+            last_error TEXT,
+            updated_at INTEGER NOT NULL
+        );
+        """
+    )
+
+
+@migrations()
 def m007_coach_accounts(db: Database) -> None:
     # A coach signs in with a one-time e-mail link (no Strava account); the
     # address is theirs once they followed an invitation or sign-in link

@@ -33,7 +33,9 @@ def create_app(services: Services | Config | None = None) -> Flask:
     app.session_interface = _SessionInterface()
     db_module.init_app(app)
 
-    from webhook import auth, checkin, coach_access, coach_pages, me_coaches, me_export, pages, receive, security
+    from webhook import (
+        auth, checkin, coach_access, coach_pages, me_coaches, me_export, metrics, pages, receive, security,
+    )
 
     security.init_app(app, services.config.base_url)  # CSRF, Origin check, headers, cookie flags
     security.exempt(receive.bp)
@@ -41,4 +43,5 @@ def create_app(services: Services | Config | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     for blueprint in (pages.bp, me_coaches.bp, me_export.bp, checkin.bp, coach_access.bp, coach_pages.bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(metrics.bp)
     return app

@@ -52,6 +52,9 @@ class RhomboidGroup(click.Group):
             raise
 
 
+MAX_REQUEST_BYTES = 1024 * 1024  # no page takes more; Strava's events are under 1 KB
+
+
 def _config(**overrides):
     from webhook.config import ConfigError, load_config
 
@@ -161,8 +164,10 @@ def serve(host, port, threads, worker, db_path, verbose):
     _logging(verbose)
     services = _services(RHOMBOID_DB=db_path)
     try:  # bind before anything starts, so a taken port stops us cleanly
+        # waitress reads a whole body before the app sees it: its own limit
+        # (413) keeps a huge one out of memory and disk; the webhook's is 64 KB
         server = waitress.create_server(create_app(services), host=host, port=port, threads=threads,
-                                        ident="rhomboid")
+                                        ident="rhomboid", max_request_body_size=MAX_REQUEST_BYTES)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise CLIError(f"port {port} on {host} is already in use (try --port)") from None
@@ -225,20 +230,24 @@ def events(ctx, status, limit, as_json, db_path):
     ctx.ensure_object(dict)["db_path"] = db_path
     if ctx.invoked_subcommand is not None:
         return
-    from webhook import inbox
+    from datetime import datetime, timezone
+
+    from webhook import inbox, waiting
+    from webhook.store import pipeline
 
     db = _open(db_path)
     rows = inbox.list_events(db, status=status, limit=limit)
+    health, now = pipeline.strava_health(db), datetime.now(timezone.utc)
     for row in rows:
+        why = waiting.why(row, now, health)
         if as_json:
-            click.echo(json.dumps({k: row.get(k) for k in (
+            click.echo(json.dumps({**{k: row.get(k) for k in (
                 "id", "status", "object_type", "aspect_type", "object_id", "owner_id",
-                "event_time", "attempts", "outcome", "reason", "last_error")}))
+                "event_time", "attempts", "outcome", "reason", "last_error")}, "why": why}))
         else:
-            detail = row["reason"] or row["last_error"] or ""
             click.echo(f"{row['id']:>6}  {row['status']:<10} {row['object_type']}/{row['aspect_type']} "
                        f"{row['object_id']} (owner {row['owner_id']})  attempts {row['attempts']}  "
-                       f"{row['outcome'] or ''} {detail}".rstrip())
+                       f"{row['outcome'] or ''} {why}".rstrip())
     if not rows and not as_json:
         click.echo("no events" + (f" with status {status}" if status else ""))
 

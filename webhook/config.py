@@ -94,7 +94,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("RHOMBOID_SMTP_URL", "smtp_url", "SMTP server for coach emails, e.g. smtp://user:pass@host:587.", parse=_smtp_url),
     Setting("RHOMBOID_MAIL_FROM", "mail_from", "Sender address of coach emails.", default="rhomboid@localhost"),
     Setting("RHOMBOID_RAW_RETENTION_DAYS", "raw_retention_days", "Days raw Strava payloads are kept before purging (derived numbers stay).", default="7", parse=_int(0)),
-    Setting("RHOMBOID_MAX_ATTEMPTS", "max_attempts", "Processing attempts before an inbox event is dead.", default="8", parse=_int(1)),
+    Setting("RHOMBOID_MAX_ATTEMPTS", "max_attempts", "Attempts before an event that crashes our own code, or a coach alert, is dead (Strava failures use RHOMBOID_RETRY_HOURS).", default="8", parse=_int(1)),
+    Setting("RHOMBOID_RETRY_HOURS", "retry_hours", "Hours an event is retried while Strava fails (5xx, timeouts) before it is dead.", default="24", parse=_int(1)),
+    Setting("RHOMBOID_INBOX_RETENTION_DAYS", "inbox_retention_days", "Days done and ignored webhook events and sent coach alerts are kept (dead ones: 30 days).", default="7", parse=_int(1)),
 )
 
 
@@ -113,6 +115,8 @@ class Config:
     mail_from: str
     raw_retention_days: int
     max_attempts: int
+    retry_hours: int
+    inbox_retention_days: int
 
     @property
     def webhook_url(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from connector.logs import subject
 from connector.oauth import Grant
 from connector.strava import StravaError
 from insights.activities import activity_from_strava
@@ -27,7 +28,7 @@ def connect_athlete(services: Services, db, grant: Grant, now: datetime) -> dict
     athlete = store.save_athlete(
         db, grant.athlete, grant.tokens, ",".join(sorted(grant.scope)), services.cipher, now=now
     )
-    log.info("athlete %s connected (scope %s)", athlete["id"], athlete["scope"])
+    log.info("a runner connected (scope %s)", athlete["scope"])
     return athlete
 
 
@@ -47,7 +48,7 @@ def backfill(services: Services, db, athlete_id: int, now: datetime, days: int =
         try:
             activity = activity_from_strava(summary)
         except ValueError as error:
-            log.warning("skipped a backfilled activity of athlete %s: %s", athlete_id, error)
+            log.warning("%s: skipped a backfilled activity: %s", subject(), error)
             continue
         # a summary has no description: keep a fuller copy fetched earlier
         if store.get_activity(db, activity.id) is None:
@@ -55,7 +56,7 @@ def backfill(services: Services, db, athlete_id: int, now: datetime, days: int =
             store.record_activity_soreness(db, athlete_id, activity, now)
             stored += 1
     store.mark_backfilled(db, athlete_id, now=now)
-    log.info("backfilled %d activities for athlete %s", stored, athlete_id)
+    log.info("%s: backfilled %d activities", subject(), stored)
     return stored
 
 
@@ -64,6 +65,6 @@ def try_backfill(services: Services, db, athlete_id: int, now: datetime) -> int 
     try:
         return backfill(services, db, athlete_id, now)
     except StravaError as error:
-        log.warning("backfill for athlete %s postponed (%s): the worker reads the history "
-                    "before the first note", athlete_id, error)
+        log.warning("backfill for a new runner postponed (%s): the worker reads the history "
+                    "before the first note", error)
         return None

@@ -33,6 +33,9 @@ def open_db(path: str | Path) -> Database:
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
+        # deleted rows are overwritten with zeros, not left in free space:
+        # a deleted runner must not be recoverable from the file
+        db.execute("PRAGMA secure_delete = ON")
         if str(path) != ":memory:":
             db.enable_wal()
             # with WAL, NORMAL loses no committed data when the process

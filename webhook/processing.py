@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from connector.logs import subject
 from connector.strava import ActivityGone, NeedsReconnect, Rejected
 from insights.activities import activity_from_strava
 from insights.assess import AthleteProfile, assess
@@ -24,6 +25,7 @@ from insights.soreness import SorenessReport
 from webhook import links, outbox, store
 from webhook.connect import backfill
 from webhook.services import Services
+from webhook.store import pipeline
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ def process_event(services: Services, db, event: dict) -> Result:
     if athlete is None:
         return Result("ignored", "unknown athlete", activity_id)
     if kind[1] == "delete":
-        return _delete_activity(db, athlete_id, activity_id)
+        return _delete_activity(services, db, athlete_id, activity_id)
     if kind[1] not in ("create", "update"):
         return Result("ignored", f"unknown aspect_type {kind[1]!r}", activity_id)
     try:
@@ -69,12 +71,23 @@ def process_event(services: Services, db, event: dict) -> Result:
         return Result("error", f"Strava refused the request: {error}", activity_id)
 
 
-def _delete_activity(db, athlete_id: int, activity_id: int) -> Result:
+def _delete_activity(services: Services, db, athlete_id: int, activity_id: int) -> Result:
+    """Remove an activity only once Strava confirms it is gone (404): the
+    event is unsigned, and a forged delete must not erase a runner's run."""
     owner = store.activity_owner(db, activity_id)
     if owner is not None and owner != athlete_id:
         return Result("ignored", "activity belongs to another athlete", activity_id)
-    store.delete_activity(db, activity_id)
-    return Result("deleted", None, activity_id)
+    try:
+        services.strava.get_activity(athlete_id, activity_id)
+    except ActivityGone:
+        store.delete_activity(db, activity_id)
+        return Result("deleted", None, activity_id)
+    except NeedsReconnect as error:
+        store.mark_needs_reconnect(db, athlete_id, now=services.clock())
+        return Result("error", f"the runner must reconnect to Strava: {error}", activity_id)
+    except Rejected as error:
+        return Result("error", f"Strava refused the request: {error}", activity_id)
+    return Result("ignored", "delete not confirmed: the activity is still on Strava", activity_id)
 
 
 def _athlete_event(services: Services, db, event: dict) -> Result:
@@ -185,11 +198,12 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
         else:
             updated = services.strava.update_description(athlete_id, activity_id, wanted)
             description = updated.get("description", wanted)
+            pipeline.count(db, pipeline.NOTES_WRITTEN)
     store.save_note(db, athlete_id, activity_id, outcome=outcome, posted_at=now, note=note)
     alerts: list[dict] = []
     if note is not None:
         # coaches hear about it even when the note could not be written:
         # an urgent alert must not depend on the runner's write permission
         alerts = outbox.queue_alerts(db, athlete_id, activity_id, note, now)
-    log.info("activity %s of athlete %s: %s (%s)", activity_id, athlete_id, outcome, reason or "-")
+    log.info("%s: activity %s %s (%s)", subject(), activity_id, outcome, reason or "-")
     return Result(outcome, reason, activity_id, description or None, note, alerts)

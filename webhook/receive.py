@@ -1,26 +1,32 @@
 """Strava's webhook endpoint: the handshake, and events stored before the 200.
 
 The endpoint is unsigned, so it defends itself: a secret path segment, a
-constant-time verify-token check, events for another subscription
-acknowledged and filed as ignored, events for an unknown athlete
-acknowledged and not stored at all, and the payload never trusted
-(the worker re-fetches the activity). Everything that can go wrong with a
-body gets a 400 with a JSON error, never a 500.
+constant-time verify-token check, a body over 64 KB refused with 413 before
+it is read (a Strava event is under 1 KB), events for another subscription or
+an unknown athlete acknowledged and not stored at all (only counted, by
+reason, for /metrics), and the payload never trusted (the worker re-fetches
+the activity). Everything that can go wrong with a body gets a 400 with a
+JSON error, never a 500.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import logging
 import queue
 import sqlite3
 import threading
 import time
+from collections import Counter
 
 from flask import Blueprint, abort, current_app, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
+from webhook import db as db_module
 from webhook import inbox, store
-from webhook.db import get_db, open_db, write_transaction
+from webhook.db import get_db, open_db
+from webhook.store import pipeline
 
 log = logging.getLogger(__name__)
 bp = Blueprint("strava_webhook", __name__)
@@ -29,6 +35,7 @@ OBJECT_TYPES = ("activity", "athlete")
 ASPECT_TYPES = ("create", "update", "delete")
 # SQLite stores signed 64-bit integers: a bigger id can be neither stored nor looked up
 MAX_ID = 2**63 - 1
+MAX_BODY_BYTES = 64 * 1024  # a Strava event is under 1 KB
 
 
 def _services():
@@ -56,7 +63,13 @@ def handshake(secret: str):
 
 def _bad(message: str):
     log.warning("rejected webhook body: %s", message)
+    _receiving().refuse("malformed")
     return jsonify(error=message), 400
+
+
+def _too_large():
+    _receiving().refuse("too_large")
+    return jsonify(error=f"body over {MAX_BODY_BYTES // 1024} KB: a Strava event is under 1 KB"), 413
 
 
 def validate_event(body) -> str | None:
@@ -106,16 +119,24 @@ class _Receiving:
     def store(self, event: dict, now, status: str, reason: str | None) -> tuple[int, bool]:
         """Store ``event`` durably; return (inbox id, is_new)."""
         item = _Pending((event, now, status, reason))
-        with self._start:
-            if self._writer is None or not self._writer.is_alive():
-                self._writer = threading.Thread(target=self._write_forever, name="inbox-writer", daemon=True)
-                self._writer.start()
-            self._queue.put(item)
+        self._submit(item)
         if not item.done.wait(timeout=WRITE_TIMEOUT_S):
             raise TimeoutError("the inbox writer did not store the event in time")
         if item.error is not None:
             raise item.error
         return item.result
+
+    def refuse(self, reason: str) -> None:
+        """Count an event we answered but did not store; written with the
+        next batch, and not waited for (nothing is acknowledged on it)."""
+        self._submit(_Refused(reason))
+
+    def _submit(self, item) -> None:
+        with self._start:
+            if self._writer is None or not self._writer.is_alive():
+                self._writer = threading.Thread(target=self._write_forever, name="inbox-writer", daemon=True)
+                self._writer.start()
+            self._queue.put(item)
 
     def close(self) -> None:
         with self._start:
@@ -128,6 +149,7 @@ class _Receiving:
     def _write_forever(self) -> None:
         db = open_db(self.db_path)
         db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA busy_timeout = 0")  # waits in _first_in_line instead
         try:
             while True:
                 try:
@@ -157,14 +179,18 @@ class _Receiving:
         finally:
             db.close()
 
-    def _write(self, db, batch: list["_Pending"]) -> None:
+    def _write(self, db, items: list) -> None:
+        refused = Counter(item.reason for item in items if isinstance(item, _Refused))
+        batch: list[_Pending] = [item for item in items if isinstance(item, _Pending)]
         error: Exception | None = None
         for _ in range(BATCH_TRIES):
             if db.conn.in_transaction:  # never build on a transaction a failure left open
                 db.conn.rollback()
             try:
-                with write_transaction(db):
+                with _first_in_line(db):
                     results = [inbox.enqueue(db, *item.args, commit=False) for item in batch]
+                    for reason, n in refused.items():
+                        pipeline.count(db, pipeline.EVENTS_REFUSED, reason, n)
             except sqlite3.OperationalError as failure:  # locked past the busy timeout: try again
                 error = failure
                 continue
@@ -176,6 +202,11 @@ class _Receiving:
                 item.done.set()
             return
         if not isinstance(error, sqlite3.OperationalError):
+            for reason, n in refused.items():
+                try:
+                    pipeline.count(db, pipeline.EVENTS_REFUSED, reason, n)
+                except sqlite3.Error:
+                    log.warning("could not count %d refused event(s)", n)
             for item in batch:  # one by one, each in its own transaction
                 try:
                     item.result = inbox.enqueue(db, *item.args)
@@ -190,11 +221,50 @@ class _Receiving:
             item.done.set()
 
 
+@contextlib.contextmanager
+def _first_in_line(db):
+    """A write transaction that takes the lock the moment it is free.
+
+    SQLite's busy handler sleeps in growing steps (1, 2, 5, 10, 15, 20, 25,
+    25, 50... ms) while another connection writes. The worker's
+    transactions last a millisecond or two, so an ack could sleep 25 ms
+    for a lock released long before: asking again every half millisecond
+    keeps acks fast while the worker writes notes beside them.
+    """
+    deadline = time.monotonic() + db_module.BUSY_TIMEOUT_S
+    while True:
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(LOCK_POLL_S)
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()
+        raise
+
+
+LOCK_POLL_S = 0.0005
 WRITE_TIMEOUT_S = 30
 MAX_BATCH = 128
 BATCH_TRIES = 3
 IDLE_EXIT_S = 30
 _STOP = object()
+
+
+class _Refused:
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
 
 
 class _Pending:
@@ -247,8 +317,15 @@ def expected_sender(db, owner_id: int) -> tuple[int | None, bool]:
 @bp.post("/strava/webhook/<secret>")
 def receive(secret: str):
     _check_secret(secret)
+    # checked before a byte of the body is read; the limit also stops a
+    # chunked body (no Content-Length) as it is read
+    request.max_content_length = MAX_BODY_BYTES
+    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+        return _too_large()
     try:
         body = request.get_json(silent=True, force=True)
+    except RequestEntityTooLarge:
+        return _too_large()
     except RecursionError:  # nesting too deep for the JSON parser: not a Strava event
         body = None
     if body is None:
@@ -267,23 +344,23 @@ def receive(secret: str):
 def _store(db, body: dict):
     services = _services()
     now = services.clock()
-    status, reason = "pending", None
     subscription, known_owner = expected_sender(db, body["owner_id"])
     if subscription is not None and body.get("subscription_id") != subscription:
-        status, reason = "ignored", "event for another subscription"
-    elif not known_owner:
+        # Acknowledged (Strava would only retry) but not stored: whoever sends
+        # it, it is not ours to keep.
+        _receiving().refuse("foreign_subscription")
+        return jsonify(status="ignored", id=None, reason="event for another subscription")
+    if not known_owner:
         # Not a runner of ours, or one who left: after a deauthorization Strava
         # still retries and sends late events, and storing them would keep rows
         # naming a runner whose data we must delete. Acknowledge, keep nothing.
+        _receiving().refuse("unknown_owner")
         return jsonify(status="ignored", id=None, reason="unknown athlete")
-    event_id, is_new = _receiving().store(body, now, status, reason)
-    if is_new and status == "pending":
-        services.last_received = time.monotonic()  # the embedded worker yields to a burst
+    event_id, is_new = _receiving().store(body, now, "pending", None)
     if not is_new:
         return jsonify(status="duplicate", id=event_id)
-    if status == "pending":
-        services.wake_worker()
-    return jsonify(status="queued" if status == "pending" else "ignored", id=event_id, reason=reason)
+    services.wake_worker()
+    return jsonify(status="queued", id=event_id, reason=None)
 
 
 @bp.get("/strava/webhook/<secret>/events/<int:event_id>")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
+from connector.breaker import CircuitBreaker
 from connector.crypto import TokenCipher
 from connector.ratelimit import RateBudget
 from connector.strava import StravaConnector, Tokens
@@ -65,8 +66,8 @@ class Services:
     config: Config
     clock: Callable[[], datetime] = utc_now
     budget: RateBudget = field(default_factory=RateBudget)
+    breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
     wake_worker: Callable[[], None] = lambda: None
-    last_received: float = 0.0  # time.monotonic() of the last webhook delivery
 
     def __post_init__(self) -> None:
         self.cipher = TokenCipher(self.config.secret_key)
@@ -110,6 +111,7 @@ class Services:
             DbTokenStore(self.config.db_path, self.cipher, self.clock),
             self.budget,
             clock=self.clock,
+            breaker=self.breaker,
         )
 
     def on_close(self, closer: Callable[[], None]) -> None:

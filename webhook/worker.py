@@ -1,10 +1,16 @@
-"""The one scheduler process: works the inbox, purges raw payloads, sends alerts.
+"""The one scheduler process: works the inbox, purges old data, sends alerts.
 
 Exactly one worker runs per database. It holds an exclusive lock on
 ``<db>.worker.lock`` for its whole life, so a second ``rhomboid worker`` (or a
 second ``serve`` with the embedded worker) refuses to start instead of
 double-processing. Because the lock proves no other worker is alive, events
 left 'processing' by a killed worker are taken back at start-up.
+
+The drain stops, rather than claiming event after event only to put each
+back, when Strava cannot be asked: the rate budget is spent (every due event
+is moved to the window's reset in one statement) or Strava keeps failing
+(the circuit breaker lets one probe through at a time; when Strava answers
+again, the events backing off from its failures are due at once).
 """
 
 from __future__ import annotations
@@ -12,26 +18,26 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
-import time
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import IO
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from connector.strava import Deferred, StravaError, TransientError
-from webhook import inbox, store
+from connector.breaker import StravaUnavailable
+from connector.logs import about
+from connector.strava import Deferred, StravaError
+from webhook import inbox, retention
 from webhook.processing import Result, process_event
 from webhook.services import Services
+from webhook.store import pipeline
 
 log = logging.getLogger(__name__)
 
-POLL_S = 1.0
-RECEIVING_QUIET_S = 0.05  # no delivery for this long: the burst is over
-YIELD_STEP_S = 0.01
-MAX_YIELD_S = 1.0  # per event
-UNLIMITED_ATTEMPTS = 2**31  # the backoff is capped (1 h), so this retries hourly
+POLL_S = 0.25  # a separate worker hears of new events only by polling; an idle poll is one read, no lock
+FOREVER_S = 100 * 365 * 86400  # a deauthorization is retried until Strava answers (backoff capped at 1 h)
 PURGE_EVERY_S = 3600
+BUDGET_SAVE_S = 5  # /metrics may lag the budget by this much; saving per event would cost a write each
 ALERTS_EVERY_S = 30
 
 
@@ -47,6 +53,11 @@ class Worker:
         self._scheduler: BackgroundScheduler | None = None
         self._drain_lock = threading.Lock()
         self._wanted = threading.Event()
+        self._paused_until: datetime | None = None  # Strava cannot be asked before this
+        self._seen_recoveries = 0
+        self._saved_health: tuple | None = None
+        self._saved_budget: dict | None = None
+        self._budget_saved_at: datetime | None = None
 
     # -- life cycle -----------------------------------------------------------
 
@@ -133,8 +144,7 @@ class Worker:
                 return handled
             try:
                 self._wanted.clear()
-                while True:
-                    self._yield_to_receiving()
+                while not self.paused():
                     if self.process_next() is None:
                         break
                     handled += 1
@@ -142,17 +152,14 @@ class Worker:
                 self._drain_lock.release()
         return handled
 
-    def _yield_to_receiving(self) -> None:
-        """In the embedded worker, let a burst of webhook deliveries be
-        acknowledged first: Strava wants each 200 within 2 s, while a note may
-        land a moment later. At most MAX_YIELD_S per event, so a stream of
-        deliveries slows notes to one a second but never stops them; Strava's
-        own rate limit (two calls per event, 100 calls per 15 minutes) keeps
-        sustained processing far below that anyway."""
-        waited = 0.0
-        while waited < MAX_YIELD_S and time.monotonic() - self.services.last_received < RECEIVING_QUIET_S:
-            time.sleep(YIELD_STEP_S)
-            waited += YIELD_STEP_S
+    def paused(self) -> bool:
+        """True while Strava cannot be asked: the budget is spent, or Strava
+        is failing and the next probe is not due. Events stay where they are."""
+        now = self.services.clock()
+        if self._paused_until is not None and now < self._paused_until:
+            return True
+        self._paused_until = None
+        return self.services.breaker.blocked_until(now) is not None
 
     def process_next(self) -> tuple[dict, Result | None] | None:
         """Claim and handle one due event: (event, result), or None when idle.
@@ -168,45 +175,82 @@ class Worker:
         return event, self._handle(db, event)
 
     def _handle(self, db, event: dict) -> Result | None:
+        with about(f"event {event['id']}"):
+            try:
+                return self._process(db, event)
+            finally:
+                self._note_strava_state(db)
+
+    def _process(self, db, event: dict) -> Result | None:
         now = self.services.clock()
+        event_id = event["id"]
         try:
             result = process_event(self.services, db, event)
+        except StravaUnavailable as error:
+            # not tried: the event waits for the probe without spending anything
+            inbox.defer(db, event_id, error.retry_at, f"waiting for Strava: {error}")
+            self._paused_until = error.retry_at
+            return None
         except Deferred as error:
-            inbox.defer(db, event["id"], error.retry_at, f"rate limit: {error}")
-            log.info("event %s deferred until %s", event["id"], error.retry_at.isoformat())
+            moved = inbox.defer_due(db, event_id, error.retry_at, f"rate limit: {error}")
+            self._paused_until = error.retry_at
+            log.info("event %s and %d waiting event(s) deferred until %s (rate limit)",
+                     event_id, moved, error.retry_at.isoformat())
             return None
-        except (TransientError, StravaError) as error:
-            status = inbox.fail(db, event["id"], str(error), now, self._attempts_for(event))
-            log.warning("event %s failed (%s), now %s", event["id"], error, status)
+        except StravaError as error:  # 5xx, timeout: retried on the time budget
+            status = inbox.fail(db, event_id, str(error), now, retry_for_s=self._retry_for_s(event))
+            log.warning("event %s failed (%s), now %s", event_id, error, status)
             return None
-        except Exception as error:  # a bug: keep the event for retry, log with context
-            log.exception("event %s (%s %s %s) crashed", event["id"], event.get("object_type"),
+        except Exception as error:  # a bug: keep the event for a few retries, log with context
+            log.exception("event %s (%s %s %s) crashed", event_id, event.get("object_type"),
                           event.get("aspect_type"), event.get("object_id"))
-            inbox.fail(db, event["id"], f"{type(error).__name__}: {error}", now, self.services.config.max_attempts)
+            inbox.fail(db, event_id, f"{type(error).__name__}: {error}", now, self.services.config.max_attempts)
             return None
-        inbox.complete(db, event["id"], result.outcome, result.reason)
+        inbox.complete(db, event_id, result.outcome, result.reason)
         return result
 
-    def _attempts_for(self, event: dict) -> int:
+    def _retry_for_s(self, event: dict) -> int:
         """A deauthorization is retried until Strava answers: Strava sends it
         once, and giving up would keep a runner's data we must delete."""
         updates = event.get("updates") or {}
         if event.get("object_type") == "athlete" and str(updates.get("authorized", "")).lower() == "false":
-            return UNLIMITED_ATTEMPTS
-        return self.services.config.max_attempts
+            return FOREVER_S
+        return self.services.config.retry_hours * 3600
+
+    def _note_strava_state(self, db) -> None:
+        """After each event: resume what waited on a Strava that answers again,
+        and save the breaker's and the budget's state for other processes
+        (only when it changed: this runs for every event)."""
+        now = self.services.clock()
+        health = self.services.breaker.health()
+        if health.recoveries != self._seen_recoveries:
+            self._seen_recoveries = health.recoveries
+            resumed = inbox.resume_waiting(db, now)
+            log.warning("Strava answers again: %d waiting event(s) resume now", resumed)
+        key = (health.state, health.since, health.next_probe_at)
+        if key != self._saved_health:
+            pipeline.save_strava_health(db, health.state, health.since, health.next_probe_at,
+                                        health.last_error, now)
+            self._saved_health = key
+        if self._budget_saved_at is None or abs((now - self._budget_saved_at).total_seconds()) >= BUDGET_SAVE_S:
+            windows = self.services.budget.windows(now)
+            if windows != self._saved_budget:
+                pipeline.save_rate_budget(db, windows, now)
+                self._saved_budget, self._budget_saved_at = windows, now
 
     def purge(self) -> int:
-        """Drop raw Strava payloads older than the retention period."""
-        now = self.services.clock()
-        cutoff = now - timedelta(days=self.services.config.raw_retention_days)
+        """Delete what is past its retention: raw payloads, finished events, sent alerts."""
+        config = self.services.config
         db = self.services.db()
         try:
-            purged = store.purge_raw(db, cutoff)
+            purged = retention.purge(db, self.services.clock(), config.raw_retention_days,
+                                     config.inbox_retention_days)
         finally:
             db.close()
-        if purged:
-            log.info("purged %d raw Strava payload(s) fetched before %s", purged, cutoff.isoformat())
-        return purged
+        if purged.total:
+            log.info("purged %d raw Strava payload(s), %d inbox event(s), %d coach alert(s)",
+                     purged.raw_payloads, purged.inbox, purged.outbox)
+        return purged.total
 
     def send_alerts(self) -> dict:
         from webhook import outbox

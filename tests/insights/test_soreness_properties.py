@@ -124,6 +124,20 @@ def _ratio(small: str, big: str, rounds: int = 3) -> float:
     return big_cost / small_cost
 
 
+def _best_ratio(small: str, big: str, under: float, rounds: int = 3, tries: int = 3) -> float:
+    """The ratio, measured again (up to ``tries`` times) while a busy machine pushes it over ``under``.
+
+    Quadratic work gives ~100x for 10x the text on every try, so retrying only
+    forgives a noisy neighbour, never a slow reader.
+    """
+    best = float("inf")
+    for _ in range(tries):
+        best = min(best, _ratio(small, big, rounds))
+        if best < under:
+            break
+    return best
+
+
 def test_a_long_description_is_read_right():
     description = (PARAGRAPH * 5)[:2000]
     assert parse_soreness(description) == SorenessReport(True, 4, frozenset({"worse_on_waking"}))
@@ -148,7 +162,7 @@ UNITS = {
 def test_ten_times_the_text_costs_under_fifteen_times_the_time(unit):
     small = (unit * 10_000)[:MAX_FIELD_CHARS // 10]
     big = (unit * 10_000)[:MAX_FIELD_CHARS]
-    assert _ratio(small, big) < 15
+    assert _best_ratio(small, big, under=15) < 15
 
 
 MEGABYTE = 1_000_000
@@ -176,7 +190,7 @@ def test_a_megabyte_of_hostile_text_costs_what_the_cap_costs(text):
     _well_formed(report)
     capped = text[:MAX_FIELD_CHARS]
     assert parse_soreness(capped) == report
-    assert _ratio(capped, text, rounds=2) < 3
+    assert _best_ratio(capped, text, under=3, rounds=2) < 3
 
 
 def test_the_cap_is_documented():

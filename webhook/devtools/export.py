@@ -24,7 +24,7 @@ from datetime import datetime
 from connector.fixtures import Fixture
 from insights.block import runner_text
 from insights.soreness import RED_FLAG_LABELS, parse_soreness
-from webhook import store
+from webhook import inbox, store
 
 
 class ExportError(Exception):
@@ -168,8 +168,8 @@ def export_fixture(db, athlete_id: int) -> Fixture:
         activity.pop("external_id", None)
         activities[activity["id"]] = activity
     events = [
-        _event(json.loads(row["body"]), ids, private_ids)
-        for row in db.query("SELECT body FROM inbox WHERE owner_id = ? ORDER BY id", [athlete_id])
+        _event(inbox.get_event(db, row["id"])["body"], ids, private_ids)
+        for row in db.query("SELECT id FROM inbox WHERE owner_id = ? ORDER BY id", [athlete_id])
     ]
     coaches = []
     for number, row in enumerate(

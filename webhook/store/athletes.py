@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,6 +14,8 @@ from sqlite_utils import Database
 from connector.crypto import TokenCipher
 from webhook.db import epoch_s, write_transaction
 from webhook.store._sql import get, plain, upsert
+
+log = logging.getLogger(__name__)
 
 _ATHLETE_COLUMNS = (
     "id, firstname, sex, measurement_preference, scope, expires_at, note_mode, "
@@ -171,11 +175,36 @@ def delete_athlete(db: Database, athlete_id: int) -> dict[str, int]:
         ("inbox", "owner_id = :id OR (object_type = 'athlete' AND object_id = :id)"),
         ("athletes", "id = :id"),
     )
+    nested = db.conn.in_transaction
     with write_transaction(db):
-        return {
+        deleted = {
             table: db.execute(f"DELETE FROM {table} WHERE {where}", {"id": athlete_id}).rowcount
             for table, where in deletions
         }
+    if not nested:
+        forget_on_disk(db)
+    return deleted
+
+
+CHECKPOINT_TRIES = 20
+
+
+def forget_on_disk(db: Database) -> bool:
+    """Make deleted rows unrecoverable from the files: True when done.
+
+    Connections zero deleted content (``secure_delete``, see webhook.db), but
+    the WAL still holds the pages as they were before the delete until a
+    checkpoint copies the new ones into the database and TRUNCATE empties
+    it. A reader in the middle of a query can hold the old pages a moment,
+    so the checkpoint is tried again briefly.
+    """
+    for _ in range(CHECKPOINT_TRIES):
+        busy, _log, _copied = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not busy:
+            return True
+        time.sleep(0.05)
+    log.warning("the WAL could not be emptied after a runner's deletion; the next checkpoint will")
+    return False
 
 
 def _update_athlete(
