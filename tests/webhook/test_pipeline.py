@@ -8,27 +8,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 
-from connector.fixtures import load_fixture
 from insights.block import BLOCK_START
-from tests.webhook.test_worker import SAMPLE, description, post, row, spike_event
+from tests.webhook.test_worker import description, post, row, spike_event
 from webhook import inbox, store, waiting
-from webhook.devtools.replay import WEBHOOK_SECRET, Replayer
+from webhook.devtools.replay import WEBHOOK_SECRET
 from webhook.store import pipeline
 
-
-@pytest.fixture
-def world():
-    """A connected sample runner (as in test_worker); events are processed on demand."""
-    fixture = load_fixture(SAMPLE)
-    with Replayer() as replayer:
-        replayer.emulator.state.load_fixture(fixture)
-        sub = fixture.events[0]["subscription_id"]
-        replayer.emulator.state.set_subscription(sub, replayer.services.config.webhook_url, "x")
-        replayer.connect(fixture, int(fixture.events[0]["event_time"]) - 60, sub)
-        replayer.fixture = fixture
-        yield replayer
 
 
 def failing(world, count: int = 10_000):

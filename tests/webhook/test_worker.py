@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -15,20 +14,8 @@ from webhook import inbox, store
 from webhook.devtools.replay import WEBHOOK_SECRET, Replayer
 from webhook.worker import Worker, WorkerAlreadyRunning
 
-SAMPLE = Path(__file__).parents[1] / "connector" / "data" / "sample"
+from tests.webhook.conftest import SAMPLE
 
-
-@pytest.fixture
-def world():
-    """A connected sample runner; events are posted to the real endpoint, processed on demand."""
-    fixture = load_fixture(SAMPLE)
-    with Replayer() as replayer:
-        replayer.emulator.state.load_fixture(fixture)
-        sub = fixture.events[0]["subscription_id"]
-        replayer.emulator.state.set_subscription(sub, replayer.services.config.webhook_url, "x")
-        replayer.connect(fixture, int(fixture.events[0]["event_time"]) - 60, sub)
-        replayer.fixture = fixture
-        yield replayer
 
 
 def post(world, event) -> int:
