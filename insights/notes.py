@@ -158,8 +158,8 @@ def _physio(state: SorenessState, public: SorenessState) -> str:
         verb += " if you haven't yet"
     if len(reasons) < len(state.physio_reasons):
         if not reasons:
-            return f"{verb} about what your private note says."
-        reasons.append("also what your private note says")
+            return f"{verb} about what you noted privately."
+        reasons.append("also what you noted privately")
     return f"{verb}: {'; '.join(reasons)}."
 
 

@@ -125,7 +125,8 @@ def _entries(db, athlete_id: int, since, starts: dict[int, datetime]) -> list[So
             red_flags=tuple(row["red_flags"]),
         )
         at = starts.get(row["activity_id"]) if row["activity_id"] is not None else None
-        entries.append(SorenessEntry(row["day"], report, row["activity_id"], at))
+        # a check-in is as private as a private note: it counts, but a public note names none of its signs
+        entries.append(SorenessEntry(row["day"], report, row["activity_id"], at, private=row["source"] == "checkin"))
     return entries
 
 
