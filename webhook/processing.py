@@ -200,7 +200,8 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
             updated = services.strava.update_description(athlete_id, activity_id, wanted)
             description = updated.get("description", wanted)
             pipeline.count(db, pipeline.NOTES_WRITTEN)
-    store.save_note(db, athlete_id, activity_id, outcome=outcome, posted_at=now, note=note)
+    store.save_note(db, athlete_id, activity_id, outcome=outcome, posted_at=now, note=note,
+                    private_text=assessment.private_text)
     alerts: list[dict] = []
     if note is not None:
         # coaches hear about it even when the note could not be written:

@@ -4,7 +4,8 @@ One place reads a runner's activities, notes and soreness and turns them
 into charts and plain words, so ``/me``, ``/coach/runners/<id>`` and the
 digest's PNG can never disagree. The coach's view never carries the words
 of a private note: it gets the notes as posted (Rhomboid's own words) and
-labels, nothing the runner typed.
+labels, nothing the runner typed; the full urgent message a public note only
+pointed to (:func:`urgent_messages`) is the runner's alone.
 """
 
 from __future__ import annotations
@@ -64,6 +65,20 @@ def notes(db, athlete_id: int, limit: int = 12) -> list[dict]:
         row["level"] = advice_level(row["advice"])
         out.append(row)
     return out
+
+
+def urgent_messages(db, athlete_id: int, since: date) -> list[dict]:
+    """The full urgent messages of the runner's activities since ``since``, newest first: the ones
+    whose public note only pointed here. For the runner's own page alone, never a coach's."""
+    return list(db.query(
+        """
+        SELECT a.id, a.name, a.day, n.private_text AS text
+        FROM notes n JOIN activities a ON a.id = n.activity_id
+        WHERE n.athlete_id = ? AND n.private_text IS NOT NULL AND a.day >= ?
+        ORDER BY a.start_local DESC
+        """,
+        [athlete_id, since.isoformat()],
+    ))
 
 
 def runs(db, athlete_id: int, since: date) -> list[tuple[date, float, bool]]:
