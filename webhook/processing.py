@@ -177,16 +177,16 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
                             since=activity.day - timedelta(days=EWMA_WARMUP_DAYS + 31))
     starts = {r.id: r.start_local for r in runs}
     entries = _entries(db, athlete_id, oldest, starts)
+    config = services.config
     assessment = assess(
         activity, runs, entries, profile_of(athlete), past_flags=_past_flags(db, athlete_id, oldest),
         urgent_at=_urgent_at(db, athlete_id, activity.day - timedelta(days=8)),
-        me_url=f"{services.config.base_url}/me",
+        me_url=f"{config.base_url}/me",
+        # insights decides whether the note asks (after a spike with no report, never on an urgent note)
+        checkin_url=links.checkin_url(config.base_url, config.secret_key, athlete_id, activity_id, now),
     )
     note = assessment.note()
     text = assessment.text
-    if links.wants_checkin(note):  # issue 11: the check-in link, outside insights' wording
-        config = services.config
-        text = note["text"] = f"{text}\n{links.checkin_line(config.base_url, config.secret_key, athlete_id, activity_id, now)}"
 
     description = raw.get("description") or ""
     wanted = with_block(description, text)
