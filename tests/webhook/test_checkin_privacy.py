@@ -58,3 +58,20 @@ def _run(visibility="everyone"):
         "start_date_local": "2026-11-16T07:00:00Z", "start_date": "2026-11-16T07:00:00Z",
         "distance": 8000.0, "moving_time": 2800, "elapsed_time": 2900, "visibility": visibility,
     })
+
+
+def test_the_store_s_check_ins_reach_insights_as_private(db, cipher):
+    from datetime import datetime, timezone
+
+    from webhook import store
+    from webhook.processing import _entries
+
+    now = datetime(2026, 11, 16, 9, tzinfo=timezone.utc)
+    store.save_athlete(db, {"id": 2, "firstname": "Ada"}, {"access_token": "a", "refresh_token": "r",
+                                                           "expires_at": 2_000_000_000}, "read", cipher, now=now)
+    run = _run()
+    store.upsert_activity(db, 2, run, None, now)
+    store.save_soreness(db, 2, day=run.day, source="activity", sore=True, severity=3, activity_id=1, reported_at=now)
+    store.save_soreness(db, 2, day=run.day, source="checkin", sore=True, red_flags=["fever"], reported_at=now)
+    entries = _entries(db, 2, run.day, {1: run.start_local})
+    assert [(e.activity_id, e.private) for e in entries] == [(1, False), (None, True)]
