@@ -190,8 +190,10 @@ def assess(
         upto = sorted([*upto, activity], key=lambda a: a.start_local)
     state = soreness_state(activity, upto, entries)
     # what the note may say in public: the same, as if the private note were blank
-    public = state if own_public == own else soreness_state(
-        activity, upto, [*others, SorenessEntry(activity.day, own_public, activity.id, activity.start_local)])
+    # (and a check-in's red flags and qualifiers left out, as a private note's are)
+    public_others = [e.public_part() for e in others]
+    public = state if own_public == own and public_others == others else soreness_state(
+        activity, upto, [*public_others, SorenessEntry(activity.day, own_public, activity.id, activity.start_local)])
     association = associate(
         answers_by_day(e for e in entries if e.day <= activity.day),
         _spike_day_checker(runs, activity, flags, profile.sex, max_hr, values, past_flags or {}),

@@ -15,7 +15,7 @@ with a severity in the last 14 days, each higher than the one before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Iterable, Sequence
 
@@ -44,12 +44,24 @@ WAKING_DAYS = 3  # stiffness on waking that keeps coming back deserves a look
 
 @dataclass(frozen=True)
 class SorenessEntry:
-    """One answer: from an activity's text (``activity_id``) or a check-in (None)."""
+    """One answer: from an activity's text (``activity_id``) or a check-in (None).
+
+    ``private``: given off Strava (a check-in), as private as a private note: it
+    counts toward the advice, but a public note may quote only whether it was
+    sore and the rating the runner gave (see :meth:`public_part`).
+    """
 
     day: date
     report: SorenessReport
     activity_id: int | None = None
     at: datetime | None = None  # when the activity started / the check-in was made
+    private: bool = False
+
+    def public_part(self) -> "SorenessEntry":
+        """What a public note may say of this answer: a private one without its red flags and qualifiers."""
+        if not self.private:
+            return self
+        return replace(self, report=SorenessReport(self.report.sore, self.report.severity), private=False)
 
 
 @dataclass(frozen=True)

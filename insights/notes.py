@@ -158,8 +158,8 @@ def _physio(state: SorenessState, public: SorenessState) -> str:
         verb += " if you haven't yet"
     if len(reasons) < len(state.physio_reasons):
         if not reasons:
-            return f"{verb} about what your private note says."
-        reasons.append("also what your private note says")
+            return f"{verb} about what you noted privately."
+        reasons.append("also what you noted privately")
     return f"{verb}: {'; '.join(reasons)}."
 
 
@@ -243,8 +243,6 @@ def render_note(
     for extra in (_soreness(state, public, spiked, ctx.race), _association(association)):
         if extra:
             lines.append(extra)
-    if ctx.checkin_url and spiked and state.today.sore is None:
-        lines.append(f"How is your upper back? {ctx.checkin_url}")
     # one possible factor among several, named where soreness recurs, never the explanation
     bra = (ctx.sex or "").upper().startswith("F") and bool(state.today.sore) and state.sore_days_14 >= 2
     if "see_physio" in advice:
@@ -268,6 +266,9 @@ def render_note(
         lines.append("• A well-fitting sports bra is one more thing worth checking.")
     soreness_matters = bool(state.today.sore) or state.recent_sore_day is not None
     ending = " See a physio if it lasts or gets worse." if soreness_matters and "see_physio" not in advice else ""
+    if ctx.checkin_url and spiked and state.today.sore is None:
+        # the one question, last before the disclaimer; it counts toward the cap like every line
+        lines.append(f"How is your upper back? {ctx.checkin_url}")
     lines.append(DISCLAIMER + ending)
     # a phone-sized note: the last general cues give way first, never the reasons or the escalation
     while len("\n".join(lines)) >= MAX_CHARS and any(line[2:] in CUES.values() for line in lines):

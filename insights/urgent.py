@@ -24,6 +24,8 @@ DISCLAIMER = "Not medical advice."
 EMERGENCY = frozenset({"chest_pain", "breathless", "radiating_pain", "sweating_or_nausea", "coughing_blood",
                        "after_fall"})
 DOCTOR_TODAY = frozenset({"fever", "weight_loss", "numbness_or_weakness"})
+# what each level asks of the runner, in the words every message (the note, a coach's alert) uses
+ACTIONS = {"emergency": "get emergency help now", "doctor_today": "see a doctor today"}
 FOLLOW_UP_DAYS = 7
 
 
@@ -41,10 +43,10 @@ def urgent_text(red_flags: Sequence[str]) -> str:
     """The full urgent note: what the runner mentioned and what to do, nothing about training."""
     found = "; ".join(RED_FLAG_LABELS[f] for f in red_flags)
     if urgency(red_flags) == "emergency":
-        action = ("Please get emergency help now: call your local emergency number (999, 112 or 911). "
+        action = (f"Please {ACTIONS['emergency']}: call your local emergency number (999, 112 or 911). "
                   "Don't run again until a doctor has checked you.")
     else:
-        action = ("Please see a doctor today (your GP, or an urgent care service if you can't get an "
+        action = (f"Please {ACTIONS['doctor_today']} (your GP, or an urgent care service if you can't get an "
                   "appointment), and don't train until you've been checked. If you get chest pain or "
                   "can't catch your breath, call your emergency number.")
     return f"You mentioned: {found}.\n{action}\n{DISCLAIMER}"

@@ -320,3 +320,13 @@ def m007_coach_accounts(db: Database) -> None:
     for (coach_id,) in db.execute("SELECT id FROM coaches").fetchall():
         secret = "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
         db.execute("UPDATE coaches SET signing_secret = ? WHERE id = ?", [secret, coach_id])
+
+
+@migrations()
+def m008_private_note_text(db: Database) -> None:
+    # The full urgent message when the note posted on Strava may only point
+    # to it (a warning sign said in a private note or a check-in, on an
+    # activity others can see). Shown to the runner alone, on /me and in
+    # their own export; never to a coach. It lives in the note's row, so
+    # deleting the activity or the runner deletes it.
+    db.execute("ALTER TABLE notes ADD COLUMN private_text TEXT")

@@ -9,8 +9,10 @@ info      soreness reported together with a spike flag, or soreness
 
 and nothing otherwise. Each coach the runner consented to gets one alert per
 channel they have (email, webhook, Slack). An urgent alert names the kind of
-warning sign, never the runner's words or the note (which may repeat what
-only the private note said).
+warning sign and, in proportion as the runner's note does (insights.urgent),
+whether Rhomboid told them to get emergency help now or to see a doctor today;
+never the runner's words or the note (which may repeat what only the private
+note or a check-in said).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from insights.soreness import RED_FLAG_LABELS
+from insights.urgent import ACTIONS, urgency
 from webhook.digest import DISCLAIMER
 
 REPEATED_SORE_DAYS = 3  # of the last 7: worth a coach's look even without a spike
@@ -31,6 +34,7 @@ _SPIKES = {
     "acwr_high": "a high recent load compared with their usual",
 }
 _NEXT_STEP = {
+    "emergency": "Please check in with {name} now.",
     "urgent": "Please check in with {name} today.",
     "warning": "You may want to check in with {name} and ease their plan.",
     "info": "Worth keeping an eye on; Rhomboid suggested easing off and building back gradually.",
@@ -120,7 +124,7 @@ def _summary(level: str, name: str, activity_id: int, note: Mapping[str, Any], s
         labels = [RED_FLAG_LABELS.get(code, code.replace("_", " ")) for code in soreness.get("red_flags") or []]
         found = " and ".join(labels) if labels else "warning signs"
         pain = " with upper-back pain" if soreness.get("reported") else ""
-        return f"{name} reported {found}{pain} after their run (activity {activity_id}): Rhomboid advised urgent medical help."
+        return f"{name} reported {found}{pain} after their run (activity {activity_id}): {_told(note)}."
     if level == "warning":
         sore = "upper-back soreness" + _soreness_detail(soreness)
         return f"{name} has {sore}, noted on activity {activity_id}: Rhomboid suggested seeing a physio or GP."
@@ -134,8 +138,21 @@ def _summary(level: str, name: str, activity_id: int, note: Mapping[str, Any], s
     )
 
 
+def _urgency(note: Mapping[str, Any]) -> str | None:
+    """"emergency" or "doctor_today" (insights' proportion of the red flags), None if none are named."""
+    return urgency((note.get("soreness") or {}).get("red_flags") or [])
+
+
+def _told(note: Mapping[str, Any]) -> str:
+    """What Rhomboid told the runner to do, in proportion to the warning signs."""
+    level = _urgency(note)
+    return f"Rhomboid told them to {ACTIONS[level]}" if level else "Rhomboid advised urgent medical help"
+
+
 def _subject(level: str, name: str, activity_id: int, note: Mapping[str, Any]) -> str:
     if level == "urgent":
+        if _urgency(note):
+            return f"Urgent: {name} was told to {ACTIONS[_urgency(note)]} (activity {activity_id})"
         return f"Urgent: {name} reported warning signs after a run (activity {activity_id})"
     if level == "warning":
         return f"{name}: Rhomboid suggested seeing a physio (activity {activity_id})"
@@ -145,7 +162,8 @@ def _subject(level: str, name: str, activity_id: int, note: Mapping[str, Any]) -
 
 
 def _body(level: str, name: str, summary: str, note: Mapping[str, Any], coach_name: Any) -> str:
-    lines = [f"Hi {_first_name(coach_name) if coach_name else 'there'},", "", summary, "", _NEXT_STEP[level].format(name=name)]
+    step = "emergency" if level == "urgent" and _urgency(note) == "emergency" else level
+    lines = [f"Hi {_first_name(coach_name) if coach_name else 'there'},", "", summary, "", _NEXT_STEP[step].format(name=name)]
     if level != "urgent":  # an urgent note may repeat what only the private note said
         lines += _note_lines(name, note)
     lines += ["", DISCLAIMER, _why_you(name)]
@@ -170,6 +188,7 @@ def _payload(athlete: Mapping[str, Any], activity_id: int, level: str, summary: 
         "runner": {"id": athlete["id"], "firstname": _first_name(athlete.get("firstname"))},
         "activity_id": activity_id,
         "reason": {"urgent": "urgent_care", "warning": "see_physio", "info": "soreness_after_spike"}[level],
+        "urgency": _urgency(note) if level == "urgent" else None,  # "emergency" or "doctor_today"
         "summary": summary,
         "advice": list(note.get("advice") or []),
         "flags": list(note.get("flags") or []),

@@ -61,19 +61,3 @@ def checkin_url(base_url: str, secret_key: str, athlete_id: int, activity_id: in
     """The check-in link for one activity of one runner (valid 14 days)."""
     token = sign(secret_key, CHECKIN, [int(athlete_id), int(activity_id)], now)
     return f"{base_url}/checkin/{token}"
-
-
-SPIKE_FLAGS = frozenset({"long_run_spike", "week_spike", "intensity_spike"})
-
-
-def wants_checkin(note: dict | None) -> bool:
-    """A note after a spike with no soreness report asks how the upper back is
-    (never an urgent note: that one says one thing only)."""
-    if not note or "urgent_care" in (note.get("advice") or []):
-        return False
-    soreness = note.get("soreness") or {}
-    return bool(SPIKE_FLAGS & set(note.get("flags") or [])) and soreness.get("reported") is None
-
-
-def checkin_line(base_url: str, secret_key: str, athlete_id: int, activity_id: int, now: datetime | float) -> str:
-    return f"How is your upper back? {checkin_url(base_url, secret_key, athlete_id, activity_id, now)}"

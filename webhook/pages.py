@@ -8,6 +8,8 @@ Rhomboid's mouth.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 
 from connector.oauth import scope_problem
@@ -16,6 +18,7 @@ from webhook import runner_view, store
 from webhook.db import get_db
 
 bp = Blueprint("pages", __name__)
+URGENT_SHOWN_DAYS = 14  # an urgent message stays at the top of /me this long (as long as a check-in link lives)
 
 
 def _services():
@@ -68,6 +71,7 @@ def render_me(athlete: dict, status: int = 200, problem: str | None = None, form
         charts=runner_view.runner_charts(db, athlete, today),
         notes=notes,
         latest=notes[0] if notes else None,
+        urgent=runner_view.urgent_messages(db, athlete["id"], today - timedelta(days=URGENT_SHOWN_DAYS)),
         coaches=coaches,
         problem=problem,
         form=form or {},

@@ -125,7 +125,8 @@ def _entries(db, athlete_id: int, since, starts: dict[int, datetime]) -> list[So
             red_flags=tuple(row["red_flags"]),
         )
         at = starts.get(row["activity_id"]) if row["activity_id"] is not None else None
-        entries.append(SorenessEntry(row["day"], report, row["activity_id"], at))
+        # a check-in is as private as a private note: it counts, but a public note names none of its signs
+        entries.append(SorenessEntry(row["day"], report, row["activity_id"], at, private=row["source"] == "checkin"))
     return entries
 
 
@@ -176,16 +177,16 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
                             since=activity.day - timedelta(days=EWMA_WARMUP_DAYS + 31))
     starts = {r.id: r.start_local for r in runs}
     entries = _entries(db, athlete_id, oldest, starts)
+    config = services.config
     assessment = assess(
         activity, runs, entries, profile_of(athlete), past_flags=_past_flags(db, athlete_id, oldest),
         urgent_at=_urgent_at(db, athlete_id, activity.day - timedelta(days=8)),
-        me_url=f"{services.config.base_url}/me",
+        me_url=f"{config.base_url}/me",
+        # insights decides whether the note asks (after a spike with no report, never on an urgent note)
+        checkin_url=links.checkin_url(config.base_url, config.secret_key, athlete_id, activity_id, now),
     )
     note = assessment.note()
     text = assessment.text
-    if links.wants_checkin(note):  # issue 11: the check-in link, outside insights' wording
-        config = services.config
-        text = note["text"] = f"{text}\n{links.checkin_line(config.base_url, config.secret_key, athlete_id, activity_id, now)}"
 
     description = raw.get("description") or ""
     wanted = with_block(description, text)
@@ -199,7 +200,8 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
             updated = services.strava.update_description(athlete_id, activity_id, wanted)
             description = updated.get("description", wanted)
             pipeline.count(db, pipeline.NOTES_WRITTEN)
-    store.save_note(db, athlete_id, activity_id, outcome=outcome, posted_at=now, note=note)
+    store.save_note(db, athlete_id, activity_id, outcome=outcome, posted_at=now, note=note,
+                    private_text=assessment.private_text)
     alerts: list[dict] = []
     if note is not None:
         # coaches hear about it even when the note could not be written:

@@ -4,7 +4,8 @@ One place reads a runner's activities, notes and soreness and turns them
 into charts and plain words, so ``/me``, ``/coach/runners/<id>`` and the
 digest's PNG can never disagree. The coach's view never carries the words
 of a private note: it gets the notes as posted (Rhomboid's own words) and
-labels, nothing the runner typed.
+labels, nothing the runner typed; the full urgent message a public note only
+pointed to (:func:`urgent_messages`) is the runner's alone.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+from insights.urgent import ACTIONS, urgency
 from webhook import charts, store
 
 FLAG_LABELS = {
@@ -31,6 +33,8 @@ ADVICE_LABELS = {
     "desk": "Break up sitting every 30–60 minutes",
     "recovery": "Heat or ice, self-massage, swap a run for a swim or ride",
 }
+# an urgent note's advice in proportion, as the note and the coach's alert word it
+URGENT_LABELS = {level: words[0].upper() + words[1:] for level, words in ACTIONS.items()}
 LEVELS = {"urgent_care": "urgent", "see_physio": "see a physio", "reduce_load": "ease off"}
 
 
@@ -60,10 +64,32 @@ def notes(db, athlete_id: int, limit: int = 12) -> list[dict]:
         row["advice"] = json.loads(row["advice"] or "[]")
         row["soreness"] = json.loads(row["soreness"]) if row["soreness"] else {}
         row["flag_words"] = [FLAG_LABELS.get(f, f.replace("_", " ")) for f in row["flags"]]
-        row["advice_words"] = [ADVICE_LABELS.get(a, a.replace("_", " ")) for a in row["advice"]]
+        row["advice_words"] = [_advice_words(a, row["soreness"]) for a in row["advice"]]
         row["level"] = advice_level(row["advice"])
         out.append(row)
     return out
+
+
+def urgent_messages(db, athlete_id: int, since: date) -> list[dict]:
+    """The full urgent messages of the runner's activities since ``since``, newest first: the ones
+    whose public note only pointed here. For the runner's own page alone, never a coach's."""
+    return list(db.query(
+        """
+        SELECT a.id, a.name, a.day, n.private_text AS text
+        FROM notes n JOIN activities a ON a.id = n.activity_id
+        WHERE n.athlete_id = ? AND n.private_text IS NOT NULL AND a.day >= ?
+        ORDER BY a.start_local DESC
+        """,
+        [athlete_id, since.isoformat()],
+    ))
+
+
+def _advice_words(code: str, soreness: dict) -> str:
+    if code == "urgent_care":
+        level = urgency(soreness.get("red_flags") or [])
+        if level:
+            return URGENT_LABELS[level]
+    return ADVICE_LABELS.get(code, code.replace("_", " "))
 
 
 def runs(db, athlete_id: int, since: date) -> list[tuple[date, float, bool]]:

@@ -70,3 +70,30 @@ def test_checkin_link_is_bound_to_its_runner_and_expires(live, browser):
     runner.click("text=Send my answer")  # the browser asks for the required answer first
     assert runner.url == link
     assert live.query("SELECT count(*) FROM soreness_reports WHERE source = 'checkin'") == [(0,)]
+
+
+def test_a_warning_sign_ticked_in_a_check_in_is_told_in_full_on_me_only(live, browser, width):
+    runner = new_page(browser, width)
+    connect(runner, live)
+    tempo = live.deliver_new_week(upto=2)[1]
+    runner.goto(_checkin_link(live, tempo["id"]))
+    runner.check("#checkin input[name=sore][value=yes]")
+    runner.check("#checkin input[name=red_flag][value=chest_pain]")
+    with runner.expect_navigation():
+        runner.click("text=Send my answer")
+
+    # everyone who can see the run reads only that there is a message
+    description = live.emulator.state.get_activity(tempo["id"])["description"]
+    assert f"Rhomboid has an urgent message for you today: {live.url}/me" in description
+    assert "chest" not in description.lower() and "emergency" not in description.lower()
+
+    # the runner reads it in full, at the top of their page, with its date
+    runner.goto(live.url + "/me")
+    urgent = runner.locator(f"#urgent-{tempo['id']}")
+    assert urgent.locator("h2").inner_text() == "An urgent message for you"
+    assert tempo["start_date_local"][:10] in urgent.inner_text()
+    assert "You mentioned: chest pain, pressure or tightness." in urgent.inner_text()
+    assert "Please get emergency help now" in urgent.inner_text()
+    first = runner.locator("main h2, body h2").first.inner_text()
+    assert first == "An urgent message for you"
+    assert_no_sideways_scroll(runner)

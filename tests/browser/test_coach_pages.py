@@ -41,7 +41,7 @@ def test_invite_accept_dashboard_runner_settings_and_removal(live, browser, widt
     live.deliver_new_week()
     live.worker.send_alerts()
     urgent = live.mailbox.wait_for(COACH, count=2)  # sent at once, by e-mail
-    assert urgent["Subject"].startswith("Urgent: Sam reported warning signs")
+    assert urgent["Subject"].startswith("Urgent: Sam was told to get emergency help now")
     assert "Chest felt tight" not in live.mailbox.text(urgent)  # the kind of warning sign, not the words
     coach.reload()
     row = coach.locator("#runners li.runner").first

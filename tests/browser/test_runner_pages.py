@@ -31,7 +31,7 @@ def test_me_shows_charts_notes_and_advice(live, browser, width, tmp_path):
 
     # the latest advice and the notes in plain words
     advice = page.inner_text("h2:has-text('What Rhomboid advises now') + p")
-    assert "Get medical help now" in advice  # the shakeout's chest tightness
+    assert "Get emergency help now" in advice  # the shakeout's chest tightness, in proportion
     notes = page.inner_text("#notes")
     assert "long run much longer than usual" in notes
     assert "See a physio or GP" in notes or "Ease off" in notes

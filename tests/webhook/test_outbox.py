@@ -29,7 +29,13 @@ URGENT = {
     "metrics": {"week_km": 30.0},
     "soreness": {"reported": True, "severity": 6, "days_running": 1, "red_flags": ["chest_pain"]},
     "association": None,
-    "text": "You mentioned: chest pain, pressure or tightness. Please get urgent medical help now.\nNot medical advice.",
+    "text": "You mentioned: chest pain, pressure or tightness.\nPlease get emergency help now: call your local emergency "
+            "number (999, 112 or 911).\nNot medical advice.",
+}
+DOCTOR_TODAY = {
+    **URGENT,
+    "soreness": {"reported": True, "severity": 4, "days_running": 1, "red_flags": ["numbness_or_weakness"]},
+    "text": "Rhomboid has an urgent message for you today: https://rhomboid.test/me\nNot medical advice.",
 }
 PHYSIO = {
     "advice": ["see_physio", "reduce_load", "form"],
@@ -125,21 +131,34 @@ def test_one_alert_per_consenting_coach_per_channel():
 
 def test_urgent_alert_text_is_short_kind_and_specific():
     [row] = outbox.alerts_for_note(ATHLETE, 42, URGENT, [PAT])
-    assert row["subject"] == "Urgent: Sam reported warning signs after a run (activity 42)"
+    assert row["subject"] == "Urgent: Sam was told to get emergency help now (activity 42)"
     body = row["body"]
     assert body.startswith("Hi Pat,\n")
     assert (
         "Sam reported chest pain, pressure or tightness with upper-back pain after their run (activity 42): "
-        "Rhomboid advised urgent medical help." in body
+        "Rhomboid told them to get emergency help now." in body
     )
+    assert "Please check in with Sam now." in body
     # the kind of warning sign, never the note or the runner's words (a private note may hold them)
-    assert "Please get urgent medical help now." not in body
+    assert "999" not in body and "You mentioned" not in body
     assert row["payload"]["note_text"] is None
     assert "not medical advice" in body
     assert "secret" not in json.dumps(row)
     assert row["payload"]["runner"] == {"id": SAM, "firstname": "Sam"}
     assert row["payload"]["activity_id"] == 42
     assert row["payload"]["reason"] == "urgent_care"
+    assert row["payload"]["urgency"] == "emergency"
+
+
+def test_an_urgent_alert_is_worded_in_proportion_as_the_runner_s_note_is():
+    [row] = outbox.alerts_for_note(ATHLETE, 44, DOCTOR_TODAY, [PAT])
+    assert row["subject"] == "Urgent: Sam was told to see a doctor today (activity 44)"
+    assert ("Sam reported numbness, tingling or weakness with upper-back pain after their run (activity 44): "
+            "Rhomboid told them to see a doctor today." in row["body"])
+    assert "Please check in with Sam today." in row["body"]
+    assert "emergency" not in row["body"].lower()
+    assert row["payload"]["urgency"] == "doctor_today"
+    assert row["level"] == "urgent"  # both levels alert at once
 
 
 def test_info_alert_names_the_spike_and_the_soreness():
@@ -185,13 +204,24 @@ def test_urgent_email_goes_at_once_and_only_to_consenting_coaches(db, runners, s
 
     [message] = smtp_server.messages
     assert message["To"] == "yes@example.com"
-    assert message["Subject"] == "Urgent: Sam reported warning signs after a run (activity 42)"
-    assert "Rhomboid advised urgent medical help" in message.get_payload(decode=True).decode()
+    assert message["Subject"] == "Urgent: Sam was told to get emergency help now (activity 42)"
+    assert "Rhomboid told them to get emergency help now." in message.get_payload(decode=True).decode()
     [row] = store.outbox_rows(db)
     assert (row["status"], row["sent_at"], row["attempts"]) == ("sent", int(MORNING.timestamp()), 1)
 
     assert send_due(db, MORNING + timedelta(minutes=1), smtp_server.url) == counts()
     assert len(smtp_server.messages) == 1
+
+
+def test_a_doctor_today_sign_reaches_the_coach_by_email_at_once_in_its_own_words(db, runners, smtp_server):
+    coach_for(db, [SAM], email="pat@example.com")
+    outbox.queue_alerts(db, SAM, 44, DOCTOR_TODAY, MORNING)
+    assert send_due(db, MORNING, smtp_server.url) == counts(sent=1)
+    [message] = smtp_server.messages
+    body = message.get_payload(decode=True).decode()
+    assert message["Subject"] == "Urgent: Sam was told to see a doctor today (activity 44)"
+    assert "numbness, tingling or weakness" in body and "Rhomboid told them to see a doctor today." in body
+    assert "emergency" not in body.lower() and "rhomboid.test/me" not in body
 
 
 def test_webhook_and_slack_receive_json(db, runners, http_receiver):
@@ -203,14 +233,15 @@ def test_webhook_and_slack_receive_json(db, runners, http_receiver):
     by_path = {r.path: r.body for r in receiver.received}
     hook = by_path["/hook"]
     assert (hook["level"], hook["subject"], hook["activity_id"]) == (
-        "urgent", "Urgent: Sam reported warning signs after a run (activity 42)", 42
+        "urgent", "Urgent: Sam was told to get emergency help now (activity 42)", 42
     )
     assert hook["runner"] == {"id": SAM, "firstname": "Sam"}
     assert hook["id"] == f"alert:{SAM}:42:1:webhook:urgent"
-    assert "Rhomboid advised urgent medical help" in hook["text"]
+    assert "Rhomboid told them to get emergency help now." in hook["text"]
+    assert hook["urgency"] == "emergency"
     assert "secret" not in json.dumps(hook)
     assert list(by_path["/services/T/B/x"]) == ["text"]
-    assert "Urgent: Sam reported warning signs" in by_path["/services/T/B/x"]["text"]
+    assert "Urgent: Sam was told to get emergency help now" in by_path["/services/T/B/x"]["text"]
 
 
 def test_a_500_is_retried_with_backoff_then_dead(db, runners, http_receiver):
@@ -306,7 +337,7 @@ def test_non_urgent_alerts_wait_for_one_digest_and_urgent_ones_do_not(db, runner
 
     assert send_due(db, MORNING + timedelta(hours=3), smtp_server.url) == counts(sent=1)
     assert [m["Subject"] for m in smtp_server.messages] == [
-        "Urgent: Sam reported warning signs after a run (activity 45)"
+        "Urgent: Sam was told to get emergency help now (activity 45)"
     ]
     # not before the digest hour
     assert send_due(db, DIGEST_TIME - timedelta(seconds=1), smtp_server.url) == counts()

@@ -307,6 +307,18 @@ def test_a_new_note_replaces_the_old_and_skipped_has_none(db, athlete):
     assert store.get_note(db, 2) is None
 
 
+def test_the_private_urgent_message_is_kept_with_its_note_and_goes_with_the_runner(db, athlete):
+    store.upsert_activity(db, ATHLETE, run(1, datetime(2025, 3, 1, 7)), None, NOW)
+    store.save_note(db, ATHLETE, 1, outcome="noted", note=NOTE, posted_at=NOW, private_text="You mentioned: fever.")
+    assert db.execute("SELECT private_text FROM notes WHERE activity_id = 1").fetchone() == ("You mentioned: fever.",)
+    assert "private_text" not in store.get_note(db, 1)  # the note object (coaches, replay) never carries it
+    store.save_note(db, ATHLETE, 1, outcome="noted", note=NOTE, posted_at=NOW)  # assessed again: no longer urgent
+    assert db.execute("SELECT private_text FROM notes WHERE activity_id = 1").fetchone() == (None,)
+    store.save_note(db, ATHLETE, 1, outcome="noted", note=NOTE, posted_at=NOW, private_text="You mentioned: fever.")
+    store.delete_athlete(db, ATHLETE)
+    assert db.execute("SELECT count(*) FROM notes WHERE private_text IS NOT NULL").fetchone() == (0,)
+
+
 # -- deleting an athlete ----------------------------------------------------
 
 

@@ -101,10 +101,13 @@ def save_note(
     posted_at: datetime | float,
     note: Mapping[str, Any] | None = None,
     hash: str | None = None,
+    private_text: str | None = None,
 ) -> None:
     """Record what we decided for an activity: the note object (advice,
     flags, metrics, soreness, association, text) or None when skipped.
-    ``hash`` defaults to the SHA-256 of the note text."""
+    ``hash`` defaults to the SHA-256 of the note text. ``private_text`` is
+    the full urgent message when the posted text only points to it: for the
+    runner's own eyes (``/me``), never a coach's."""
     text = None if note is None else note.get("text")
     if hash is None and text is not None:
         hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -121,6 +124,7 @@ def save_note(
         "soreness": None if note.get("soreness") is None else dumps(note["soreness"]),
         "association": None if note.get("association") is None else dumps(note["association"]),
         "posted_at": epoch_s(posted_at),
+        "private_text": private_text,
     }
     upsert(db, "notes", values, "(activity_id)")
 
