@@ -4,13 +4,17 @@
 
 Python imports ``sitecustomize`` at start-up from the path, so the test
 process and each server, worker and CLI process it spawns (they inherit
-PYTHONPATH) travel to FAKE_NOW with time-machine and tick on from there.
-Only the wall clock moves (``time.time``, ``datetime.now``); monotonic
-clocks and timed waits stay real, unlike libfaketime, whose timed waits
-hang under Python 3.11 on this machine.
+PYTHONPATH) move their wall clock with time-machine and tick on from there.
+The first process turns FAKE_NOW into an offset from the real time
+(FAKE_OFFSET_S, inherited by its children), so every process agrees on the
+time, as they would on a real machine: a process started later does not
+start again at FAKE_NOW. Only the wall clock moves (``time.time``,
+``datetime.now``); monotonic clocks and timed waits stay real, unlike
+libfaketime, whose timed waits hang under Python 3.11 on this machine.
 """
 
 import os
+import time
 
 _when = os.environ.get("FAKE_NOW")
 if _when:
@@ -19,4 +23,8 @@ if _when:
     except ImportError:  # a process outside the project's virtualenv
         pass
     else:
-        time_machine.travel(_when, tick=True).start()
+        from datetime import datetime
+
+        if "FAKE_OFFSET_S" not in os.environ:
+            os.environ["FAKE_OFFSET_S"] = str(datetime.fromisoformat(_when).timestamp() - time.time())
+        time_machine.travel(time.time() + float(os.environ["FAKE_OFFSET_S"]), tick=True).start()
