@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import json
 import logging
+import os
 import sqlite3
 import sys
 
@@ -151,18 +152,26 @@ def migrate_command(db_path: str | None) -> None:
 @click.option("--port", default=8700, show_default=True, type=int, help="Port to listen on.")
 @click.option("--threads", default=8, show_default=True, type=int, help="Request threads.")
 @click.option("--worker/--no-worker", default=True, show_default=True,
-              help="Run the worker in this process (the embedded default); use --no-worker with a separate `rhomboid worker`.")
+              help="Run the worker beside the server, as a child process it restarts if it dies (the default); "
+                   "use --no-worker with a separate `rhomboid worker`.")
 @click.option("--db", "db_path", help="Database file (overrides RHOMBOID_DB).")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
 def serve(host, port, threads, worker, db_path, verbose):
     """Serve the web app with a production WSGI server (waitress)."""
+    import signal
+
     import waitress
 
     from webhook import create_app
-    from webhook.worker import Worker, WorkerAlreadyRunning
+    from webhook.worker import lock_path, worker_running
+    from webhook.worker_process import WorkerDidNotStart, WorkerProcess
 
     _logging(verbose)
     services = _services(RHOMBOID_DB=db_path)
+    if worker and worker_running(services.config.db_path):
+        raise CLIError(f"another Rhomboid worker is already running for {services.config.db_path} "
+                       f"(lock {lock_path(services.config.db_path)}); run one worker per database "
+                       "(or pass --no-worker)")
     try:  # bind before anything starts, so a taken port stops us cleanly
         # waitress reads a whole body before the app sees it: its own limit
         # (413) keeps a huge one out of memory and disk; the webhook's is 64 KB
@@ -175,10 +184,16 @@ def serve(host, port, threads, worker, db_path, verbose):
     running = None
     if worker:
         try:
-            running = Worker(services).start()
-        except WorkerAlreadyRunning as error:
+            running = WorkerProcess(services.config.db_path, verbose=verbose).start()
+        except WorkerDidNotStart as error:
             server.close()
-            raise CLIError(f"{error} (or pass --no-worker)") from None
+            raise CLIError(f"{error}; see its message above (or pass --no-worker)") from None
+        services.wake_worker = running.wake
+
+    def stop_serving(signum, frame):
+        raise SystemExit(0)  # the finally below stops the worker after the event in hand
+
+    signal.signal(signal.SIGTERM, stop_serving)
     click.echo(f"Rhomboid on http://{host}:{port}  webhook: {services.config.base_url}"
                "/strava/webhook/<RHOMBOID_WEBHOOK_SECRET>", err=True)
     try:
@@ -194,22 +209,34 @@ def serve(host, port, threads, worker, db_path, verbose):
 @main.command()
 @click.option("--db", "db_path", help="Database file (overrides RHOMBOID_DB).")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
-def worker(db_path, verbose):
+@click.option("--child", hidden=True,
+              help="PID:FD: run as the worker process of `rhomboid serve` (wake-ups on stdin, ready on FD).")
+def worker(db_path, verbose, child):
     """Run the one scheduler process: inbox, raw-payload purge, coach alerts."""
     import signal
     import threading
 
     from webhook.worker import Worker, WorkerAlreadyRunning
+    from webhook.worker_process import become_child, listen_for_wakes, parse_child, say_ready
 
     _logging(verbose)
+    parent_pid, ready_fd = parse_child(child) if child else (None, None)
+    if parent_pid is not None:
+        become_child(parent_pid)
     services = _services(RHOMBOID_DB=db_path)
     try:
-        running = Worker(services).start()
+        # a server's restarted worker may find the one before it still stopping
+        running = Worker(services).start(wait_s=10 if parent_pid is not None else 0)
     except WorkerAlreadyRunning as error:
         raise CLIError(str(error)) from None
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    click.echo(f"worker running for {services.config.db_path}; Ctrl-C to stop", err=True)
+    if parent_pid is not None:
+        listen_for_wakes(running.wake, stop)
+        say_ready(ready_fd)
+        click.echo(f"worker process {os.getpid()} running for {services.config.db_path}", err=True)
+    else:
+        click.echo(f"worker running for {services.config.db_path}; Ctrl-C to stop", err=True)
     try:
         while not stop.wait(1.0):
             pass

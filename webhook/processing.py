@@ -8,6 +8,7 @@ retries it with backoff, and neither loses it.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from dataclasses import dataclass, field
@@ -134,13 +135,19 @@ def _past_flags(db, athlete_id: int, since) -> dict[int, tuple[str, ...]]:
     """The spike flags earlier assessments found (a skipped run had none), for
     runs the association can still look at, so it need not assess them again."""
     return {
-        activity_id: tuple(json.loads(flags or "[]"))
+        activity_id: _flags(flags)
         for activity_id, flags in db.conn.execute(
             "SELECT n.activity_id, n.flags FROM notes n JOIN activities a ON a.id = n.activity_id "
             "WHERE n.athlete_id = ? AND a.day >= ?",
             [athlete_id, since.isoformat()],
         )
     }
+
+
+@functools.lru_cache(maxsize=64)
+def _flags(stored: str | None) -> tuple[str, ...]:
+    """Stored flags as a tuple: a year of notes holds a handful of distinct lists."""
+    return tuple(json.loads(stored or "[]"))
 
 
 def _urgent_at(db, athlete_id: int, since) -> list[datetime]:

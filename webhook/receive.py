@@ -104,12 +104,15 @@ class _Receiving:
     (group commit). Under a burst many events share a commit; alone, an event
     waits for nobody. The writer commits with synchronous=FULL: an
     acknowledged event survives even a power cut, and one fsync per batch
-    is cheap. It stops after a quiet spell and when the app's services close.
+    is cheap (a replay, whose events come from files, skips it: see
+    ``Services.durable_acks``). It stops after a quiet spell and when the
+    app's services close.
     """
 
-    def __init__(self, db_path: str) -> None:
+    def __init__(self, db_path: str, durable: bool = True) -> None:
         self.local = threading.local()
         self.db_path = db_path
+        self.durable = durable
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._writer: threading.Thread | None = None
         # guards starting and stopping the writer *and* every put, so an
@@ -148,7 +151,8 @@ class _Receiving:
 
     def _write_forever(self) -> None:
         db = open_db(self.db_path)
-        db.execute("PRAGMA synchronous = FULL")
+        if self.durable:
+            db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA busy_timeout = 0")  # waits in _first_in_line instead
         try:
             while True:
@@ -281,7 +285,7 @@ def _receiving() -> _Receiving:
     extensions = current_app.extensions
     found = extensions.get("rhomboid.receive")
     if found is None:
-        created = _Receiving(current_app.config["RHOMBOID_DB"])
+        created = _Receiving(current_app.config["RHOMBOID_DB"], extensions["rhomboid"].durable_acks)
         found = extensions.setdefault("rhomboid.receive", created)
         if found is created:
             extensions["rhomboid"].on_close(found.close)

@@ -68,6 +68,9 @@ class Services:
     budget: RateBudget = field(default_factory=RateBudget)
     breaker: CircuitBreaker = field(default_factory=CircuitBreaker)
     wake_worker: Callable[[], None] = lambda: None
+    # acknowledged events survive a power cut (the receiver fsyncs each
+    # commit); a throwaway replay database turns it off
+    durable_acks: bool = True
 
     def __post_init__(self) -> None:
         self.cipher = TokenCipher(self.config.secret_key)

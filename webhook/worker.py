@@ -19,6 +19,7 @@ import fcntl
 import logging
 import os
 import threading
+import time
 from datetime import datetime, timezone
 from typing import IO
 
@@ -41,8 +42,42 @@ BUDGET_SAVE_S = 5  # /metrics may lag the budget by this much; saving per event 
 ALERTS_EVERY_S = 30
 
 
+class _WakeSkipped(logging.Filter):
+    """A wake-up that finds the inbox job's instances busy is dropped on
+    purpose: the drain that runs sees ``_wanted`` and takes the new event
+    (or the next poll does, within POLL_S). It is not a problem to log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        job = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        return not (getattr(job, "id", None) == "inbox" and "maximum number of running" in str(record.msg))
+
+
+_scheduler_log = logging.getLogger("apscheduler.scheduler.rhomboid")
+_scheduler_log.addFilter(_WakeSkipped())
+
+
 class WorkerAlreadyRunning(RuntimeError):
     pass
+
+
+def lock_path(db_path: str) -> str:
+    """The file whose lock proves a worker is alive for the database at ``db_path``."""
+    return f"{os.path.abspath(db_path)}.worker.lock"
+
+
+def worker_running(db_path: str) -> bool:
+    """Whether a worker holds the lock for this database now."""
+    try:
+        handle = open(lock_path(db_path), "a+")
+    except OSError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
 
 
 class Worker:
@@ -53,6 +88,7 @@ class Worker:
         self._scheduler: BackgroundScheduler | None = None
         self._drain_lock = threading.Lock()
         self._wanted = threading.Event()
+        self._wake_sent = threading.Event()  # wake() asked the scheduler for a drain that has not begun
         self._paused_until: datetime | None = None  # Strava cannot be asked before this
         self._seen_recoveries = 0
         self._saved_health: tuple | None = None
@@ -61,18 +97,27 @@ class Worker:
 
     # -- life cycle -----------------------------------------------------------
 
-    def acquire(self) -> None:
-        """Take the one-worker-per-database lock and recover a crashed worker's events."""
-        path = f"{os.path.abspath(self.services.config.db_path)}.worker.lock"
+    def acquire(self, wait_s: float = 0) -> None:
+        """Take the one-worker-per-database lock and recover a crashed worker's events.
+
+        ``wait_s``: how long to wait for a worker that is stopping (a
+        server's restarted worker process) before refusing to start."""
+        path = lock_path(self.services.config.db_path)
         handle = open(path, "a+")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
-            raise WorkerAlreadyRunning(
-                f"another Rhomboid worker is already running for {self.services.config.db_path} "
-                f"(lock {path}); run one worker per database"
-            ) from None
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                handle.close()
+                raise WorkerAlreadyRunning(
+                    f"another Rhomboid worker is already running for {self.services.config.db_path} "
+                    f"(lock {path}); run one worker per database"
+                ) from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
@@ -88,10 +133,10 @@ class Worker:
         if back:
             log.warning("took back %d event(s) a stopped worker was processing", back)
 
-    def start(self) -> "Worker":
+    def start(self, wait_s: float = 0) -> "Worker":
         """Acquire the lock and start the scheduler in background threads."""
-        self.acquire()
-        scheduler = BackgroundScheduler(timezone=timezone.utc)
+        self.acquire(wait_s)
+        scheduler = BackgroundScheduler(timezone=timezone.utc, logger=_scheduler_log)
         # two instances: a poll that fires during a long drain returns at once
         # (see drain) instead of being logged as a skipped run every second
         scheduler.add_job(self.drain, "interval", seconds=self.poll_s, id="inbox",
@@ -112,8 +157,9 @@ class Worker:
         runs, the drain itself picks the new event up (see :meth:`drain`).
         """
         self._wanted.set()
-        if self._drain_lock.locked():
-            return
+        if self._drain_lock.locked() or self._wake_sent.is_set():
+            return  # a drain runs, or one is on its way: it will see _wanted
+        self._wake_sent.set()
         if self._scheduler is not None and self._scheduler.running:
             try:
                 self._scheduler.modify_job("inbox", next_run_time=datetime.now(timezone.utc))
@@ -138,6 +184,7 @@ class Worker:
         claims after that event was stored or, seeing ``_wanted``, looks again.
         """
         handled = 0
+        self._wake_sent.clear()
         self._wanted.set()
         while self._wanted.is_set():
             if not self._drain_lock.acquire(blocking=False):

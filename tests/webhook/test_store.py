@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from types import SimpleNamespace
 
@@ -201,6 +202,27 @@ def test_runs_until_gives_the_known_runs(db, athlete):
     assert [a.id for a in store.runs_until(db, ATHLETE, date(2025, 3, 2))] == [1, 3, 4]
     assert [a.id for a in store.runs_until(db, ATHLETE, date(2025, 3, 2),
                                            since=date(2025, 3, 2))] == [3, 4]
+
+
+def test_runs_until_are_the_stored_runs_without_their_words(db, athlete):
+    """The load metrics' lean read gives the same runs as the full one, every
+    number included, with the text (which no metric reads) left empty."""
+    stored = [
+        replace(run(1, datetime(2025, 3, 1, 23, 59)), average_heartrate=151.5, max_heartrate=178, moving_s=3000,
+                elapsed_s=3100, perceived_exertion=6, suffer_score=40, average_speed=3.1,
+                name="Long one #upperback 4", description="felt good", private_note="tight traps"),
+        run(2, datetime(2025, 3, 2, 0, 0), sport="TrailRun"),
+        run(3, datetime(2025, 3, 3, 7), sport="Ride"),
+    ]
+    for activity in stored:
+        store.upsert_activity(db, ATHLETE, activity, None, NOW)
+    full = store.activities_for(db, ATHLETE, runs_only=True)
+    lean = store.runs_until(db, ATHLETE, date(2025, 3, 3))
+    assert lean == [replace(a, name="", description="", private_note="") for a in full]
+    assert [a.day for a in lean] == [date(2025, 3, 1), date(2025, 3, 2)]
+    assert lean[0].average_heartrate == 151.5 and lean[0].perceived_exertion == 6
+    assert [a.id for a in store.runs_until(db, ATHLETE, datetime(2025, 3, 1, 23, 59))] == [1]
+    assert [a.id for a in store.runs_until(db, ATHLETE, date(2025, 3, 3), since=date(2025, 3, 2))] == [2]
 
 
 def test_delete_activity_takes_its_report_and_note(db, athlete):

@@ -252,3 +252,35 @@ def test_a_long_write_lock_gives_a_500_and_stores_nothing_half_way(world, monkey
     assert db.execute("SELECT count(*) FROM inbox WHERE status = 'pending'").fetchone()[0] == 2
     db.close()
     assert world.worker.process_next()[1] is not None  # the worker can still write
+
+
+def test_a_wake_that_finds_the_drain_busy_is_not_logged_but_other_skips_are(caplog):
+    """A wake-up dropped because a drain is running is by design (the drain
+    sees it); a skipped run of any other job is still worth a warning."""
+    import logging
+    import threading
+    import time
+    from datetime import datetime, timezone as tz
+
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from webhook.worker import _scheduler_log
+
+    release = threading.Event()
+    scheduler = BackgroundScheduler(timezone=tz.utc, logger=_scheduler_log)
+    for job_id in ("inbox", "alerts"):
+        scheduler.add_job(release.wait, "interval", seconds=0.05, id=job_id, name=f"{job_id} job",
+                          max_instances=1, next_run_time=datetime.now(tz.utc))
+    with caplog.at_level(logging.WARNING, logger="apscheduler"):
+        scheduler.start()
+        try:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and "alerts job" not in caplog.text:
+                time.sleep(0.01)
+        finally:
+            release.set()
+            scheduler.shutdown(wait=True)
+    skipped = [r.getMessage() for r in caplog.records if "maximum number of running" in r.getMessage()]
+    assert skipped, "the busy alerts job was reported"
+    assert any("alerts job" in m for m in skipped)
+    assert not any("inbox job" in m for m in skipped)

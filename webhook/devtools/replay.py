@@ -103,7 +103,8 @@ class Replayer:
         self.emulator = EmulatorServer(client_id=CLIENT_ID, client_secret=CLIENT_SECRET).start()
         # replay is about notes, not rate limits: an effectively unlimited budget
         self.emulator.state.rates.configure(short=10**6, long=10**7, read_short=10**6, read_long=10**7)
-        self.services = Services(replay_config(db_path, self.emulator.url), clock=self.clock)
+        # nothing to survive a power cut for: the events come from files
+        self.services = Services(replay_config(db_path, self.emulator.url), clock=self.clock, durable_acks=False)
         db = open_db(db_path)
         migrate(db)
         db.close()

@@ -1,0 +1,219 @@
+"""The worker of ``rhomboid serve``: a child process beside the server.
+
+Writing a note is CPU work in Python (Strava's JSON, the assessment). As a
+thread of the server it competed with the request threads for the GIL, so
+every acknowledgement could wait behind a note. As a child process it has
+an interpreter of its own, and it runs at a lower CPU priority (nice
+:data:`NICE`): under a burst the machine answers Strava first and writes
+notes in the gaps, and at a steady rate there is CPU for both.
+
+- **Wake-ups.** The server writes a byte to the child's stdin for every new
+  event; the child wakes its drain at once (it also polls, as a separate
+  ``rhomboid worker`` does). The pipe never blocks the server: a full pipe
+  means a wake-up is already waiting.
+- **One life.** The child dies with the server: Linux kills it when its
+  parent dies (``PR_SET_PDEATHSIG``), and end of file on stdin stops it
+  anywhere else. A killed child loses nothing: its events are taken back by
+  the next worker (see :meth:`webhook.worker.Worker.acquire`).
+- **Restarts.** The server restarts a child that died (a crash, ``kill -9``)
+  after a growing pause (1 s doubling to 60 s), and says so in its log.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import logging
+import os
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+log = logging.getLogger(__name__)
+
+NICE = 10
+RESTART_FIRST_S = 1.0
+RESTART_MAX_S = 60.0
+STOP_WAIT_S = 15.0
+START_TIMEOUT_S = 60.0
+_PR_SET_PDEATHSIG = 1
+
+
+class WorkerDidNotStart(RuntimeError):
+    """The worker process exited, or hung, before it was running."""
+
+
+class WorkerProcess:
+    """Starts, wakes, restarts and stops ``rhomboid worker --child`` for a server."""
+
+    def __init__(self, db_path: str, *, verbose: bool = False, env: dict[str, str] | None = None) -> None:
+        self.db_path = db_path
+        self.verbose = verbose
+        self.env = env
+        self.restarts = 0
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen | None = None
+        self._stopping = threading.Event()
+        self._supervisor: threading.Thread | None = None
+
+    def start(self, timeout_s: float = START_TIMEOUT_S) -> "WorkerProcess":
+        """Start the worker and wait until it holds the lock and runs (so the
+        server answers no event before a worker can take it); raise
+        :class:`WorkerDidNotStart` if it exits or hangs instead."""
+        self._spawn(wait_s=timeout_s)
+        self._supervisor = threading.Thread(target=self._supervise, name="worker-supervisor", daemon=True)
+        self._supervisor.start()
+        return self
+
+    @property
+    def pid(self) -> int | None:
+        process = self._process
+        return process.pid if process is not None else None
+
+    def _spawn(self, wait_s: float | None = None) -> None:
+        ready_read, ready_write = os.pipe()
+        args = [sys.executable, "-m", "webhook.cli", "worker", "--child", f"{os.getpid()}:{ready_write}",
+                "--db", self.db_path]
+        if self.verbose:
+            args.append("--verbose")
+        try:
+            process = subprocess.Popen(args, stdin=subprocess.PIPE, env=self.env, pass_fds=(ready_write,))
+        finally:
+            os.close(ready_write)
+        os.set_blocking(process.stdin.fileno(), False)
+        with self._lock:
+            self._process = process
+        try:
+            if wait_s is not None and not _ready(ready_read, wait_s):
+                self.stop()
+                code = process.poll()
+                raise WorkerDidNotStart(
+                    f"the worker process did not start ({_exit_text(code)})" if code is not None
+                    else f"the worker process did not start within {wait_s:.0f} s")
+        finally:
+            os.close(ready_read)
+
+    def wake(self) -> None:
+        """Tell the worker an event is waiting (cheap, never blocks)."""
+        with self._lock:
+            process = self._process
+            if process is None or process.stdin is None:
+                return
+            try:
+                os.write(process.stdin.fileno(), b"\x01")
+            except BlockingIOError:
+                pass  # the pipe is full: the worker has wake-ups waiting already
+            except (BrokenPipeError, OSError):
+                pass  # the worker is gone: the supervisor restarts it, and it polls
+
+    def _supervise(self) -> None:
+        pause = RESTART_FIRST_S
+        while not self._stopping.is_set():
+            process = self._process
+            started = time.monotonic()
+            code = process.wait()
+            if self._stopping.is_set():
+                return
+            if time.monotonic() - started > RESTART_MAX_S:
+                pause = RESTART_FIRST_S  # it had been running well: restart promptly
+            log.error("the worker process %s exited with %s; starting it again in %.0f s", process.pid,
+                      _exit_text(code), pause)
+            if self._stopping.wait(pause):
+                return
+            pause = min(pause * 2, RESTART_MAX_S)
+            with self._lock:
+                if self._stopping.is_set():
+                    return
+            self._spawn()
+            self.restarts += 1
+
+    def stop(self) -> None:
+        """Let the worker finish the event in hand, then end it."""
+        self._stopping.set()
+        with self._lock:
+            process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            process.stdin.close()  # end of file: the worker stops after the event in hand
+        except OSError:
+            pass
+        try:
+            process.wait(timeout=STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            log.warning("the worker process %s did not stop within %.0f s; killing it", process.pid, STOP_WAIT_S)
+            process.kill()
+            process.wait()
+
+
+def _ready(fd: int, timeout_s: float) -> bool:
+    """Whether the child wrote its ready byte within ``timeout_s`` (end of file: it exited)."""
+    ready, _, _ = select.select([fd], [], [], timeout_s)
+    return bool(ready) and os.read(fd, 1) == b"1"
+
+
+def _exit_text(code: int) -> str:
+    if code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"status {code}"
+
+
+# -- the child's side ------------------------------------------------------------
+
+
+def parse_child(value: str) -> tuple[int, int]:
+    """``--child PID:FD``: the server's process id, and the pipe to say "ready" on."""
+    pid, _, fd = value.partition(":")
+    return int(pid), int(fd)
+
+
+def say_ready(fd: int) -> None:
+    os.write(fd, b"1")
+    os.close(fd)
+
+
+def become_child(parent_pid: int) -> None:
+    """In the child: die with the parent, and step back behind the server's requests."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            log.debug("prctl(PR_SET_PDEATHSIG) unavailable; end of file on stdin stops the worker", exc_info=True)
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        raise SystemExit(0)
+    # Ctrl-C reaches the whole process group: the server stops us itself
+    # (end of file on stdin), so an interrupt cannot look like a crash to restart
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        os.nice(NICE)
+    except OSError:
+        pass
+
+
+def listen_for_wakes(wake, stop: threading.Event) -> threading.Thread:
+    """Call ``wake`` for every byte on stdin; set ``stop`` at end of file."""
+
+    def read() -> None:
+        fd = sys.stdin.fileno()
+        while True:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError as error:
+                if error.errno == errno.EINTR:
+                    continue
+                chunk = b""
+            if not chunk:
+                stop.set()
+                return
+            wake()
+
+    thread = threading.Thread(target=read, name="worker-wakes", daemon=True)
+    thread.start()
+    return thread
