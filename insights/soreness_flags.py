@@ -25,6 +25,7 @@ import re
 from typing import Callable
 
 from insights import soreness_context as context
+from insights import soreness_flag_words as flag_words
 from insights import soreness_words as words
 from insights.soreness_text import Sentences, clause_bounds, negated, negation_floor
 
@@ -66,7 +67,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
     ``pain_anywhere()`` says whether the text reports pain at all (asked only for a fall).
     """
     candidates: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
-    for code, (needles, rx) in words.RED_FLAG_RX.items():
+    for code, (needles, rx) in flag_words.RED_FLAG_RX.items():
         for index in sentences.holding(needles):
             candidates.setdefault(index, []).append((code, rx))
     flags: set[str] = set()
@@ -98,7 +99,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if said == context.PAST and code != "after_fall":  # a crash yesterday, pain today: still a red flag
                 continue
             if code == "numbness_or_weakness":
-                cold = words.COLD.search(sentence) is not None if cold is None else cold
+                cold = flag_words.COLD.search(sentence) is not None if cold is None else cold
                 if cold:
                     continue  # numb fingers in the cold are weather, not nerves
             affirmed.append((start, end, code))
