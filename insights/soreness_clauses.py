@@ -94,6 +94,9 @@ def read_clauses(sentence: str, tags: list[int | None]) -> list[Clause]:
             clause.places += 1
             if clause.first_place < 0:
                 clause.first_place = start
+            bare = words.BARE_NUMBER.match(sentence, m.end())
+            if bare and (value := severity_of(bare.group("number"), out_of_ten=False)) is not None:
+                clause.rating = value if clause.rating is None else max(clause.rating, value)
         elif kind == "rating":
             if _effort_rating(sentence, start, m.end()):
                 continue
@@ -131,6 +134,8 @@ def _assert(sentence: str, clauses: list[Clause]) -> None:
             mine = words.MINE.search(sentence, clause.start, clause.end)  # "her traps were tight, mine fine"
             if mine:
                 clause.places, clause.first_place = 1, mine.start()
+            elif not_mine := words.NOT_MINE.search(sentence, clause.start, clause.end):
+                clause.places, clause.first_place, clause.neg = 1, not_mine.start(), True
         if not clause.places:
             continue
         text = sentence[clause.start:clause.end]

@@ -54,8 +54,11 @@ _PAST = re.compile(
     rf"|autumn|fall|{_DAYS})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b|\bago\b|\bin\s+(?:19|20)\d\d\b|\bback\s+in\b"
     rf"|\bin\s+(?:{_MONTHS})\b|\bon\s+(?:{_DAYS})\b|\bthe\s+other\s+day\b|\bearlier\s+(?:this|in\s+the)\s+week\b"
-    r"|\bused\s+to\b|\bpreviously\b|\bbefore\s+christmas\b|\byears\s+ago\b"
+    r"|\bused\s+to\b|\bpreviously\b|\bbefore\s+christmas\b|\byears\s+ago\b|\b(?:on|at|over)\s+the\s+weekend\b"
 )
+# Long enough ago that a fall then does not explain pain today ("fell off my bike in 2022")
+LONG_AGO = re.compile(r"\bin\s+(?:19|20)\d\d\b|\b(?:years?|months?)\s+ago\b|\blast\s+(?:year|season|summer|winter"
+                      r"|spring|autumn)\b|\bback\s+in\b|\bused\s+to\b|\bas\s+a\s+(?:kid|child|teenager)\b")
 _NOW = re.compile(
     r"\btoday\b|\bnow\b|\bstill\b|\bagain\b|\bcurrently\b|\bthis\s+(?:morning|evening|afternoon|run)\b|\btonight\b"
     r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|\b(?<!earlier\s)this\s+(?:year|week|month)\b"
@@ -120,8 +123,12 @@ _TYPO_TARGETS = {
 _BY_LETTER: dict[str, list[str]] = {}
 for _target in _TYPO_TARGETS:
     _BY_LETTER.setdefault(_target[0], []).append(_target)
+# Soreness and red-flag words with a common slip ("chest pian", "shortnes of breath"): fixed word for word
 _SORE_TYPOS = {"soer": "sore", "sroe": "sore", "achey": "achy", "stif": "stiff", "tite": "tight", "tigth": "tight",
-               "painfull": "painful", "hurst": "hurts"}
+               "painfull": "painful", "hurst": "hurts", "pian": "pain", "pani": "pain", "shortnes": "shortness",
+               "breathles": "breathless", "numbess": "numbness", "numbnes": "numbness",
+               "tinglng": "tingling", "tinglig": "tingling", "nausous": "nauseous", "nauseus": "nauseous"}
+_SORE_TYPO = re.compile(rf"\b(?:{'|'.join(sorted(_SORE_TYPOS, key=len, reverse=True))})\b")
 _KNOWN = frozenset({*_TYPO_TARGETS, "up", "uppers", "bake", "bank", "black", "backs", "bach", "beck", "buck",
                     "shoulder", "blame", "blaze", "bladder", "bleed", "bled", "bald", "bale", "baled", "trapeze",
                     "thorax", "taco", "bad", "bag", "bat", "hack", "pack", "rack", "sack", "tack", "lack", "jack",
@@ -157,8 +164,6 @@ def _fix(m: re.Match[str]) -> str:
 def _fixed(word: str) -> str:
     if word in _KNOWN:
         return word
-    if word in _SORE_TYPOS:
-        return _SORE_TYPOS[word]
     for target in _BY_LETTER.get(word[0], ()):
         if abs(len(word) - len(target)) <= 1 and _within_one_edit(word, target):
             return target
@@ -171,4 +176,5 @@ _SPLIT_JOINED = re.compile(r"(?<!#)\bupper(back|bak|bck)\b|\bshoulderblades?\b")
 def fix_typos(text: str) -> str:
     """Place words with one slip, as the runner meant them: "sholder blades", "uper back", "thorasic"."""
     text = _SPLIT_JOINED.sub(lambda m: "upper back" if m.group(1) else m.group(), text)
+    text = _SORE_TYPO.sub(lambda m: _SORE_TYPOS[m.group()], text)
     return _WORD.sub(_fix, text)

@@ -42,6 +42,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+in\s+the\s+"
         r"(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?chest\b"
         r"|\belephant\s+(?:sitting\s+)?on\s+my\s+chest\b"
+        r"|\bchest\s+(?:felt|feels|feeling)\s+(?:like|as\s+if|as\s+though)\s+(?:\w+\s+){0,6}?(?:sitting|standing|sat|stood"
+        r"|crush\w*|squeez\w*|vice|weight|pressing|clamp\w*)\b"
         r"|\bchest\s*+[:=–-]?\s*+(?:pains?|pressure|tight(?:ness)?|aches?|aching|hurts?|hurting|discomfort|squeez\w*|heav\w*"
         r"|crushing|sore\w*|burning)\b|\btight(?:ness)?[\s-]+chest(?:ed)?\b|\bangina\b"
         r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+"
@@ -63,7 +65,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
-        r"|\bjaw\s+(?:pain|ache|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
+        r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
         r"|\bleft\s+arm\s+(?:pain|ache|ached|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
         r"|dead|weird|funny))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b")),
     "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮"), (
@@ -108,10 +110,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:weight|\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
         r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)"
         r"|\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,30}?"
-        r"(?:without\s+trying|not\s+trying|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well))"
+        r"(?:without\s+(?:trying|dieting)|not\s+(?:trying|dieting)|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
-        r"(?:eating|without\s+trying|no\s+reason|not\s+trying)")),
+        r"(?:eating|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))")),
 }
 RED_FLAG_RX = {code: (needles, re.compile(pattern)) for code, (needles, pattern) in _RED_FLAG_PATTERNS.items()}
+# "arm tingling from the watch strap": pressure from kit, said so in the same clause, is not the nerves
+KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+|my\s+|a\s+)?(?:\w+\s+)?"
+                       r"(?:straps?|watch|watchband|band|sleeve|armband|vest|backpack|pack|bra|bladder|compression)\b")
 COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|wind\s?chill"
                    r"|sub-?zero)\b|-\d+\s*°")

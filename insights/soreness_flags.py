@@ -79,10 +79,11 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 2) or "") is not None
         denied = set()
         floor = previous_end = 0
-        for i, (start, end, _) in enumerate(found):
+        for i, (start, end, code) in enumerate(found):
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
-            if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no:
+            if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no or (
+                    code == "fever" and words.GONE.match(sentence, end)):  # "fever gone"; a chest pain that went still counts
                 denied.add(i)
         for chain in _chains(sentence, found):
             if denied.intersection(chain[:1]):
@@ -96,12 +97,12 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
             if said == context.OTHER or said == context.HYPOTHETICAL:
                 continue
-            if said == context.PAST and code != "after_fall":  # a crash yesterday, pain today: still a red flag
-                continue
+            if said == context.PAST and (code != "after_fall" or context.LONG_AGO.search(sentence, lo, hi)):
+                continue  # a crash yesterday, pain today: still a red flag; a crash in 2022 is not
             if code == "numbness_or_weakness":
                 cold = flag_words.COLD.search(sentence) is not None if cold is None else cold
-                if cold:
-                    continue  # numb fingers in the cold are weather, not nerves
+                if cold or flag_words.KIT_CAUSE.search(sentence, lo, hi):
+                    continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             affirmed.append((start, end, code))
         codes = {code for _, _, code in affirmed}
         for start, end, code in affirmed:

@@ -11,14 +11,14 @@ import re
 
 # Every pattern reads lowercased text: re.IGNORECASE makes `re` several times slower.
 _SORE_WORDS = (
-    r"sore(?:ness|r|st)?|sore-?ish|ach(?:e|es|ed|y|ey|ing)|pain(?:s|ful|full)?|tight(?:ness|er)?"
+    r"sore(?:ness|r|st)?|sore-?ish|ach(?:e|es|ed|y|ey|ing|in)|pain(?:s|ful|full)?|tight(?:ness|er)?"
     r"|stiff(?:ness|er)?|hurt(?:s|ing)?|niggl(?:e|es|y|ing)|twing(?:e|es|y)|tender(?:ness)?|knot(?:s|ted|ty)?"
     r"|spasm(?:s|ing)?|cramp(?:s|ing|ed)?|throb(?:s|bing)?|burning|stabbing|shooting|pulled|strain(?:ed)?"
-    r"|tweak(?:ed)?|bad|worse|issues?|problems?|trouble|playing up|acting up|flar(?:ed|ing|e-?up)|killing"
+    r"|tweak(?:ed)?|bad|worse|issues?|problems?|trouble|playing up|acting up|flar(?:ed|ing|e-?up)|killing?"
     r"|agony|bother(?:s|ed|ing)?|locked|seized|still there")
 _PLACE_WORDS = (
     r"upper\s*(?:and|&|/|\+)\s*lower[\s-]*back|lower\s*(?:and|&|/|\+)\s*upper[\s-]*back|upper[\s-]*backs?"
-    r"|mid(?:dle)?[\s-]*back|(?:in\s+)?between\s+(?:my\s+|the\s+|both\s+)?shoulder[\s-]*blades?"
+    r"|mid(?:dle)?[\s-]*back|(?:in\s+)?between\s+(?:my\s+|the\s+|both\s+)?shoulder(?:[\s-]*blades?|s)"
     r"|shoulder[\s-]*blades?|scapula[es]?|thoracic(?:\s+spine)?|t[\s-]?spine|rhomboids"
     r"|rhomboid(?!\s+(?:note|notes|app|says|said|told|suggested|message|sent|wrote|post\w*))|ub(?=\s+(?:sore|tight|stiff|ach\w*|pain|fine|ok))"
     r"|(?<!speed\s)(?<!sand\s)(?<!tourist\s)traps|(?:left|right|upper|mid|middle|lower)\s+trap|trapezius")
@@ -36,6 +36,10 @@ TAG = re.compile(
     r"#(?:upper[_-]?back(?:sore|pain)?|ubp)(?![a-z_])(?:[ \t]*[:=–-]?[ \t]*(?P<num>\d{1,2}(?:[.,]\d)?)"
     r"(?P<ten>\s*/\s*10)?(?![\w/]|[.,]\d|[ \t]*(?:km|k|mi|miles?|m|mins?|minutes|hrs?|hours?|days?|x|reps|%)\b))?")
 _RATING = r"(?P<number>\d{1,2}(?:[.,·]\d)?)\s*(?:/|out\s+of)\s*10"  # "6/10", "6 out of 10"; "6.5" is "6·5" by now
+# A bare 0-10 right after the place, ending its clause: "upper back 6", "traps: 4, calves fine"; never a
+# distance, a time or a count ("upper back 6 miles in", "upper back 2 days ago", "traps 3x10")
+BARE_NUMBER = re.compile(r"[ \t]*+[:=]?[ \t]*+(?P<number>\d{1,2}(?:·\d)?)(?=[ \t]*+(?:$|[,()!?;]|[-–—]\s"
+                         r"|[\U0001F000-\U0001FAFF\u2600-\u27BF]|(?:and|but|today|tonight|now|again|though)\b))")
 # A sentence that is only a rating: "Upper back stiff. 3/10" rates the sentence before it.
 BARE_RATING = re.compile(rf"\s*(?:(?:severity|pain|rating|score|level)\s*[:=]?\s*)?{_RATING}\s*")
 # One pass over a sentence finds every word that matters; earlier alternatives win at the same place.
@@ -79,10 +83,10 @@ OR_GAP = re.compile(r"\s*+(?:,\s*+)?(?:or|nor|/)(?:\s++(?:any|my|the)\b)?(?:\s++
 COMMA_GAP = re.compile(r"\s*+,\s*+(?:(?!(?:but|just|only|still|now|and)\b)[\w'-]++\s++){0,2}$")
 
 # Substring screens: a sentence is only tokenised, a red-flag pattern only run, when a needle is there.
-PLACE_NEEDLES = ("upper", "mid", "blade", "thoracic", "spine", "rhomboid", "trap", "scapula", "ubptag", "ub ")
+PLACE_NEEDLES = ("upper", "mid", "blade", "between", "thoracic", "spine", "rhomboid", "trap", "scapula", "ubptag", "ub ")
 SORE_NEEDLES = ("sore", "ach", "pain", "tight", "stiff", "hurt", "niggl", "twing", "tender", "knot", "spasm",
                  "cramp", "throb", "burn", "stab", "shoot", "pull", "strain", "tweak", "bad", "worse", "issue",
-                 "problem", "trouble", "playing up", "acting up", "flar", "killing", "agony", "bother", "locked",
+                 "problem", "trouble", "playing up", "acting up", "flar", "killin", "agony", "bother", "locked",
                  "seized")
 QUALIFIER_NEEDLES = ("wak", "woke", "morning", "first thing", "bed", "night", "rest", "lying", "sleep", "awake",
                       "sharp", "stab", "knife", "shoot", "sear", "electric", "breath", "inhal", "sitting", "sofa",
@@ -98,7 +102,7 @@ GATED_QUALIFIERS = {
     "night_or_rest": re.compile(
         r"\bat\s+night\b|\bnights\b|\bovernight\b|\bin\s+bed\b|\bat\s+rest\b|\blying\s+down\b|\beven\s+resting\b"
     r"|\beven\s+(?:when\s+)?(?:sitting|resting|lying|on\s+the\s+sofa)\b"
-        r"|\b(?:while|when)\s+(?:i'm\s+|i\s+am\s+)?(?:resting|lying|asleep|sleeping)\b|\bwak(?:es|ing)\s+me\b"
+        r"|\b(?:while|when)\s+(?:i'm\s+|i\s+am\s+|im\s+)?(?:just\s+)?(?:resting|lying|asleep|sleeping|sitting)\b|\bwak(?:es|ing)\s+me\b"
         r"|\b(?:keeps?|kept|keeping)\s+me\s+(?:up|awake)\b|\bwoke\s+me\b|\bdisturb\w*\s+(?:my\s+)?sleep\b"
         r"|\b(?:can't|couldn't|cannot|unable to)\s+sleep\b"),
     "sharp": re.compile(r"\b(?:sharp|stabbing|stabby|knife-?like|like\s+a\s+knife|shooting|searing|electric)\b"),
@@ -115,6 +119,7 @@ NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
     rf"|\b(?:despite|even\s+(?:with|after)|in\s+spite\s+of)\s+(?:\w+\s+){{0,2}}?{_REST}"
     r"|\bstill\s+(?:\w+\s+){0,2}?(?:sore|there|hurt\w*|ach\w*|tight|stiff|pain\w*|bad)\b[^.,]{0,40}?"
     rf"\bafter\s+(?:\w+\s+){{0,3}}?{_REST}"
+    rf"|\b(?:\d|two|three|four|five|few|couple\s+of)\s+(?:rest\s+days|days?\s+(?:off|of\s+rest))\b[^.]{{0,30}}?\bstill\b"
     rf"|\b(?:took|had|taken|after)\s+(?:\w+\s+){{0,2}}?{_REST}\b[^.]{{0,30}}?\b(?:no|not|isn't|hasn't|didn't|still)\s+"
     r"(?:any\s+)?(?:better|eased|improved|helped|gone|changed)\b")
 
@@ -129,8 +134,11 @@ EFFORT_BEFORE = re.compile(rf"\b(?:{_EFFORT})\b(?:\s+(?:of|at|was|is|=|:))?[\s:=
 # ("upper back 4/10 RPE 6": an effort word followed by its own number starts a new item)
 EFFORT_AFTER = re.compile(rf"\s*+(?:(?:for|on|in)\s+(?:the|my|this|that)\s+)?(?:{_EFFORT})\b(?!\s*+[:=@]?\s*+\d)")
 # A whole short sentence that answers a place on its own: "Upper back? Fine." / "Upper back? Sore."
-BARE_STATE = re.compile(r"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0)\W*)"
-                        r"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad)\W*)")
+_AS_EVER = r"(?:\s+(?:as\s+usual|as\s+always|as\s+ever|again|today|still))?\W*"  # "Upper back? Sore as usual."
+BARE_STATE = re.compile(rf"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0){_AS_EVER})"
+                        rf"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad){_AS_EVER})")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]++")
 MINE = re.compile(r"\bmine(?:'s)?\b")  # "her traps were tight, mine fine": the runner's own upper back
+# "my husband has upper back pain, I don't": the runner's own, and a no
+NOT_MINE = re.compile(r"\b(?:i\s+(?:don't|dont|do\s+not|am\s+not|haven't|havent)|i'm\s+not|im\s+not|not\s+me)\W*$")
 DEEP_BREATH_HELPS = re.compile(r"\s*+(?:helps?|helped|eases?|eased|feels?\s+good|loosens?)\b")
