@@ -132,7 +132,9 @@ def _assert(sentence: str, clauses: list[Clause]) -> None:
     for clause in clauses:
         if not clause.places and someone_elses:
             mine = words.MINE.search(sentence, clause.start, clause.end)  # "her traps were tight, mine fine"
-            if mine:
+            if too := words.ME_TOO.search(sentence, clause.start, clause.end):  # "her traps are tight, mine too"
+                clause.places, clause.first_place, clause.pos = 1, too.start(), True
+            elif mine:
                 clause.places, clause.first_place = 1, mine.start()
             elif not_mine := words.NOT_MINE.search(sentence, clause.start, clause.end):
                 clause.places, clause.first_place, clause.neg = 1, not_mine.start(), True

@@ -104,12 +104,12 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
         r"|\btook\s+a\s+tumble\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
         r"|\blanded\s+(?:hard\s+|heavily\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
-    "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating"), (
+    "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating", "dieting", "trying"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
         r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
         r"(?:weight|\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
         r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)"
-        r"|\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,30}?"
+        r"|\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:\d+(?:\.\d+)?\s*)?(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,30}?"
         r"(?:without\s+(?:trying|dieting)|not\s+(?:trying|dieting)|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
         r"(?:eating|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))")),

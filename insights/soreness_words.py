@@ -72,7 +72,7 @@ HEDGE = re.compile(r"(?:\bnot|n't)\s+(?:too|that|so|very|overly|super|all that|m
 _SAID_NO = (r"\s*+(?:[:=–—-]\s*+(?:no|none|nil|zero|nope)\b|[:=–—-]?+\s*+0(?:\s*+/\s*+10)?(?![\d/.,·])"
             r"|(?:no|none|nope|nil|negative)\s*+$)")
 SAID_NO_RX = re.compile(_SAID_NO)
-GONE = re.compile(rf"\s*+(?:is\s+|has\s+|had\s+|was\s+)?(?:all\s+)?(?:gone|disappeared|vanished|went away|cleared)\b"
+GONE = re.compile(rf"\s*+(?:is\s+|has\s+|had\s+|was\s+|'s\s+)?(?:all\s+)?(?:gone|disappeared|vanished|went away|cleared)\b"
                    rf"|{_SAID_NO}")
 OTHER_PART = re.compile(
     r"\b(?:calf|calves|hamstrings?|hammies|quads?|knees?|hips?|ankles?|feet|foot|shins?|legs?|achilles|glutes?"
@@ -140,5 +140,6 @@ BARE_STATE = re.compile(rf"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]++")
 MINE = re.compile(r"\bmine(?:'s)?\b")  # "her traps were tight, mine fine": the runner's own upper back
 # "my husband has upper back pain, I don't": the runner's own, and a no
+ME_TOO = re.compile(r"\b(?:i\s+(?:do|have)\s+too|me\s+too|so\s+do\s+i|mine\s+too|same\s+here)\W*$")
 NOT_MINE = re.compile(r"\b(?:i\s+(?:don't|dont|do\s+not|am\s+not|haven't|havent)|i'm\s+not|im\s+not|not\s+me)\W*$")
 DEEP_BREATH_HELPS = re.compile(r"\s*+(?:helps?|helped|eases?|eased|feels?\s+good|loosens?)\b")
