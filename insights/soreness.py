@@ -131,9 +131,13 @@ def parse_soreness(text: str | None) -> SorenessReport:
     cued = sentences.holding(words.QUALIFIER_NEEDLES)
     symptomatic = {i for i in cued if has_any(sentences.all[i], words.SORE_NEEDLES)}
     # only a place, or a symptom with a qualifier cue, needs the clause-by-clause reading
-    for index in sorted(sentences.holding(words.PLACE_NEEDLES) | symptomatic):
+    others = -9  # the last sentence about someone else's back: "Emma's upper back was sore; mine's sore today"
+    for index in sorted(sentences.holding(words.PLACE_NEEDLES) | sentences.holding(("mine",)) | symptomatic):
         sentence = sentences.all[index]
-        clauses = read_clauses(sentence, tags)
+        clauses = read_clauses(sentence, tags, index - others <= 3
+                               and not any(s.strip() for s in sentences.all[others + 1:index]))
+        if any(c.said == context.OTHER for c in clauses):
+            others = index
         lend_states(sentence, clauses)
         if index in cued:
             qualifiers |= clause_qualifiers(sentence, clauses)

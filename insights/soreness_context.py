@@ -134,7 +134,7 @@ _KNOWN = frozenset({*_TYPO_TARGETS, "up", "uppers", "bake", "bank", "black", "ba
                     "thorax", "taco", "bad", "bag", "bat", "hack", "pack", "rack", "sack", "tack", "lack", "jack",
                     "rhombus", "super", "paper", "puppet", "supper", "uppercut", "upped", "utter", "udder", "bark", "beaten",
                     "betwixt", "soldier", "smoulder", "boulder", "rhomboid's", "thoracics", "tracks", "traps",
-                    "sure", "store", "score", "bonk", "bask", "bacon", "track", "trap", "troops", "blader", "bladed"})
+                    "sure", "store", "score", "trapezes", "bonk", "bask", "bacon", "track", "trap", "troops", "blader", "bladed"})
 _WORD = re.compile(r"\b[ubstr][a-z]{2,10}\b")
 
 
@@ -167,7 +167,26 @@ def _fixed(word: str) -> str:
     for target in _BY_LETTER.get(word[0], ()):
         if abs(len(word) - len(target)) <= 1 and _within_one_edit(word, target):
             return target
+    for target in _LONG_TARGETS:  # a long word may take two slips ("thorassic"); short ones would turn "should" into "shoulder"
+        if word[:2] == target[:2] and len(word) >= 7 and abs(len(word) - len(target)) <= 2 and _edits(word, target) <= 2:
+            return target
     return word
+
+
+_LONG_TARGETS = ("thoracic", "rhomboid", "rhomboids", "trapezius")
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap of neighbours) from ``a`` to ``b``; both are at most 11 letters."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 _SPLIT_JOINED = re.compile(r"(?<!#)\bupper(back|bak|bck)\b|\bshoulderblades?\b")

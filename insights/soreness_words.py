@@ -138,6 +138,7 @@ _AS_EVER = r"(?:\s+(?:as\s+usual|as\s+always|as\s+ever|again|today|still))?\W*" 
 BARE_STATE = re.compile(rf"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0){_AS_EVER})"
                         rf"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad){_AS_EVER})")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]++")
+ASKED = re.compile(r"\b(?:asked|asking|wondered|wanted\s+to\s+know)\s+(?:me\s+)?(?:if|whether)\b")
 MINE = re.compile(r"\bmine(?:'s)?\b")  # "her traps were tight, mine fine": the runner's own upper back
 # "my husband has upper back pain, I don't": the runner's own, and a no
 ME_TOO = re.compile(r"\b(?:i\s+(?:do|have)\s+too|me\s+too|so\s+do\s+i|mine\s+too|same\s+here)\W*$")
