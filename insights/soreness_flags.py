@@ -37,6 +37,12 @@ _SAID_NO_NEXT = re.compile(r"(?:no|nope|none|nah|not at all|negative|nil|0)\W*")
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
 
 
+def _asked(sentences: Sentences, index: int) -> bool:
+    """Did the sentence end with a question mark ("tingling from the strap? or nerves?")?"""
+    end = sentences.starts[index] + len(sentences.all[index])
+    return sentences.text[end:end + 1] == "?"
+
+
 def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]:
     """Runs of mentions joined as a list: by "or", or by commas that an "or" later closes."""
     chains: list[list[int]] = []
@@ -101,7 +107,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 continue  # a crash yesterday, pain today: still a red flag; a crash in 2022 is not
             if code == "numbness_or_weakness":
                 cold = flag_words.COLD.search(sentence) is not None if cold is None else cold
-                if cold or flag_words.KIT_CAUSE.search(sentence, lo, hi):
+                if cold or (flag_words.KIT_CAUSE.search(sentence, lo, hi) and not _asked(sentences, index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             affirmed.append((start, end, code))
         codes = {code for _, _, code in affirmed}

@@ -119,7 +119,8 @@ NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
     rf"|\b(?:despite|even\s+(?:with|after)|in\s+spite\s+of)\s+(?:\w+\s+){{0,2}}?{_REST}"
     r"|\bstill\s+(?:\w+\s+){0,2}?(?:sore|there|hurt\w*|ach\w*|tight|stiff|pain\w*|bad)\b[^.,]{0,40}?"
     rf"\bafter\s+(?:\w+\s+){{0,3}}?{_REST}"
-    rf"|\b(?:\d|two|three|four|five|few|couple\s+of)\s+(?:rest\s+days|days?\s+(?:off|of\s+rest))\b[^.]{{0,30}}?\bstill\b"
+    rf"|\b(?:\d|two|three|four|five|few|couple\s+of)\s+(?:rest\s+days|days?\s+(?:off|of\s+rest))\b[^.]{{0,30}}?\bstill\s+"
+    r"(?:\w+\s+)?(?:sore|there|hurt\w*|ach\w*|tight|stiff|pain\w*|bad)\b"
     rf"|\b(?:took|had|taken|after)\s+(?:\w+\s+){{0,2}}?{_REST}\b[^.]{{0,30}}?\b(?:no|not|isn't|hasn't|didn't|still)\s+"
     r"(?:any\s+)?(?:better|eased|improved|helped|gone|changed)\b")
 
