@@ -19,7 +19,9 @@ mention is not recorded for another day either; "sore again today" and "still so
 
 Severity is 0..10 and comes only from a number or word tied to the upper back: the tag
 (``#upperback 6``, ``6/10``, ``:6``, ``=6``, ``#ubp7``), ``N/10`` / ``N out of 10`` beside the place,
-alone in the sentence right after an unrated sore upper back ("Upper back stiff. 3/10"), or
+alone in the sentence right after an unrated sore upper back ("Upper back stiff. 3/10"), a bare 0..10
+right after the place that ends its clause ("upper back 6", "traps 4, calves fine"; never "upper back
+6 miles in", "2 days ago", "3x10"), or
 mild = 3, moderate = 5, severe = 8 beside the soreness ("mild ache", "traps stiff, mild"). Effort
 and workout numbers ("RPE 8/10", "10/10 effort", "5/10 intervals", "6x800") are never a severity,
 and neither are intensifiers or hedges ("really tight", "killing me", "a bit sore"): the runner gave
@@ -41,8 +43,13 @@ Decisions on ambiguous phrasing, leaning toward the runner's safety:
   counts ("crushing pain behind my breastbone", "tight band across my chest", "my left arm ached",
   "gasping for air even walking", "lost 4 kg without trying", "a car clipped me"); idioms do not
   ("marathon fever", "chest strap", "breathless views", "spine-tingling"). Nausea, vomiting and
-  sweating count only with the pain; a fall only when the text reports pain. See
+  sweating count only with the pain; a fall only when the text reports pain, and not one long ago ("in
+  2022"); tingling put down to kit in its clause ("from the watch strap") is not nerves, unless asked as a
+  question; "fever gone" denies a fever (a chest pain that went still counts). See
   :mod:`insights.soreness_flags`.
+* Someone else's back then "mine too" / "I don't" is the runner's own sore / not sore; "asked if my upper
+  back was sore" takes its answer from the next clause; night pain "last night" with "still there this
+  morning" keeps the night qualifier.
 * Qualifiers are kept when nothing was said about the upper back (a private note may add detail to
   a tag in the title) but dropped with an explicit no.
 """
@@ -131,9 +138,13 @@ def parse_soreness(text: str | None) -> SorenessReport:
     cued = sentences.holding(words.QUALIFIER_NEEDLES)
     symptomatic = {i for i in cued if has_any(sentences.all[i], words.SORE_NEEDLES)}
     # only a place, or a symptom with a qualifier cue, needs the clause-by-clause reading
-    for index in sorted(sentences.holding(words.PLACE_NEEDLES) | symptomatic):
+    others = -9  # the last sentence about someone else's back: "Emma's upper back was sore; mine's sore today"
+    for index in sorted(sentences.holding(words.PLACE_NEEDLES) | sentences.holding(("mine",)) | symptomatic):
         sentence = sentences.all[index]
-        clauses = read_clauses(sentence, tags)
+        clauses = read_clauses(sentence, tags, index - others <= 3
+                               and not any(s.strip() for s in sentences.all[others + 1:index]))
+        if any(c.said == context.OTHER for c in clauses):
+            others = index
         lend_states(sentence, clauses)
         if index in cued:
             qualifiers |= clause_qualifiers(sentence, clauses)

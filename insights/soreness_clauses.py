@@ -16,6 +16,9 @@ from insights import soreness_words as words
 from insights.soreness_report import SEVERITY_WORDS, SorenessReport, rated, severity_of
 from insights.soreness_text import negated, negation_floor
 
+ASKED = "asked"  # a clause that asks about the upper back ("coach asked if my upper back was sore")
+
+
 @dataclass
 class Clause:
     """What one clause of a sentence says. A clause without a place may lend its state to a neighbour."""
@@ -78,8 +81,9 @@ def _effort_rating(sentence: str, start: int, end: int) -> bool:
             or words.EFFORT_AFTER.match(sentence, end) is not None)
 
 
-def read_clauses(sentence: str, tags: list[int | None]) -> list[Clause]:
-    """Split a sentence into clauses and note what each says."""
+def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: bool = False) -> list[Clause]:
+    """Split a sentence into clauses and note what each says (``after_someone_elses``: the sentence before
+    was about someone else's back, so "mine" here is the runner's)."""
     clauses = [Clause("", 0)]
     floor = previous_end = 0
     for m in words.TOKEN.finditer(sentence):
@@ -94,6 +98,9 @@ def read_clauses(sentence: str, tags: list[int | None]) -> list[Clause]:
             clause.places += 1
             if clause.first_place < 0:
                 clause.first_place = start
+            bare = words.BARE_NUMBER.match(sentence, m.end())
+            if bare and (value := severity_of(bare.group("number"), out_of_ten=False)) is not None:
+                clause.rating = value if clause.rating is None else max(clause.rating, value)
         elif kind == "rating":
             if _effort_rating(sentence, start, m.end()):
                 continue
@@ -119,18 +126,21 @@ def read_clauses(sentence: str, tags: list[int | None]) -> list[Clause]:
             else:
                 clause.pos = True  # "really tight", "killing me": sore, and no number
     clauses[-1].end = len(sentence)
-    _assert(sentence, clauses)
+    _assert(sentence, clauses, after_someone_elses)
     return clauses
 
 
-def _assert(sentence: str, clauses: list[Clause]) -> None:
+def _assert(sentence: str, clauses: list[Clause], someone_elses: bool) -> None:
     """Give each clause's place mention its assertion; forget what a non-affirmed clause says."""
-    someone_elses = False
     for clause in clauses:
         if not clause.places and someone_elses:
             mine = words.MINE.search(sentence, clause.start, clause.end)  # "her traps were tight, mine fine"
-            if mine:
+            if too := words.ME_TOO.search(sentence, clause.start, clause.end):  # "her traps are tight, mine too"
+                clause.places, clause.first_place, clause.pos = 1, too.start(), True
+            elif mine:
                 clause.places, clause.first_place = 1, mine.start()
+            elif not_mine := words.NOT_MINE.search(sentence, clause.start, clause.end):
+                clause.places, clause.first_place, clause.neg = 1, not_mine.start(), True
         if not clause.places:
             continue
         text = sentence[clause.start:clause.end]
@@ -141,7 +151,9 @@ def _assert(sentence: str, clauses: list[Clause]) -> None:
         someone_elses = someone_elses or clause.said == context.OTHER
         clause.past_state = (clause.pos, clause.neg, clause.rating, clause.levels)
         clause.forget_state()
-        if clause.said != context.PAST:
+        if clause.said == context.HYPOTHETICAL and words.ASKED.search(text):
+            clause.said = ASKED  # a question; its answer may follow: "asked if my upper back was sore, said it's fine"
+        elif clause.said != context.PAST:
             clause.places = 0  # someone else's, or a worry: not about this runner's back today
 
 
@@ -155,7 +167,7 @@ def lend_states(sentence: str, clauses: list[Clause]) -> None:
             other = clauses[j] if joiner and 0 <= j < len(clauses) else None
             if other is None or other.about_upper_back:
                 continue
-            if not other.has_state and clause.said != context.PAST:
+            if (not other.has_state and clause.said != context.PAST) or (clause.said == ASKED and j < i):
                 continue
             if clause.said == context.PAST:
                 # "sore yesterday, fine today", "sore last week, sore again today": a later clause that
@@ -198,9 +210,12 @@ def clause_qualifiers(sentence: str, clauses: list[Clause]) -> set[str]:
         for m in rx.finditer(sentence):
             index = max(0, bisect_right(starts, m.start()) - 1)
             clause = clauses[index]
-            if clause.said != context.AFFIRMED or (clause.other_part(sentence) and not clause.about_upper_back):
-                continue
-            if context.assertion(sentence[clause.start:clause.end], m.start() - clause.start) != context.AFFIRMED:
+            # "couldn't sleep last night because of the pain, still there this morning": last night's pain is today's
+            night_before = code == "night_or_rest" and clause.said == context.PAST and clause.pos
+            if not night_before and (clause.said != context.AFFIRMED
+                                     or (clause.other_part(sentence) and not clause.about_upper_back)
+                                     or context.assertion(sentence[clause.start:clause.end],
+                                                          m.start() - clause.start) != context.AFFIRMED):
                 continue
             near = [clause] + ([clauses[index - 1]] if index and clause.joiner in ("comma", "and") else [])
             if code == "worse_on_deep_breath":

@@ -54,8 +54,11 @@ _PAST = re.compile(
     rf"|autumn|fall|{_DAYS})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b|\bago\b|\bin\s+(?:19|20)\d\d\b|\bback\s+in\b"
     rf"|\bin\s+(?:{_MONTHS})\b|\bon\s+(?:{_DAYS})\b|\bthe\s+other\s+day\b|\bearlier\s+(?:this|in\s+the)\s+week\b"
-    r"|\bused\s+to\b|\bpreviously\b|\bbefore\s+christmas\b|\byears\s+ago\b"
+    r"|\bused\s+to\b|\bpreviously\b|\bbefore\s+christmas\b|\byears\s+ago\b|\b(?:on|at|over)\s+the\s+weekend\b"
 )
+# Long enough ago that a fall then does not explain pain today ("fell off my bike in 2022")
+LONG_AGO = re.compile(r"\bin\s+(?:19|20)\d\d\b|\b(?:years?|months?)\s+ago\b|\blast\s+(?:year|season|summer|winter"
+                      r"|spring|autumn)\b|\bback\s+in\b|\bused\s+to\b|\bas\s+a\s+(?:kid|child|teenager)\b")
 _NOW = re.compile(
     r"\btoday\b|\bnow\b|\bstill\b|\bagain\b|\bcurrently\b|\bthis\s+(?:morning|evening|afternoon|run)\b|\btonight\b"
     r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|\b(?<!earlier\s)this\s+(?:year|week|month)\b"
@@ -120,14 +123,18 @@ _TYPO_TARGETS = {
 _BY_LETTER: dict[str, list[str]] = {}
 for _target in _TYPO_TARGETS:
     _BY_LETTER.setdefault(_target[0], []).append(_target)
+# Soreness and red-flag words with a common slip ("chest pian", "shortnes of breath"): fixed word for word
 _SORE_TYPOS = {"soer": "sore", "sroe": "sore", "achey": "achy", "stif": "stiff", "tite": "tight", "tigth": "tight",
-               "painfull": "painful", "hurst": "hurts"}
+               "painfull": "painful", "hurst": "hurts", "pian": "pain", "pani": "pain", "shortnes": "shortness",
+               "breathles": "breathless", "numbess": "numbness", "numbnes": "numbness",
+               "tinglng": "tingling", "tinglig": "tingling", "nausous": "nauseous", "nauseus": "nauseous"}
+_SORE_TYPO = re.compile(rf"\b(?:{'|'.join(sorted(_SORE_TYPOS, key=len, reverse=True))})\b")
 _KNOWN = frozenset({*_TYPO_TARGETS, "up", "uppers", "bake", "bank", "black", "backs", "bach", "beck", "buck",
                     "shoulder", "blame", "blaze", "bladder", "bleed", "bled", "bald", "bale", "baled", "trapeze",
                     "thorax", "taco", "bad", "bag", "bat", "hack", "pack", "rack", "sack", "tack", "lack", "jack",
                     "rhombus", "super", "paper", "puppet", "supper", "uppercut", "upped", "utter", "udder", "bark", "beaten",
                     "betwixt", "soldier", "smoulder", "boulder", "rhomboid's", "thoracics", "tracks", "traps",
-                    "sure", "store", "score", "bonk", "bask", "bacon", "track", "trap", "troops", "blader", "bladed"})
+                    "sure", "store", "score", "trapezes", "bonk", "bask", "bacon", "track", "trap", "troops", "blader", "bladed"})
 _WORD = re.compile(r"\b[ubstr][a-z]{2,10}\b")
 
 
@@ -157,12 +164,29 @@ def _fix(m: re.Match[str]) -> str:
 def _fixed(word: str) -> str:
     if word in _KNOWN:
         return word
-    if word in _SORE_TYPOS:
-        return _SORE_TYPOS[word]
     for target in _BY_LETTER.get(word[0], ()):
         if abs(len(word) - len(target)) <= 1 and _within_one_edit(word, target):
             return target
+    for target in _LONG_TARGETS:  # a long word may take two slips ("thorassic"); short ones would turn "should" into "shoulder"
+        if word[:2] == target[:2] and len(word) >= 7 and abs(len(word) - len(target)) <= 2 and _edits(word, target) <= 2:
+            return target
     return word
+
+
+_LONG_TARGETS = ("thoracic", "rhomboid", "rhomboids", "trapezius")
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap of neighbours) from ``a`` to ``b``; both are at most 11 letters."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 _SPLIT_JOINED = re.compile(r"(?<!#)\bupper(back|bak|bck)\b|\bshoulderblades?\b")
@@ -171,4 +195,5 @@ _SPLIT_JOINED = re.compile(r"(?<!#)\bupper(back|bak|bck)\b|\bshoulderblades?\b")
 def fix_typos(text: str) -> str:
     """Place words with one slip, as the runner meant them: "sholder blades", "uper back", "thorasic"."""
     text = _SPLIT_JOINED.sub(lambda m: "upper back" if m.group(1) else m.group(), text)
+    text = _SORE_TYPO.sub(lambda m: _SORE_TYPOS[m.group()], text)
     return _WORD.sub(_fix, text)

@@ -25,6 +25,7 @@ import re
 from typing import Callable
 
 from insights import soreness_context as context
+from insights import soreness_flag_words as flag_words
 from insights import soreness_words as words
 from insights.soreness_text import Sentences, clause_bounds, negated, negation_floor
 
@@ -34,6 +35,12 @@ _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|
                            r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
 _SAID_NO_NEXT = re.compile(r"(?:no|nope|none|nah|not at all|negative|nil|0)\W*")
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
+
+
+def _asked(sentences: Sentences, index: int) -> bool:
+    """Did the sentence end with a question mark ("tingling from the strap? or nerves?")?"""
+    end = sentences.starts[index] + len(sentences.all[index])
+    return sentences.text[end:end + 1] == "?"
 
 
 def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]:
@@ -66,7 +73,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
     ``pain_anywhere()`` says whether the text reports pain at all (asked only for a fall).
     """
     candidates: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
-    for code, (needles, rx) in words.RED_FLAG_RX.items():
+    for code, (needles, rx) in flag_words.RED_FLAG_RX.items():
         for index in sentences.holding(needles):
             candidates.setdefault(index, []).append((code, rx))
     flags: set[str] = set()
@@ -78,10 +85,11 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 2) or "") is not None
         denied = set()
         floor = previous_end = 0
-        for i, (start, end, _) in enumerate(found):
+        for i, (start, end, code) in enumerate(found):
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
-            if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no:
+            if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no or (
+                    code == "fever" and words.GONE.match(sentence, end)):  # "fever gone"; a chest pain that went still counts
                 denied.add(i)
         for chain in _chains(sentence, found):
             if denied.intersection(chain[:1]):
@@ -95,12 +103,12 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
             if said == context.OTHER or said == context.HYPOTHETICAL:
                 continue
-            if said == context.PAST and code != "after_fall":  # a crash yesterday, pain today: still a red flag
-                continue
+            if said == context.PAST and (code != "after_fall" or context.LONG_AGO.search(sentence, lo, hi)):
+                continue  # a crash yesterday, pain today: still a red flag; a crash in 2022 is not
             if code == "numbness_or_weakness":
-                cold = words.COLD.search(sentence) is not None if cold is None else cold
-                if cold:
-                    continue  # numb fingers in the cold are weather, not nerves
+                cold = flag_words.COLD.search(sentence) is not None if cold is None else cold
+                if cold or (flag_words.KIT_CAUSE.search(sentence, lo, hi) and not _asked(sentences, index)):
+                    continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             affirmed.append((start, end, code))
         codes = {code for _, _, code in affirmed}
         for start, end, code in affirmed:

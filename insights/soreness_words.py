@@ -11,14 +11,14 @@ import re
 
 # Every pattern reads lowercased text: re.IGNORECASE makes `re` several times slower.
 _SORE_WORDS = (
-    r"sore(?:ness|r|st)?|sore-?ish|ach(?:e|es|ed|y|ey|ing)|pain(?:s|ful|full)?|tight(?:ness|er)?"
+    r"sore(?:ness|r|st)?|sore-?ish|ach(?:e|es|ed|y|ey|ing|in)|pain(?:s|ful|full)?|tight(?:ness|er)?"
     r"|stiff(?:ness|er)?|hurt(?:s|ing)?|niggl(?:e|es|y|ing)|twing(?:e|es|y)|tender(?:ness)?|knot(?:s|ted|ty)?"
     r"|spasm(?:s|ing)?|cramp(?:s|ing|ed)?|throb(?:s|bing)?|burning|stabbing|shooting|pulled|strain(?:ed)?"
-    r"|tweak(?:ed)?|bad|worse|issues?|problems?|trouble|playing up|acting up|flar(?:ed|ing|e-?up)|killing"
+    r"|tweak(?:ed)?|bad|worse|issues?|problems?|trouble|playing up|acting up|flar(?:ed|ing|e-?up)|killing?"
     r"|agony|bother(?:s|ed|ing)?|locked|seized|still there")
 _PLACE_WORDS = (
     r"upper\s*(?:and|&|/|\+)\s*lower[\s-]*back|lower\s*(?:and|&|/|\+)\s*upper[\s-]*back|upper[\s-]*backs?"
-    r"|mid(?:dle)?[\s-]*back|(?:in\s+)?between\s+(?:my\s+|the\s+|both\s+)?shoulder[\s-]*blades?"
+    r"|mid(?:dle)?[\s-]*back|(?:in\s+)?between\s+(?:my\s+|the\s+|both\s+)?shoulder(?:[\s-]*blades?|s)"
     r"|shoulder[\s-]*blades?|scapula[es]?|thoracic(?:\s+spine)?|t[\s-]?spine|rhomboids"
     r"|rhomboid(?!\s+(?:note|notes|app|says|said|told|suggested|message|sent|wrote|post\w*))|ub(?=\s+(?:sore|tight|stiff|ach\w*|pain|fine|ok))"
     r"|(?<!speed\s)(?<!sand\s)(?<!tourist\s)traps|(?:left|right|upper|mid|middle|lower)\s+trap|trapezius")
@@ -36,6 +36,10 @@ TAG = re.compile(
     r"#(?:upper[_-]?back(?:sore|pain)?|ubp)(?![a-z_])(?:[ \t]*[:=–-]?[ \t]*(?P<num>\d{1,2}(?:[.,]\d)?)"
     r"(?P<ten>\s*/\s*10)?(?![\w/]|[.,]\d|[ \t]*(?:km|k|mi|miles?|m|mins?|minutes|hrs?|hours?|days?|x|reps|%)\b))?")
 _RATING = r"(?P<number>\d{1,2}(?:[.,·]\d)?)\s*(?:/|out\s+of)\s*10"  # "6/10", "6 out of 10"; "6.5" is "6·5" by now
+# A bare 0-10 right after the place, ending its clause: "upper back 6", "traps: 4, calves fine"; never a
+# distance, a time or a count ("upper back 6 miles in", "upper back 2 days ago", "traps 3x10")
+BARE_NUMBER = re.compile(r"[ \t]*+[:=]?[ \t]*+(?P<number>\d{1,2}(?:·\d)?)(?=[ \t]*+(?:$|[,()!?;]|[-–—]\s"
+                         r"|[\U0001F000-\U0001FAFF\u2600-\u27BF]|(?:and|but|today|tonight|now|again|though)\b))")
 # A sentence that is only a rating: "Upper back stiff. 3/10" rates the sentence before it.
 BARE_RATING = re.compile(rf"\s*(?:(?:severity|pain|rating|score|level)\s*[:=]?\s*)?{_RATING}\s*")
 # One pass over a sentence finds every word that matters; earlier alternatives win at the same place.
@@ -68,7 +72,7 @@ HEDGE = re.compile(r"(?:\bnot|n't)\s+(?:too|that|so|very|overly|super|all that|m
 _SAID_NO = (r"\s*+(?:[:=–—-]\s*+(?:no|none|nil|zero|nope)\b|[:=–—-]?+\s*+0(?:\s*+/\s*+10)?(?![\d/.,·])"
             r"|(?:no|none|nope|nil|negative)\s*+$)")
 SAID_NO_RX = re.compile(_SAID_NO)
-GONE = re.compile(rf"\s*+(?:is\s+|has\s+|had\s+|was\s+)?(?:all\s+)?(?:gone|disappeared|vanished|went away|cleared)\b"
+GONE = re.compile(rf"\s*+(?:is\s+|has\s+|had\s+|was\s+|'s\s+)?(?:all\s+)?(?:gone|disappeared|vanished|went away|cleared)\b"
                    rf"|{_SAID_NO}")
 OTHER_PART = re.compile(
     r"\b(?:calf|calves|hamstrings?|hammies|quads?|knees?|hips?|ankles?|feet|foot|shins?|legs?|achilles|glutes?"
@@ -79,10 +83,10 @@ OR_GAP = re.compile(r"\s*+(?:,\s*+)?(?:or|nor|/)(?:\s++(?:any|my|the)\b)?(?:\s++
 COMMA_GAP = re.compile(r"\s*+,\s*+(?:(?!(?:but|just|only|still|now|and)\b)[\w'-]++\s++){0,2}$")
 
 # Substring screens: a sentence is only tokenised, a red-flag pattern only run, when a needle is there.
-PLACE_NEEDLES = ("upper", "mid", "blade", "thoracic", "spine", "rhomboid", "trap", "scapula", "ubptag", "ub ")
+PLACE_NEEDLES = ("upper", "mid", "blade", "between", "thoracic", "spine", "rhomboid", "trap", "scapula", "ubptag", "ub ")
 SORE_NEEDLES = ("sore", "ach", "pain", "tight", "stiff", "hurt", "niggl", "twing", "tender", "knot", "spasm",
                  "cramp", "throb", "burn", "stab", "shoot", "pull", "strain", "tweak", "bad", "worse", "issue",
-                 "problem", "trouble", "playing up", "acting up", "flar", "killing", "agony", "bother", "locked",
+                 "problem", "trouble", "playing up", "acting up", "flar", "killin", "agony", "bother", "locked",
                  "seized")
 QUALIFIER_NEEDLES = ("wak", "woke", "morning", "first thing", "bed", "night", "rest", "lying", "sleep", "awake",
                       "sharp", "stab", "knife", "shoot", "sear", "electric", "breath", "inhal", "sitting", "sofa",
@@ -98,7 +102,7 @@ GATED_QUALIFIERS = {
     "night_or_rest": re.compile(
         r"\bat\s+night\b|\bnights\b|\bovernight\b|\bin\s+bed\b|\bat\s+rest\b|\blying\s+down\b|\beven\s+resting\b"
     r"|\beven\s+(?:when\s+)?(?:sitting|resting|lying|on\s+the\s+sofa)\b"
-        r"|\b(?:while|when)\s+(?:i'm\s+|i\s+am\s+)?(?:resting|lying|asleep|sleeping)\b|\bwak(?:es|ing)\s+me\b"
+        r"|\b(?:while|when)\s+(?:i'm\s+|i\s+am\s+|im\s+)?(?:just\s+)?(?:resting|lying|asleep|sleeping|sitting)\b|\bwak(?:es|ing)\s+me\b"
         r"|\b(?:keeps?|kept|keeping)\s+me\s+(?:up|awake)\b|\bwoke\s+me\b|\bdisturb\w*\s+(?:my\s+)?sleep\b"
         r"|\b(?:can't|couldn't|cannot|unable to)\s+sleep\b"),
     "sharp": re.compile(r"\b(?:sharp|stabbing|stabby|knife-?like|like\s+a\s+knife|shooting|searing|electric)\b"),
@@ -115,115 +119,11 @@ NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
     rf"|\b(?:despite|even\s+(?:with|after)|in\s+spite\s+of)\s+(?:\w+\s+){{0,2}}?{_REST}"
     r"|\bstill\s+(?:\w+\s+){0,2}?(?:sore|there|hurt\w*|ach\w*|tight|stiff|pain\w*|bad)\b[^.,]{0,40}?"
     rf"\bafter\s+(?:\w+\s+){{0,3}}?{_REST}"
+    rf"|\b(?:\d|two|three|four|five|few|couple\s+of)\s+(?:rest\s+days|days?\s+(?:off|of\s+rest))\b[^.]{{0,30}}?\bstill\s+"
+    r"(?:\w+\s+)?(?:sore|there|hurt\w*|ach\w*|tight|stiff|pain\w*|bad)\b"
     rf"|\b(?:took|had|taken|after)\s+(?:\w+\s+){{0,2}}?{_REST}\b[^.]{{0,30}}?\b(?:no|not|isn't|hasn't|didn't|still)\s+"
     r"(?:any\s+)?(?:better|eased|improved|helped|gone|changed)\b")
 
-_LIMB = r"(?:(?:my|the|both|left|right)\s+)*(?:arms?|hands?|legs?|fingers?|grip)"
-# "fell" is a fall when a person fell: "I fell", "tripped and fell", or "Fell this morning" with the
-# subject left out; never when a pace, a heart rate or the rain fell, nor in "fell asleep/behind".
-_FELL_BY = "|".join([*(rf"(?<=\b{w}\s)" for w in (
-    "i", "we", "i've", "ive", "i'd", "he", "she", "they", "then", "just", "also", "literally", "actually",
-    "finally", "totally", "had", "have", "when", "because", "until")),
-    r"(?<!\brose\sand\s)(?<=\band\s)",  # "tripped and fell", not "rose and fell"
-    r"(?<!\w)(?<!\w\s)"])  # the start of a clause: "Fell this morning", "slipped, fell"
-_THINGS = "".join(rf"(?<!\b{w}\s)" for w in (
-    "pace", "hr", "rate", "speed", "cadence", "temp", "temperature", "rain", "snow", "sleet", "hail", "night",
-    "dark", "darkness", "leaves", "split", "splits", "power", "watch", "phone", "gel", "bottle", "time", "times",
-    "average", "avg", "effort", "mileage", "volume", "sun", "dusk", "fog", "mood", "energy", "motivation",
-    "numbers", "weight", "bpm", "battery", "gps", "signal", "it", "that", "which", "plan", "plans", "tree",
-    "branch", "race", "day", "form", "hrv", "zone", "level", "levels", "wind", "score", "rank", "ranking",
-    "the", "a", "this", "big", "steep"))  # "up the fell and back": a fell is also a hill
-_NOT_FALLING = (
-    r"(?!\s+(?:asleep|behind|apart|short|through|away|silent|quiet|ill|sick|pregnant|foul|victim|prey|for"
-    r"|race|races|run|runs|running|runner|runners|top|tops|side|walk|walking|club|series|shoes?"
-    r"|back\s+(?:to|into|in|behind|a\s+(?:bit|little|few))|in\s+(?:love|step|line|with|behind)"
-    r"|into\s+(?:(?:a|my|the|an)\s+)?(?:\w+\s+)?(?:rhythm|groove|step|line|place|pace|routine|habit)"
-    r"|off\s+(?:the\s+|my\s+)?pace|off\s+(?:a\s+)?cliff|out\s+(?:with|of\s+love)|to\s+(?:pieces|bits|\d)"
-    r"|(?:by|from)\s+\d)\b)")
-_RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
-    "chest_pain": (("chest", "angina", "breastbone", "sternum"), (
-        r"\b(?:crushing|squeezing|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
-        r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
-        r"(?:chest|breastbone|sternum)\b"
-        r"|\b(?:pains?|ache|aching|pressure|tightness|hurt\w*)\s+(?:behind|under|in)\s+(?:my\s+|the\s+)?(?:breastbone|sternum)\b"
-        r"|\b(?:breastbone|sternum)\s+(?:pains?|ache|aching|hurt\w*|pressure)\b"
-        r"|\b(?:tight|heavy)\s+band\s+(?:across|around|round)\s+(?:my\s+|the\s+)?chest\b|\bheavy[\s-]+chest\b"
-        r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+in\s+the\s+"
-        r"(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?chest\b"
-        r"|\belephant\s+(?:sitting\s+)?on\s+my\s+chest\b"
-        r"|\bchest\s*+[:=–-]?\s*+(?:pains?|pressure|tight(?:ness)?|aches?|aching|hurts?|hurting|discomfort|squeez\w*|heav\w*"
-        r"|crushing|sore\w*|burning)\b|\btight(?:ness)?[\s-]+chest(?:ed)?\b|\bangina\b"
-        r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+"
-        r"(?:in|across|on|around|through)\s+(?:my\s+|the\s+)?chest\b"
-        r"|\bchest\s+(?:felt|feels|feeling|was|is|got|getting|went)\s+(?:\w+\s+)?(?:\w+\s+)?"
-        r"(?:tight|heavy|sore|painful|crushed|constricted)\b")),
-    "breathless": (("breath", "gasping", "air"), (
-        r"\bshort(?:ness)?\s+of\s+breath\b|\bbreathless(?:ness)?\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
-        r"|landscape|trails?|climb\s+views|panorama))"
-        r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason)\b)"
-        r"|\b(?:even|at rest|resting|sitting|lying|walking)\b[^,]{0,20}?\bgasping\s+for\s+(?:air|breath)\b"
-        r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
-        r"|\b(?:couldn't|could not|can't|cannot|unable to|struggl\w* to|hard to|trouble|difficulty|difficult to)\s+"
-        r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)"
-        r"|\bout\s+of\s+breath\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
-        r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+breath\b")),
-    "radiating_pain": (("arm", "jaw", "neck"), (
-        r"\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
-        r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:arms?|jaw|neck)\b"
-        r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
-        r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
-        r"|\bjaw\s+(?:pain|ache|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
-        r"|\bleft\s+arm\s+(?:pain|ache|ached|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
-        r"|dead|weird|funny))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b")),
-    "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮"), (
-        r"\bnause\w*|\bqueasy\b|\bvomit\w*|\bthrew\s+up\b|\bthrowing\s+up\b|\bsweaty\b|\bsweating\b|🤢|🤮"
-        r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
-        r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
-        r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
-    "coughing_blood": (("blood", "moptysis"), (
-        r"\bcough\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bspit(?:ting)?\s+(?:up\s+)?blood\b|\bha?emoptysis\b"
-        r"|\bblood\s+(?:in|when|with)\s+(?:my\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
-        r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b")),
-    "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled"), (
-        rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+and\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
-        rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
-        rf"|\b(?:arms?|hands?|grip|fingers?)\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b")),
-    "fever": (("fever", "febrile", "temp", "night sweats"), (
-        r"(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
-        r"(?<!gold\s)(?<!olympic\s)\bfever\w*(?!\s+(?:pitch|dream))|\bfebrile\b|\bnight\s+sweats\b"
-        r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside|today))"
-        r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b")),
-    "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
-                    "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed"), (
-        r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
-        r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run))"
-        rf"|(?:{_FELL_BY})fell\b{_NOT_FALLING}"
-        rf"|{_THINGS}\bfell\s+(?:over|down|hard|heavily|badly|on|onto|flat|and|backwards"
-        r"|off\s+(?:my|the|a)\s+(?!pace|cliff))\b"
-        r"|\b(?:after|since|from)\s+(?:falling|tripping|slipping|crashing)\b(?!\s+(?:asleep|behind|apart|short"
-        r"|off\s+(?:the\s+|my\s+)?pace))"
-        r"|\btripp(?:ed|ing)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b"
-        r"|\bface-?plant\w*|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
-        r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
-        r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog)\s+(?:clipped|hit|knocked|struck)\s+me\b"
-        r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down)\b|\bknocked\s+(?:off|over|down)\s+"
-        r"(?:(?:my|the)\s+bike|by)\b|\bclipped\s+by\s+(?:a|the)\b|\bcrashed\s+(?:the|my)\s+bike\b"
-        r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
-        r"|\btook\s+a\s+tumble\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
-        r"|\blanded\s+(?:hard\s+|heavily\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
-    "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating"), (
-        r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
-        r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
-        r"(?:weight|\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
-        r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)"
-        r"|\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,30}?"
-        r"(?:without\s+trying|not\s+trying|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well))"
-        r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
-        r"(?:eating|without\s+trying|no\s+reason|not\s+trying)")),
-}
-RED_FLAG_RX = {code: (needles, re.compile(pattern)) for code, (needles, pattern) in _RED_FLAG_PATTERNS.items()}
-COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|wind\s?chill"
-                   r"|sub-?zero)\b|-\d+\s*°")
 # Severity words bind only when tied to the soreness: "mild ache", "moderately sore" (a soreness word or a
 # place right after), or "upper back: moderate", "traps stiff, mild" (one right before)
 LEVEL_BEFORE = re.compile(rf"\s*+(?:(?:upper\s+)?back\s+)?(?:{_SORE_WORDS}|{_PLACE_WORDS}|ubptag\d+)\b")
@@ -235,8 +135,13 @@ EFFORT_BEFORE = re.compile(rf"\b(?:{_EFFORT})\b(?:\s+(?:of|at|was|is|=|:))?[\s:=
 # ("upper back 4/10 RPE 6": an effort word followed by its own number starts a new item)
 EFFORT_AFTER = re.compile(rf"\s*+(?:(?:for|on|in)\s+(?:the|my|this|that)\s+)?(?:{_EFFORT})\b(?!\s*+[:=@]?\s*+\d)")
 # A whole short sentence that answers a place on its own: "Upper back? Fine." / "Upper back? Sore."
-BARE_STATE = re.compile(r"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0)\W*)"
-                        r"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad)\W*)")
+_AS_EVER = r"(?:\s+(?:as\s+usual|as\s+always|as\s+ever|again|today|still))?\W*"  # "Upper back? Sore as usual."
+BARE_STATE = re.compile(rf"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0){_AS_EVER})"
+                        rf"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad){_AS_EVER})")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]++")
+ASKED = re.compile(r"\b(?:asked|asking|wondered|wanted\s+to\s+know)\s+(?:me\s+)?(?:if|whether)\b")
 MINE = re.compile(r"\bmine(?:'s)?\b")  # "her traps were tight, mine fine": the runner's own upper back
+# "my husband has upper back pain, I don't": the runner's own, and a no
+ME_TOO = re.compile(r"\b(?:i\s+(?:do|have)\s+too|me\s+too|so\s+do\s+i|mine\s+too|same\s+here)\W*$")
+NOT_MINE = re.compile(r"\b(?:i\s+(?:don't|dont|do\s+not|am\s+not|haven't|havent)|i'm\s+not|im\s+not|not\s+me)\W*$")
 DEEP_BREATH_HELPS = re.compile(r"\s*+(?:helps?|helped|eases?|eased|feels?\s+good|loosens?)\b")

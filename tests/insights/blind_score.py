@@ -95,13 +95,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", help="a checkout whose insights package to score (default: this one)")
     parser.add_argument("--misses", action="store_true", help="list the entries read differently")
+    parser.add_argument("--set", default=str(BLIND_SET), help="a JSONL set to score (default: the blind set; "
+                        "tests/insights/data/holdout_set.jsonl is the later held-out set)")
     args = parser.parse_args(argv)
     if args.src:
         sys.path.insert(0, str(Path(args.src).resolve()))
     else:
         sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     soreness = importlib.import_module("insights.soreness")
-    table, misses = score(soreness.parse_soreness, load_blind_set())
+    table, misses = score(soreness.parse_soreness, load_blind_set(Path(args.set)))
     print(f"parser: {Path(soreness.__file__).resolve()}")
     print(format_table(table))
     if args.misses:

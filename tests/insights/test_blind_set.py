@@ -20,15 +20,11 @@ DISAGREE = {
     "rf-290": "'mid back sore': the mid back is the thoracic region, and the design's places are examples "
               "of the upper back, not a closed list; a runner who writes 'mid back' means it",
 }
-# We agree with the blind set's reading but do not reach it yet.
-NOT_YET = {
-    "rf-197": "'coach asked if my upper back was sore, told her it's fine': the answer to a question "
-              "in another clause",
-    "rf-202": "'mine's sore today' after a ';' (a sentence break) refers back to someone else's back",
-    "rf-272": "'thorassic' is two edits from 'thoracic'; one is forgiven",
-    "rf-340": "'couldn't sleep last night because of the pain, still there this morning': the night "
-              "qualifier sits in a past clause",
-}
+# We agree with the blind set's reading but do not reach it yet (strict: one that starts to pass must leave
+# the list). Emptied by the holdout round: rf-197 (the answer to a question in the next clause), rf-202
+# ("mine's" after a ';' refers back to someone else's back), rf-272 ('thorassic', two slips in a long
+# place word), rf-340 (last night's pain with "still there this morning" keeps the night qualifier).
+NOT_YET: dict[str, str] = {}
 
 
 def test_the_blind_set_is_whole():
@@ -38,10 +34,14 @@ def test_the_blind_set_is_whole():
     assert len(DISAGREE) + len(NOT_YET) <= 10, "the skip lists must stay short"
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=[e["id"] for e in ENTRIES])
-def test_blind_set(entry):
+def _case(entry: dict):
     if entry["id"] in DISAGREE:
-        pytest.skip(f"we disagree: {DISAGREE[entry['id']]}")
+        return pytest.param(entry, id=entry["id"], marks=pytest.mark.skip(reason=f"we disagree: {DISAGREE[entry['id']]}"))
     if entry["id"] in NOT_YET:
-        pytest.xfail(f"not yet: {NOT_YET[entry['id']]}")
+        return pytest.param(entry, id=entry["id"], marks=pytest.mark.xfail(strict=True, reason=NOT_YET[entry["id"]]))
+    return pytest.param(entry, id=entry["id"])
+
+
+@pytest.mark.parametrize("entry", [_case(e) for e in ENTRIES])
+def test_blind_set(entry):
     assert reading(parse_soreness, entry["text"]) == expected(entry), entry["text"]

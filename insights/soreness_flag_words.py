@@ -1,0 +1,122 @@
+"""The red flags' words: one pattern per red flag, in a runner's own words, and the screens that
+keep each pattern from running on a sentence that cannot hold it.
+
+Kept apart from :mod:`insights.soreness_words` (the places, soreness and severity words); the
+decisions these patterns encode are listed in :mod:`insights.soreness_flags`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LIMB = r"(?:(?:my|the|both|left|right)\s+)*(?:arms?|hands?|legs?|fingers?|grip)"
+# "fell" is a fall when a person fell: "I fell", "tripped and fell", or "Fell this morning" with the
+# subject left out; never when a pace, a heart rate or the rain fell, nor in "fell asleep/behind".
+_FELL_BY = "|".join([*(rf"(?<=\b{w}\s)" for w in (
+    "i", "we", "i've", "ive", "i'd", "he", "she", "they", "then", "just", "also", "literally", "actually",
+    "finally", "totally", "had", "have", "when", "because", "until")),
+    r"(?<!\brose\sand\s)(?<=\band\s)",  # "tripped and fell", not "rose and fell"
+    r"(?<!\w)(?<!\w\s)"])  # the start of a clause: "Fell this morning", "slipped, fell"
+_THINGS = "".join(rf"(?<!\b{w}\s)" for w in (
+    "pace", "hr", "rate", "speed", "cadence", "temp", "temperature", "rain", "snow", "sleet", "hail", "night",
+    "dark", "darkness", "leaves", "split", "splits", "power", "watch", "phone", "gel", "bottle", "time", "times",
+    "average", "avg", "effort", "mileage", "volume", "sun", "dusk", "fog", "mood", "energy", "motivation",
+    "numbers", "weight", "bpm", "battery", "gps", "signal", "it", "that", "which", "plan", "plans", "tree",
+    "branch", "race", "day", "form", "hrv", "zone", "level", "levels", "wind", "score", "rank", "ranking",
+    "the", "a", "this", "big", "steep"))  # "up the fell and back": a fell is also a hill
+_NOT_FALLING = (
+    r"(?!\s+(?:asleep|behind|apart|short|through|away|silent|quiet|ill|sick|pregnant|foul|victim|prey|for"
+    r"|race|races|run|runs|running|runner|runners|top|tops|side|walk|walking|club|series|shoes?"
+    r"|back\s+(?:to|into|in|behind|a\s+(?:bit|little|few))|in\s+(?:love|step|line|with|behind)"
+    r"|into\s+(?:(?:a|my|the|an)\s+)?(?:\w+\s+)?(?:rhythm|groove|step|line|place|pace|routine|habit)"
+    r"|off\s+(?:the\s+|my\s+)?pace|off\s+(?:a\s+)?cliff|out\s+(?:with|of\s+love)|to\s+(?:pieces|bits|\d)"
+    r"|(?:by|from)\s+\d)\b)")
+_RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
+    "chest_pain": (("chest", "angina", "breastbone", "sternum"), (
+        r"\b(?:crushing|squeezing|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
+        r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
+        r"(?:chest|breastbone|sternum)\b"
+        r"|\b(?:pains?|ache|aching|pressure|tightness|hurt\w*)\s+(?:behind|under|in)\s+(?:my\s+|the\s+)?(?:breastbone|sternum)\b"
+        r"|\b(?:breastbone|sternum)\s+(?:pains?|ache|aching|hurt\w*|pressure)\b"
+        r"|\b(?:tight|heavy)\s+band\s+(?:across|around|round)\s+(?:my\s+|the\s+)?chest\b|\bheavy[\s-]+chest\b"
+        r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+in\s+the\s+"
+        r"(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?chest\b"
+        r"|\belephant\s+(?:sitting\s+)?on\s+my\s+chest\b"
+        r"|\bchest\s+(?:felt|feels|feeling)\s+(?:like|as\s+if|as\s+though)\s+(?:[\w']+\s+){0,6}?(?:sitting|standing|sat|stood"
+        r"|crush\w*|squeez\w*|vice|weight(?!\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?lifted)|pressing|clamp\w*)\b"
+        r"|\bchest\s*+[:=–-]?\s*+(?:pains?|pressure|tight(?:ness)?|aches?|aching|hurts?|hurting|discomfort|squeez\w*|heav\w*"
+        r"|crushing|sore\w*|burning)\b|\btight(?:ness)?[\s-]+chest(?:ed)?\b|\bangina\b"
+        r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+"
+        r"(?:in|across|on|around|through)\s+(?:my\s+|the\s+)?chest\b"
+        r"|\bchest\s+(?:felt|feels|feeling|was|is|got|getting|went)\s+(?:\w+\s+)?(?:\w+\s+)?"
+        r"(?:tight|heavy|sore|painful|crushed|constricted)\b")),
+    "breathless": (("breath", "gasping", "air"), (
+        r"\bshort(?:ness)?\s+of\s+breath\b|\bbreathless(?:ness)?\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
+        r"|landscape|trails?|climb\s+views|panorama))"
+        r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason)\b)"
+        r"|\b(?:even|at rest|resting|sitting|lying|walking)\b[^,]{0,20}?\bgasping\s+for\s+(?:air|breath)\b"
+        r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
+        r"|\b(?:couldn't|could not|can't|cannot|unable to|struggl\w* to|hard to|trouble|difficulty|difficult to)\s+"
+        r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)"
+        r"|\bout\s+of\s+breath\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
+        r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+breath\b")),
+    "radiating_pain": (("arm", "jaw", "neck"), (
+        r"\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
+        r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:arms?|jaw|neck)\b"
+        r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
+        r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
+        r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
+        r"|\bleft\s+arm\s+(?:pain|ache|ached|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
+        r"|dead|weird|funny))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b")),
+    "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮"), (
+        r"\bnause\w*|\bqueasy\b|\bvomit\w*|\bthrew\s+up\b|\bthrowing\s+up\b|\bsweaty\b|\bsweating\b|🤢|🤮"
+        r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
+        r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
+        r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
+    "coughing_blood": (("blood", "moptysis"), (
+        r"\bcough\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bspit(?:ting)?\s+(?:up\s+)?blood\b|\bha?emoptysis\b"
+        r"|\bblood\s+(?:in|when|with)\s+(?:my\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
+        r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b")),
+    "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled"), (
+        rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+and\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
+        rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
+        rf"|\b(?:arms?|hands?|grip|fingers?)\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b")),
+    "fever": (("fever", "febrile", "temp", "night sweats"), (
+        r"(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
+        r"(?<!gold\s)(?<!olympic\s)\bfever\w*(?!\s+(?:pitch|dream))|\bfebrile\b|\bnight\s+sweats\b"
+        r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside|today))"
+        r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b")),
+    "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
+                    "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed"), (
+        r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
+        r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run))"
+        rf"|(?:{_FELL_BY})fell\b{_NOT_FALLING}"
+        rf"|{_THINGS}\bfell\s+(?:over|down|hard|heavily|badly|on|onto|flat|and|backwards"
+        r"|off\s+(?:my|the|a)\s+(?!pace|cliff))\b"
+        r"|\b(?:after|since|from)\s+(?:falling|tripping|slipping|crashing)\b(?!\s+(?:asleep|behind|apart|short"
+        r"|off\s+(?:the\s+|my\s+)?pace))"
+        r"|\btripp(?:ed|ing)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b"
+        r"|\bface-?plant\w*|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
+        r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
+        r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog)\s+(?:clipped|hit|knocked|struck)\s+me\b"
+        r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down)\b|\bknocked\s+(?:off|over|down)\s+"
+        r"(?:(?:my|the)\s+bike|by)\b|\bclipped\s+by\s+(?:a|the)\b|\bcrashed\s+(?:the|my)\s+bike\b"
+        r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
+        r"|\btook\s+a\s+tumble\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
+        r"|\blanded\s+(?:hard\s+|heavily\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
+    "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating", "dieting", "trying"), (
+        r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
+        r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
+        r"(?:weight|\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
+        r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)"
+        r"|\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:\d+(?:\.\d+)?\s*)?(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,30}?"
+        r"(?:without\s+(?:trying|dieting)|not\s+(?:trying|dieting)|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well))"
+        r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
+        r"(?:eating|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))")),
+}
+RED_FLAG_RX = {code: (needles, re.compile(pattern)) for code, (needles, pattern) in _RED_FLAG_PATTERNS.items()}
+# "arm tingling from the watch strap": pressure from kit, said so in the same clause, is not the nerves
+KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+|my\s+|a\s+)?(?:\w+\s+)?"
+                       r"(?:straps?|watch|watchband|band|sleeve|armband|vest|backpack|pack|bra|bladder|compression)\b")
+COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|wind\s?chill"
+                   r"|sub-?zero)\b|-\d+\s*°")
