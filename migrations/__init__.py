@@ -352,7 +352,9 @@ def m009_report_sources(db: Database) -> None:
     from insights.activities import activity_from_strava
     from insights.soreness import field_reports
 
-    db.executescript(
+    # statement by statement, not executescript (which would commit the
+    # transaction migrate() holds): a failure leaves the old table as it was
+    db.execute(
         """
         CREATE TABLE soreness_reports_new (
             id INTEGER PRIMARY KEY,
@@ -368,11 +370,15 @@ def m009_report_sources(db: Database) -> None:
             reported_at INTEGER NOT NULL,
             CHECK ((source = 'checkin') = (activity_id IS NULL)),
             CHECK (sore IS NOT NULL OR source <> 'checkin')
-        );
+        )
+        """
+    )
+    db.execute(
+        """
         INSERT INTO soreness_reports_new
             (athlete_id, activity_id, day, source, sore, severity, qualifiers, red_flags, reported_at)
             SELECT athlete_id, activity_id, day, source, sore, severity, qualifiers, red_flags, reported_at
-            FROM soreness_reports WHERE source = 'checkin';
+            FROM soreness_reports WHERE source = 'checkin'
         """
     )
     old = db.execute(
@@ -405,15 +411,14 @@ def m009_report_sources(db: Database) -> None:
                       reported_at]]
         for row in split:
             db.execute(insert, row)
-    db.executescript(
-        """
-        DROP TABLE soreness_reports;
-        ALTER TABLE soreness_reports_new RENAME TO soreness_reports;
-        -- one report per text of an activity; one check-in per athlete and day
-        CREATE UNIQUE INDEX soreness_reports_activity ON soreness_reports(activity_id, source)
-            WHERE activity_id IS NOT NULL;
-        CREATE UNIQUE INDEX soreness_reports_checkin ON soreness_reports(athlete_id, day, source)
-            WHERE source = 'checkin';
-        CREATE INDEX soreness_reports_athlete_day ON soreness_reports(athlete_id, day);
-        """
-    )
+    for statement in (
+        "DROP TABLE soreness_reports",
+        "ALTER TABLE soreness_reports_new RENAME TO soreness_reports",
+        # one report per text of an activity; one check-in per athlete and day
+        "CREATE UNIQUE INDEX soreness_reports_activity ON soreness_reports(activity_id, source)"
+        " WHERE activity_id IS NOT NULL",
+        "CREATE UNIQUE INDEX soreness_reports_checkin ON soreness_reports(athlete_id, day, source)"
+        " WHERE source = 'checkin'",
+        "CREATE INDEX soreness_reports_athlete_day ON soreness_reports(athlete_id, day)",
+    ):
+        db.execute(statement)

@@ -198,3 +198,16 @@ def test_a_title_change_that_changes_nothing_rewrites_no_description(tmp_path):
         assert again.outcome == "noted"
         assert again.description == before  # the same link, not one signed three hours later
         assert _notes_written(replaying) == written  # and no PUT to Strava
+
+
+def test_a_sore_day_only_a_private_note_told_of_is_not_named_on_a_later_public_note(tmp_path):
+    scenario = _scenario(tmp_path, [
+        {"id": 1001, "start": "2026-10-06T06:30:00", "name": "Tuesday easy", "private_note": "#upperback 4"},
+        {"id": 1002, "start": "2026-10-08T06:30:00", "name": "Thursday tempo"},
+    ])
+    with Replayer() as replaying:
+        first, second = [line.as_json() for line in replaying.replay(scenario)]
+    public = second["description"]
+    assert second["outcome"] == "noted"  # soreness in the last 7 days still calls for a note
+    assert "How is your upper back? Add #upperback 0-10 to the title." in public  # it asks
+    assert "Tuesday" not in public and "was sore" not in public and "4/10" not in public  # without telling
