@@ -207,12 +207,13 @@ def test_delete_activity_takes_its_report_and_note(db, athlete):
     for activity_id in (1, 2):
         store.upsert_activity(db, ATHLETE, run(activity_id, datetime(2025, 3, activity_id, 7)),
                               None, NOW)
-        store.save_soreness(db, ATHLETE, day=date(2025, 3, activity_id), source="title",
-                            sore=True, activity_id=activity_id, reported_at=NOW)
+        for source in ("title", "private_note"):  # every text's report goes with the activity
+            store.save_soreness(db, ATHLETE, day=date(2025, 3, activity_id), source=source,
+                                sore=True, activity_id=activity_id, reported_at=NOW)
         store.save_note(db, ATHLETE, activity_id, outcome="skipped", posted_at=NOW)
     assert store.delete_activity(db, 1) is True
     assert store.get_activity(db, 1) is None and store.get_note(db, 1) is None
-    assert [r["activity_id"] for r in store.soreness_for(db, ATHLETE)] == [2]
+    assert [r["activity_id"] for r in store.soreness_for(db, ATHLETE)] == [2, 2]
     assert store.get_note(db, 2) is not None
     assert store.delete_activity(db, 1) is False
 
