@@ -44,11 +44,15 @@ WAKING_DAYS = 3  # stiffness on waking that keeps coming back deserves a look
 
 @dataclass(frozen=True)
 class SorenessEntry:
-    """One answer: from an activity's text (``activity_id``) or a check-in (None).
+    """One answer: from one of an activity's texts (``activity_id``) or a check-in (None).
 
-    ``private``: given off Strava (a check-in), as private as a private note: it
-    counts toward the advice, but a public note may quote only whether it was
-    sore and the rating the runner gave (see :meth:`public_part`).
+    ``source`` is the text it came from: "title", "description", "private_note" or
+    "checkin" (None: not known, taken as public unless ``private``).
+    ``private``: given where only the runner sees it. Every private answer counts toward
+    the advice, but a public note never names its red flags or qualifiers (see
+    :meth:`public_part`): a check-in (given off Strava) may still be quoted for whether
+    it was sore and the rating the runner gave; a private note not at all, as if it
+    were blank, whichever activity it belongs to.
     """
 
     day: date
@@ -56,9 +60,13 @@ class SorenessEntry:
     activity_id: int | None = None
     at: datetime | None = None  # when the activity started / the check-in was made
     private: bool = False
+    source: str | None = None
 
     def public_part(self) -> "SorenessEntry":
-        """What a public note may say of this answer: a private one without its red flags and qualifiers."""
+        """What a public note may say of this answer: nothing of a private note, a check-in
+        without its red flags and qualifiers."""
+        if self.source == "private_note":
+            return replace(self, report=NO_REPORT, private=False)
         if not self.private:
             return self
         return replace(self, report=SorenessReport(self.report.sore, self.report.severity), private=False)
@@ -175,9 +183,11 @@ def soreness_state(
     recent = [
         d for d, r in by_day.items() if r.sore and day - timedelta(days=RECENT_DAYS) <= d < day
     ]
-    activity_reports = {
-        e.activity_id: e.report for e in entries if e.activity_id is not None
-    }
+    by_activity: dict[int, list[SorenessReport]] = {}
+    for e in entries:  # an activity's texts (title, description, private note) make one answer
+        if e.activity_id is not None:
+            by_activity.setdefault(e.activity_id, []).append(e.report)
+    activity_reports = {activity_id: combine_reports(reports) for activity_id, reports in by_activity.items()}
 
     reasons = []
     if sore_days_14 >= PHYSIO_SORE_DAYS:

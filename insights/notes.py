@@ -123,15 +123,18 @@ def _soreness(state: SorenessState, public: SorenessState, spiked: bool, race: b
         change = _change(public)
         return f"Upper back sore today{rating}{running}{after}." + (f" {change[0].upper()}{change[1:]}."
                                                                      if change else "")
-    if today.sore is False and state.recent_sore_day:
-        return f"Good to hear your upper back is fine today (sore on {_weekday(state.recent_sore_day)})."
+    # a sore day only a private note told of is not named (a check-in's is: whether it was sore may be quoted)
+    if today.sore is False and public.recent_sore_day:
+        return f"Good to hear your upper back is fine today (sore on {_weekday(public.recent_sore_day)})."
     if today.sore is False:
         return "Good to hear your upper back is fine today."
-    if state.recent_sore_day:
+    if public.recent_sore_day:
         return (
-            f"Your upper back was sore on {_weekday(state.recent_sore_day)}. "
+            f"Your upper back was sore on {_weekday(public.recent_sore_day)}. "
             "How is it? Add #upperback 0-10 to the title."
         )
+    if state.recent_sore_day:
+        return "How is your upper back? Add #upperback 0-10 to the title."
     return None
 
 

@@ -77,9 +77,14 @@ from insights.soreness_report import (
 )
 from insights.soreness_text import Sentences, has_any, negated
 
-__all__ = ["MAX_FIELD_CHARS", "NO_REPORT", "QUALIFIERS", "RED_FLAGS", "RED_FLAG_LABELS", "SEVERITY_WORDS",
-           "SorenessReport", "activity_reports", "activity_soreness", "combine_reports", "parse_soreness"]
+__all__ = ["MAX_FIELD_CHARS", "NO_REPORT", "PRIVATE_SOURCES", "QUALIFIERS", "RED_FLAGS", "RED_FLAG_LABELS",
+           "SEVERITY_WORDS", "SOURCES", "SorenessReport", "activity_reports", "activity_soreness", "combine_reports",
+           "field_reports", "parse_soreness"]
 
+# where a report came from; a private note and a check-in count toward the advice, but a public note
+# never names their signs (see insights.history.SorenessEntry)
+SOURCES = ("title", "description", "private_note", "checkin")
+PRIVATE_SOURCES = frozenset({"private_note", "checkin"})
 MAX_FIELD_CHARS = 5_000  # characters read per title, description or private note (see the module docstring)
 
 
@@ -171,6 +176,16 @@ def parse_soreness(text: str | None) -> SorenessReport:
     )
 
 
+def field_reports(activity: Activity) -> dict[str, SorenessReport]:
+    """What each of the activity's texts says, by source: ``title``, ``description`` (the runner's
+    own text, never our block) and ``private_note`` (see :data:`PRIVATE_SOURCES`)."""
+    return {
+        "title": parse_soreness(activity.name),
+        "description": parse_soreness(readable_text(activity.description)),
+        "private_note": parse_soreness(activity.private_note),
+    }
+
+
 def activity_reports(activity: Activity) -> tuple[SorenessReport, SorenessReport]:
     """(everything the activity says, what its public texts say).
 
@@ -178,8 +193,9 @@ def activity_reports(activity: Activity) -> tuple[SorenessReport, SorenessReport
     sits in the public description: it may repeat only what the title and the
     runner's own description already show.
     """
-    public = combine_reports(parse_soreness(text) for text in (activity.name, readable_text(activity.description)))
-    return combine_reports([public, parse_soreness(activity.private_note)]), public
+    texts = field_reports(activity)
+    public = combine_reports(texts[source] for source in texts if source not in PRIVATE_SOURCES)
+    return combine_reports([public, texts["private_note"]]), public
 
 
 def activity_soreness(activity: Activity) -> SorenessReport:

@@ -330,3 +330,95 @@ def m008_private_note_text(db: Database) -> None:
     # their own export; never to a coach. It lives in the note's row, so
     # deleting the activity or the runner deletes it.
     db.execute("ALTER TABLE notes ADD COLUMN private_text TEXT")
+
+
+@migrations()
+def m009_report_sources(db: Database) -> None:
+    # Each soreness report remembers which text said it: the activity's
+    # title, description or private note, or a check-in. A private note's
+    # words (and a check-in's signs) count toward the runner's advice but must
+    # never reach another activity's public note or a coach; a combined
+    # 'activity' row had forgotten which words were private.
+    #
+    # An old combined row is split again from the activity's raw payload when
+    # it is still stored (the same reading the store does today); without it
+    # the row cannot be split, and it is kept whole as a private-note report:
+    # it still counts, and nothing old can leak. ``sore`` may now be NULL: a
+    # text may add only a qualifier or a warning sign to a report another
+    # text of the same activity made ("worse on a deep breath" in the private
+    # note of a run tagged #upperback in its title).
+    import json
+
+    from insights.activities import activity_from_strava
+    from insights.soreness import field_reports
+
+    # statement by statement, not executescript (which would commit the
+    # transaction migrate() holds): a failure leaves the old table as it was
+    db.execute(
+        """
+        CREATE TABLE soreness_reports_new (
+            id INTEGER PRIMARY KEY,
+            athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+            activity_id INTEGER REFERENCES activities(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            source TEXT NOT NULL
+                CHECK (source IN ('title', 'description', 'private_note', 'checkin')),
+            sore INTEGER CHECK (sore IS NULL OR sore IN (0, 1)),
+            severity INTEGER CHECK (severity IS NULL OR severity BETWEEN 0 AND 10),
+            qualifiers TEXT NOT NULL DEFAULT '[]',
+            red_flags TEXT NOT NULL DEFAULT '[]',
+            reported_at INTEGER NOT NULL,
+            CHECK ((source = 'checkin') = (activity_id IS NULL)),
+            CHECK (sore IS NOT NULL OR source <> 'checkin')
+        )
+        """
+    )
+    db.execute(
+        """
+        INSERT INTO soreness_reports_new
+            (athlete_id, activity_id, day, source, sore, severity, qualifiers, red_flags, reported_at)
+            SELECT athlete_id, activity_id, day, source, sore, severity, qualifiers, red_flags, reported_at
+            FROM soreness_reports WHERE source = 'checkin'
+        """
+    )
+    old = db.execute(
+        "SELECT r.athlete_id, r.activity_id, r.day, r.sore, r.severity, r.qualifiers, r.red_flags,"
+        " r.reported_at, a.raw_json FROM soreness_reports r LEFT JOIN activities a ON a.id = r.activity_id"
+        " WHERE r.source = 'activity' ORDER BY r.id"
+    ).fetchall()
+    insert = (
+        "INSERT INTO soreness_reports_new (athlete_id, activity_id, day, source, sore, severity, qualifiers,"
+        " red_flags, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    for athlete_id, activity_id, day, sore, severity, qualifiers, red_flags, reported_at, raw in old:
+        split = []
+        if raw:
+            try:
+                texts = field_reports(activity_from_strava(json.loads(raw)))
+            except (ValueError, TypeError, KeyError):
+                texts = {}
+            for source, report in texts.items():
+                if report.sore is None and not report.red_flags and not report.qualifiers:
+                    continue
+                split.append([
+                    athlete_id, activity_id, day, source,
+                    None if report.sore is None else int(report.sore), report.severity,
+                    json.dumps(sorted(report.qualifiers), separators=(",", ":")),
+                    json.dumps(list(report.red_flags), separators=(",", ":")), reported_at,
+                ])
+        if not any(row[4] is not None for row in split):  # nothing to split it by: keep it whole, private
+            split = [[athlete_id, activity_id, day, "private_note", sore, severity, qualifiers, red_flags,
+                      reported_at]]
+        for row in split:
+            db.execute(insert, row)
+    for statement in (
+        "DROP TABLE soreness_reports",
+        "ALTER TABLE soreness_reports_new RENAME TO soreness_reports",
+        # one report per text of an activity; one check-in per athlete and day
+        "CREATE UNIQUE INDEX soreness_reports_activity ON soreness_reports(activity_id, source)"
+        " WHERE activity_id IS NOT NULL",
+        "CREATE UNIQUE INDEX soreness_reports_checkin ON soreness_reports(athlete_id, day, source)"
+        " WHERE source = 'checkin'",
+        "CREATE INDEX soreness_reports_athlete_day ON soreness_reports(athlete_id, day)",
+    ):
+        db.execute(statement)

@@ -81,6 +81,8 @@ def soreness_series(reports: list[dict], today: date, days: int = SORENESS_DAYS)
         day = report["day"]
         if not first <= day <= today:
             continue
+        if report["sore"] is None:  # a text that only added a qualifier or a sign to another's report
+            continue
         previous = by_day.get(day)
         sore = bool(report["sore"])
         severity = report["severity"] if sore else 0

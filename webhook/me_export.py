@@ -13,8 +13,6 @@ from datetime import datetime, timezone
 
 from flask import Blueprint, Response, redirect, url_for
 
-from insights.block import readable_text
-from insights.soreness import parse_soreness
 from webhook import store
 from webhook.db import get_db
 from webhook.pages import signed_in_athlete
@@ -29,33 +27,20 @@ def _iso(epoch: int | None) -> str | None:
     return None if epoch is None else datetime.fromtimestamp(epoch, timezone.utc).isoformat()
 
 
-def _report_source(activity: dict | None) -> str:
-    """Which of the activity's texts said it: the first that reports anything."""
-    if activity is None:
-        return "activity"
-    for source, text in (("title", activity["name"]), ("description", readable_text(activity["description"])),
-                         ("private_note", activity["private_note"])):
-        if parse_soreness(text).reported:
-            return source
-    return "description"
-
-
 def export(db, athlete_id: int) -> dict:
     athlete = store.get_athlete(db, athlete_id)
     activities = []
-    by_id = {}
     for row in db.query("SELECT * FROM activities WHERE athlete_id = ? ORDER BY start_local", [athlete_id]):
         row = dict(row)
         raw = row.pop("raw_json")
         row["strava"] = json.loads(raw) if raw else None
         row["fetched_at"], row["updated_at"] = _iso(row["fetched_at"]), _iso(row["updated_at"])
         activities.append(row)
-        by_id[row["id"]] = row
     reports = [
         {
             "day": r["day"].isoformat(),
             "activity_id": r["activity_id"],
-            "source": "checkin" if r["source"] == "checkin" else _report_source(by_id.get(r["activity_id"])),
+            "source": r["source"],  # title, description, private_note or checkin, as stored
             "sore": r["sore"],
             "severity": r["severity"],
             "qualifiers": r["qualifiers"],

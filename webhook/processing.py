@@ -22,7 +22,7 @@ from insights.block import split_block, with_block
 from insights.history import SorenessEntry
 from insights.association import LOOKBACK_DAYS, WINDOW_DAYS
 from insights.load import EWMA_WARMUP_DAYS
-from insights.soreness import SorenessReport
+from insights.soreness import PRIVATE_SOURCES, SorenessReport
 from webhook import links, outbox, store
 from webhook.connect import backfill
 from webhook.services import Services
@@ -126,8 +126,9 @@ def _entries(db, athlete_id: int, since, starts: dict[int, datetime]) -> list[So
             red_flags=tuple(row["red_flags"]),
         )
         at = starts.get(row["activity_id"]) if row["activity_id"] is not None else None
-        # a check-in is as private as a private note: it counts, but a public note names none of its signs
-        entries.append(SorenessEntry(row["day"], report, row["activity_id"], at, private=row["source"] == "checkin"))
+        # a private note or a check-in counts, but a public note names none of its signs
+        entries.append(SorenessEntry(row["day"], report, row["activity_id"], at,
+                                     private=row["source"] in PRIVATE_SOURCES, source=row["source"]))
     return entries
 
 
@@ -190,7 +191,8 @@ def assess_and_note(services: Services, db, athlete: dict, activity_id: int) -> 
         urgent_at=_urgent_at(db, athlete_id, activity.day - timedelta(days=8)),
         me_url=f"{config.base_url}/me",
         # insights decides whether the note asks (after a spike with no report, never on an urgent note)
-        checkin_url=links.checkin_url(config.base_url, config.secret_key, athlete_id, activity_id, now),
+        checkin_url=links.checkin_url(config.base_url, config.secret_key, athlete_id, activity_id, now,
+                                      current=split_block(raw.get("description"))[1]),  # an unexpired link is kept
     )
     note = assessment.note()
     text = assessment.text

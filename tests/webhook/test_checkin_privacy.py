@@ -71,7 +71,7 @@ def test_the_store_s_check_ins_reach_insights_as_private(db, cipher):
                                                            "expires_at": 2_000_000_000}, "read", cipher, now=now)
     run = _run()
     store.upsert_activity(db, 2, run, None, now)
-    store.save_soreness(db, 2, day=run.day, source="activity", sore=True, severity=3, activity_id=1, reported_at=now)
+    store.save_soreness(db, 2, day=run.day, source="title", sore=True, severity=3, activity_id=1, reported_at=now)
     store.save_soreness(db, 2, day=run.day, source="checkin", sore=True, red_flags=["fever"], reported_at=now)
     entries = _entries(db, 2, run.day, {1: run.start_local})
     assert [(e.activity_id, e.private) for e in entries] == [(1, False), (None, True)]

@@ -108,7 +108,7 @@ def test_deleting_an_athlete_row_cascades(db):
             (id, athlete_id, sport_type, start_local, day, fetched_at, updated_at)
             VALUES (50, 5, 'Run', '2025-01-01T07:00:00', '2025-01-01', 1, 1);
         INSERT INTO soreness_reports (athlete_id, activity_id, day, source, sore, reported_at)
-            VALUES (5, 50, '2025-01-01', 'activity', 1, 1);
+            VALUES (5, 50, '2025-01-01', 'title', 1, 1);
         INSERT INTO notes (activity_id, athlete_id, outcome, posted_at) VALUES (50, 5, 'noted', 1);
         INSERT INTO coaches (id, email, created_at) VALUES (1, 'c@example.com', 1);
         INSERT INTO coach_links (athlete_id, coach_id) VALUES (5, 1);
@@ -130,7 +130,7 @@ def test_schema_rejects_values_outside_the_domain(db):
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(
             "INSERT INTO soreness_reports (athlete_id, day, source, sore, reported_at)"
-            " VALUES (5, '2025-01-01', 'activity', 1, 1)"  # activity report without activity
+            " VALUES (5, '2025-01-01', 'title', 1, 1)"  # a title's report without its activity
         )
     with pytest.raises(sqlite3.IntegrityError):
         db.execute(
@@ -247,3 +247,42 @@ def test_migrate_command_reads_rhomboid_db_from_dotenv(tmp_path, monkeypatch):
     result = CliRunner().invoke(migrate_command, [])
     assert result.exit_code == 0, result.output
     assert applied(open_db(tmp_path / "from-dotenv.db")) == ALL
+
+
+def test_m009_splits_old_combined_reports_by_source_or_keeps_them_private(db_path):
+    import json
+
+    db = open_db(db_path)
+    migrations.apply(db, stop_before="m009_report_sources")
+    raw = {"id": 50, "athlete": {"id": 5}, "name": "Long run #upperback 5", "sport_type": "Run",
+           "start_date_local": "2025-01-01T07:00:00Z", "distance": 16000.0, "description": "Windy.",
+           "private_note": "worse on a deep breath, chest felt tight"}
+    db.execute("INSERT INTO athletes (id, connected_at, updated_at) VALUES (5, 1, 1)")
+    for activity_id, payload in ((50, json.dumps(raw)), (51, None)):
+        db.execute("INSERT INTO activities (id, athlete_id, sport_type, start_local, day, raw_json, fetched_at,"
+                   " updated_at) VALUES (?, 5, 'Run', '2025-01-01T07:00:00', '2025-01-01', ?, 1, 1)",
+                   [activity_id, payload])
+    db.execute("INSERT INTO soreness_reports (athlete_id, activity_id, day, source, sore, severity, qualifiers,"
+               " red_flags, reported_at) VALUES (5, 50, '2025-01-01', 'activity', 1, 5,"
+               " '[\"worse_on_deep_breath\"]', '[\"chest_pain\"]', 10)")
+    # its raw payload purged: it cannot be split, so it is kept whole and private
+    db.execute("INSERT INTO soreness_reports (athlete_id, activity_id, day, source, sore, severity, qualifiers,"
+               " red_flags, reported_at) VALUES (5, 51, '2025-01-01', 'activity', 1, 7, '[]', '[\"fever\"]', 11)")
+    db.execute("INSERT INTO soreness_reports (athlete_id, day, source, sore, severity, reported_at)"
+               " VALUES (5, '2025-01-02', 'checkin', 0, 0, 12)")
+    db.conn.commit()
+
+    assert migrate(db) == ["m009_report_sources"] + ALL[ALL.index("m009_report_sources") + 1:]
+    rows = [dict(r) for r in db.query("SELECT activity_id, source, sore, severity, qualifiers, red_flags,"
+                                      " reported_at FROM soreness_reports ORDER BY activity_id, source")]
+    assert rows == [
+        {"activity_id": None, "source": "checkin", "sore": 0, "severity": 0, "qualifiers": "[]",
+         "red_flags": "[]", "reported_at": 12},
+        {"activity_id": 50, "source": "private_note", "sore": None, "severity": None,
+         "qualifiers": '["worse_on_deep_breath"]', "red_flags": '["chest_pain"]', "reported_at": 10},
+        {"activity_id": 50, "source": "title", "sore": 1, "severity": 5, "qualifiers": "[]",
+         "red_flags": "[]", "reported_at": 10},
+        {"activity_id": 51, "source": "private_note", "sore": 1, "severity": 7, "qualifiers": "[]",
+         "red_flags": '["fever"]', "reported_at": 11},
+    ]
+    db.close()

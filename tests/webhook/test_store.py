@@ -229,12 +229,13 @@ def test_delete_activity_takes_its_report_and_note(db, athlete):
     for activity_id in (1, 2):
         store.upsert_activity(db, ATHLETE, run(activity_id, datetime(2025, 3, activity_id, 7)),
                               None, NOW)
-        store.save_soreness(db, ATHLETE, day=date(2025, 3, activity_id), source="activity",
-                            sore=True, activity_id=activity_id, reported_at=NOW)
+        for source in ("title", "private_note"):  # every text's report goes with the activity
+            store.save_soreness(db, ATHLETE, day=date(2025, 3, activity_id), source=source,
+                                sore=True, activity_id=activity_id, reported_at=NOW)
         store.save_note(db, ATHLETE, activity_id, outcome="skipped", posted_at=NOW)
     assert store.delete_activity(db, 1) is True
     assert store.get_activity(db, 1) is None and store.get_note(db, 1) is None
-    assert [r["activity_id"] for r in store.soreness_for(db, ATHLETE)] == [2]
+    assert [r["activity_id"] for r in store.soreness_for(db, ATHLETE)] == [2, 2]
     assert store.get_note(db, 2) is not None
     assert store.delete_activity(db, 1) is False
 
@@ -253,11 +254,11 @@ def test_purge_raw_keeps_the_numbers(db, athlete):
 # -- soreness ---------------------------------------------------------------
 
 
-def test_one_soreness_report_per_activity(db, athlete):
+def test_one_soreness_report_per_text_of_an_activity(db, athlete):
     store.upsert_activity(db, ATHLETE, run(1, datetime(2025, 3, 1, 7)), None, NOW)
-    first = store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="activity", sore=True,
+    first = store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="title", sore=True,
                                 severity=4, activity_id=1, reported_at=NOW)
-    again = store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="activity", sore=True,
+    again = store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="title", sore=True,
                                 severity=6, qualifiers=["worse_on_waking"], red_flags=["fever"],
                                 activity_id=1, reported_at=NOW + timedelta(hours=1))
     assert first == again
@@ -265,13 +266,18 @@ def test_one_soreness_report_per_activity(db, athlete):
     assert report["severity"] == 6 and report["sore"] is True
     assert report["day"] == date(2025, 3, 1)
     assert (report["qualifiers"], report["red_flags"]) == (["worse_on_waking"], ["fever"])
+    # the private note adds a qualifier to the title's report: a row of its own, sore unknown
+    store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="private_note", sore=None,
+                        qualifiers=["sharp"], activity_id=1, reported_at=NOW + timedelta(hours=1))
+    assert [(r["source"], r["sore"]) for r in store.soreness_for(db, ATHLETE)] == [
+        ("title", True), ("private_note", None)]
     assert store.clear_activity_soreness(db, 1) is True
     assert store.soreness_for(db, ATHLETE) == []
 
 
 def test_one_checkin_per_day_alongside_activity_reports(db, athlete):
     store.upsert_activity(db, ATHLETE, run(1, datetime(2025, 3, 1, 7)), None, NOW)
-    store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="activity", sore=True,
+    store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="description", sore=True,
                         activity_id=1, reported_at=NOW)
     for sore in (True, False):
         store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="checkin", sore=sore,
@@ -280,20 +286,21 @@ def test_one_checkin_per_day_alongside_activity_reports(db, athlete):
                         severity=0, reported_at=NOW + timedelta(days=1))
     reports = store.soreness_for(db, ATHLETE)
     assert [(r["day"].day, r["source"], r["sore"]) for r in reports] == [
-        (1, "activity", True), (1, "checkin", False), (2, "checkin", False)]
+        (1, "description", True), (1, "checkin", False), (2, "checkin", False)]
     assert len(store.soreness_for(db, ATHLETE, since=date(2025, 3, 2))) == 1
     assert len(store.soreness_for(db, ATHLETE, until=date(2025, 3, 1))) == 2
 
 
 @pytest.mark.parametrize("kwargs", [
-    {"source": "activity"},  # no activity id
+    {"source": "title"},  # no activity id
+    {"source": "activity", "activity_id": 1},  # the old combined source is gone (m009)
     {"source": "checkin", "activity_id": 1},
+    {"source": "checkin", "sore": None},
     {"source": "email"},
 ])
 def test_save_soreness_refuses_inconsistent_reports(db, athlete, kwargs):
     with pytest.raises(ValueError):
-        store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), sore=True, reported_at=NOW,
-                            **kwargs)
+        store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), reported_at=NOW, **{"sore": True, **kwargs})
 
 
 # -- notes ------------------------------------------------------------------
@@ -351,7 +358,7 @@ def test_delete_athlete_removes_every_row_naming_them(db, cipher):
             activity_id = first_activity + n
             store.upsert_activity(db, athlete_id, run(activity_id, datetime(2025, 3, 1 + n, 7)),
                                   {"id": activity_id, "athlete": {"id": athlete_id}}, NOW)
-            store.save_soreness(db, athlete_id, day=date(2025, 3, 1 + n), source="activity",
+            store.save_soreness(db, athlete_id, day=date(2025, 3, 1 + n), source="private_note",
                                 sore=True, activity_id=activity_id, reported_at=NOW)
             store.save_note(db, athlete_id, activity_id, outcome="noted", note=NOTE, posted_at=NOW)
             inbox.enqueue(db, {"object_type": "activity", "object_id": activity_id,

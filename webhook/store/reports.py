@@ -11,9 +11,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from insights.activities import Activity
-from insights.soreness import activity_soreness
+from insights.soreness import SOURCES, combine_reports, field_reports
 
-from webhook.db import epoch_s
+from webhook.db import epoch_s, write_transaction
 from webhook.store._sql import dumps, loads, upsert
 
 _NOTE_FIELDS = ("advice", "flags", "metrics", "soreness", "association")
@@ -25,22 +25,28 @@ def save_soreness(
     *,
     day: date,
     source: str,
-    sore: bool,
+    sore: bool | None,
     reported_at: datetime | float,
     severity: int | None = None,
     qualifiers: Iterable[str] = (),
     red_flags: Iterable[str] = (),
     activity_id: int | None = None,
 ) -> int:
-    """Record a soreness report, replacing the previous one for the same
-    activity (source 'activity') or the same day (source 'checkin')."""
-    if source not in ("activity", "checkin"):
-        raise ValueError(f"soreness source must be 'activity' or 'checkin', not {source!r}")
-    if (source == "activity") != (activity_id is not None):
-        raise ValueError("an 'activity' report needs an activity_id, a 'checkin' must not have one")
+    """Record a soreness report, replacing the previous one from the same text
+    of the same activity (source 'title', 'description' or 'private_note') or
+    the same day's check-in (source 'checkin').
+
+    ``sore`` is None for a text that adds only a qualifier or a warning sign to
+    what another text of the activity said (never for a check-in)."""
+    if source not in SOURCES:
+        raise ValueError(f"soreness source must be one of {', '.join(SOURCES)}, not {source!r}")
+    if (source == "checkin") == (activity_id is not None):
+        raise ValueError("an activity's report needs an activity_id, a 'checkin' must not have one")
+    if sore is None and source == "checkin":
+        raise ValueError("a check-in says sore or not sore")
     target = (
-        "(activity_id) WHERE activity_id IS NOT NULL"
-        if source == "activity"
+        "(activity_id, source) WHERE activity_id IS NOT NULL"
+        if source != "checkin"
         else "(athlete_id, day, source) WHERE source = 'checkin'"
     )
     row = {
@@ -48,7 +54,7 @@ def save_soreness(
         "activity_id": activity_id,
         "day": day.isoformat(),
         "source": source,
-        "sore": int(bool(sore)),
+        "sore": None if sore is None else int(bool(sore)),
         "severity": severity,
         "qualifiers": dumps(list(qualifiers)),
         "red_flags": dumps(list(red_flags)),
@@ -58,17 +64,18 @@ def save_soreness(
 
 
 def clear_activity_soreness(db: Database, activity_id: int) -> bool:
-    """The runner removed the tag from an activity: its report goes too."""
+    """The runner removed the tag from an activity: its reports go too."""
     return db.execute(
         "DELETE FROM soreness_reports WHERE activity_id = ?", [activity_id]
-    ).rowcount == 1
+    ).rowcount > 0
 
 
 def soreness_for(
     db: Database, athlete_id: int, *, since: date | None = None, until: date | None = None
 ) -> list[dict]:
     """The athlete's reports by day, as plain values (day a date, sore a bool,
-    qualifiers and red_flags lists)."""
+    or None for a text that only adds to another text's report, qualifiers
+    and red_flags lists), each with its ``source``."""
     where, params = ["athlete_id = ?"], [athlete_id]
     if since is not None:
         where.append("day >= ?")
@@ -84,7 +91,7 @@ def soreness_for(
         {
             **row,
             "day": date.fromisoformat(row["day"]),
-            "sore": bool(row["sore"]),
+            "sore": None if row["sore"] is None else bool(row["sore"]),
             "qualifiers": json.loads(row["qualifiers"]),
             "red_flags": json.loads(row["red_flags"]),
         }
@@ -151,12 +158,19 @@ def get_note(db: Database, activity_id: int) -> dict | None:
 
 
 def record_activity_soreness(db: Database, athlete_id: int, activity: Activity, now: datetime | float) -> None:
-    """Store what the activity's own text says about the upper back (or clear it)."""
-    report = activity_soreness(activity)
-    clear_activity_soreness(db, activity.id)
-    if report.sore is not None:
-        save_soreness(
-            db, athlete_id, day=activity.day, source="activity", sore=report.sore,
-            reported_at=now, severity=report.severity, qualifiers=sorted(report.qualifiers),
-            red_flags=report.red_flags, activity_id=activity.id,
-        )
+    """Store what each of the activity's texts says about the upper back, one
+    report per text (title, description, private note), replacing all of the
+    activity's earlier ones: a tag removed from the title takes its report
+    with it. Nothing is stored when no text says sore or not sore."""
+    texts = field_reports(activity)
+    said = combine_reports(texts.values()).sore is not None
+    with write_transaction(db):
+        clear_activity_soreness(db, activity.id)
+        for source, report in texts.items():
+            if not said or (report.sore is None and not report.qualifiers and not report.red_flags):
+                continue
+            save_soreness(
+                db, athlete_id, day=activity.day, source=source, sore=report.sore,
+                reported_at=now, severity=report.severity, qualifiers=sorted(report.qualifiers),
+                red_flags=report.red_flags, activity_id=activity.id,
+            )
