@@ -27,6 +27,7 @@ REST_DAYS = 2  # full days without a run that make a rest
 RECENT_DAYS = 7
 PHYSIO_WINDOW_DAYS = 14
 PHYSIO_SORE_DAYS = 7
+RUNS_IN_A_ROW = 3  # sore on this many runs in a row: see a physio
 SEVERE = 7
 
 PHYSIO_REASONS = {
@@ -183,9 +184,10 @@ def soreness_state(
     recent = [
         d for d, r in by_day.items() if r.sore and day - timedelta(days=RECENT_DAYS) <= d < day
     ]
+    last_runs = {r.id for r in known_runs[-RUNS_IN_A_ROW:]}
     by_activity: dict[int, list[SorenessReport]] = {}
     for e in entries:  # an activity's texts (title, description, private note) make one answer
-        if e.activity_id is not None:
+        if e.activity_id in last_runs:
             by_activity.setdefault(e.activity_id, []).append(e.report)
     activity_reports = {activity_id: combine_reports(reports) for activity_id, reports in by_activity.items()}
 
@@ -193,7 +195,7 @@ def soreness_state(
     if sore_days_14 >= PHYSIO_SORE_DAYS:
         reasons.append("sore_7_of_14")  # a pattern worth a look, even on a day with no report
     if today.sore:
-        if _runs_in_a_row(known_runs, activity_reports, 3):
+        if _runs_in_a_row(known_runs, activity_reports, RUNS_IN_A_ROW):
             reasons.append("three_runs_in_a_row")
         if _rising(by_day, window_start, day):
             reasons.append("rising_severity")

@@ -113,8 +113,8 @@ def _change(state: SorenessState) -> str:
 
 def _soreness(state: SorenessState, public: SorenessState, spiked: bool, race: bool) -> str | None:
     today = public.today
-    if state.today.sore != today.sore:  # only the private note says so: say nothing of what it says
-        return "Thanks for your private check-in on your upper back."
+    if state.today.sore != today.sore:  # only a private source (note or check-in) says so: not what, nor where
+        return "Thanks for letting Rhomboid know how your upper back is."
     if today.sore:
         rating = f" ({today.severity}/10)" if today.severity is not None else ""
         # answered days, not calendar days: "sore on the 17th and 19th" is 2 reports, not "2 days running"

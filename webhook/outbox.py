@@ -52,7 +52,7 @@ from webhook.store import (
     mark_outbox_retry,
     mark_outbox_sent,
     queue_outbox,
-    soreness_for,
+    sore_days_between,
 )
 
 log = logging.getLogger(__name__)
@@ -89,8 +89,7 @@ def _sore_days(db: Database, athlete_id: int, activity_id: int) -> int:
     if row is None:
         return 0
     day = datetime.fromisoformat(row[0]).date()
-    reports = soreness_for(db, athlete_id, since=day - timedelta(days=6), until=day)
-    return len({r["day"] for r in reports if r["sore"]})
+    return sore_days_between(db, athlete_id, day - timedelta(days=6), day)
 
 
 # -- sending -------------------------------------------------------------------------

@@ -460,7 +460,7 @@ def test_soreness_only_in_the_private_note_is_not_quoted_in_the_public_note():
     assert a.soreness.physio_reasons == same.soreness.physio_reasons == ("night_or_rest",)
     assert a.note()["soreness"] == same.note()["soreness"] == {
         "reported": True, "severity": 6, "days_running": 1, "red_flags": []}
-    assert "Thanks for your private check-in on your upper back." in a.text
+    assert "Thanks for letting Rhomboid know how your upper back is." in a.text
     for quoted in ("6/10", "night", "aches", "sore today", "rated"):
         assert quoted not in a.text
     assert "6/10" in same.text and "night" in same.text

@@ -42,6 +42,7 @@ from webhook.store.reports import (
     record_activity_soreness,
     save_note,
     save_soreness,
+    sore_days_between,
     soreness_for,
 )
 
@@ -70,6 +71,7 @@ __all__ = [
     "save_tokens",
     "set_max_heartrate",
     "set_note_mode",
+    "sore_days_between",
     "soreness_for",
     "upsert_activity",
     "add_coach",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -83,20 +84,41 @@ def soreness_for(
     if until is not None:
         where.append("day <= ?")
         params.append(until.isoformat())
+    columns = ("id", "athlete_id", "activity_id", "day", "source", "sore", "severity", "qualifiers", "red_flags",
+               "reported_at")
     sql = (
-        f"SELECT * FROM soreness_reports WHERE {' AND '.join(where)} "
+        f"SELECT {', '.join(columns)} FROM soreness_reports WHERE {' AND '.join(where)} "
         "ORDER BY day, reported_at, id"
     )
-    return [
-        {
-            **row,
-            "day": date.fromisoformat(row["day"]),
-            "sore": None if row["sore"] is None else bool(row["sore"]),
-            "qualifiers": json.loads(row["qualifiers"]),
-            "red_flags": json.loads(row["red_flags"]),
-        }
-        for row in db.query(sql, params)
-    ]
+    # plain tuples and cached parses: every assessment reads a year of these
+    reports = []
+    for row in db.conn.execute(sql, params):
+        report = dict(zip(columns, row))
+        report["day"] = _day(report["day"])
+        report["sore"] = None if report["sore"] is None else bool(report["sore"])
+        report["qualifiers"] = list(_json_list(report["qualifiers"]))
+        report["red_flags"] = list(_json_list(report["red_flags"]))
+        reports.append(report)
+    return reports
+
+
+def sore_days_between(db: Database, athlete_id: int, first: date, last: date) -> int:
+    """How many days from ``first`` to ``last`` have a sore report."""
+    return db.execute(
+        "SELECT count(DISTINCT day) FROM soreness_reports WHERE athlete_id = ? AND day BETWEEN ? AND ? AND sore = 1",
+        [athlete_id, first.isoformat(), last.isoformat()],
+    ).fetchone()[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _json_list(text: str | None) -> tuple:
+    """A stored JSON list, parsed once: a runner's reports repeat a handful of them."""
+    return tuple(json.loads(text or "[]"))
 
 
 def save_note(
