@@ -179,41 +179,54 @@ def fire(name: str, url: str, bodies: list[bytes], senders: int, server_pid: int
     return Figures(name, latencies, wall_s, failures[0], cpu_s(server_pid) - cpu_before)
 
 
-def event_bodies(count: int, first_id: int, subscription_id: int | None) -> list[bytes]:
+def event_bodies(count: int, first_id: int, subscription_id: int | None, runners: int = 1) -> list[bytes]:
+    """Create events for the new runs: run ``n`` belongs to runner ``n % runners``."""
     now = int(time.time())
     return [json.dumps({"aspect_type": "create", "event_time": now, "object_id": first_id + n,
-                        "object_type": "activity", "owner_id": ATHLETE_ID,
+                        "object_type": "activity", "owner_id": ATHLETE_ID + n % runners,
                         "subscription_id": subscription_id, "updates": {}}).encode()
             for n in range(count)]
 
 
-# -- our side: emulator, serve, subscription, a connected runner ---------------------------
+# -- our side: emulator, serve, subscription, connected runners ---------------------------
 
 
-def strava_world(count: int) -> tuple[dict, list[dict], list[dict]]:
-    """The runner, six weeks of history, and ``count`` new runs (one an hour) for the events."""
-    athlete = json.loads((SAMPLE / "athlete.json").read_text()) | {"id": ATHLETE_ID, "firstname": "Bench"}
+def strava_world(count: int, runners: int = 1) -> tuple[list[dict], list[dict], list[dict]]:
+    """The runners, six weeks of history each, and ``count`` new runs for the events.
+
+    One runner gets a new run an hour (every event is that runner's, and its
+    history grows by 24 runs a day); several share the runs round robin, one
+    a day each, as a club's runners would."""
     template = json.loads((SAMPLE / "activities" / "11003000101.json").read_text())
+    base = json.loads((SAMPLE / "athlete.json").read_text())
     now = datetime.now(timezone.utc)
+    athletes = [base | {"id": ATHLETE_ID + r, "firstname": f"Bench{r}" if runners > 1 else "Bench"}
+                for r in range(runners)]
 
-    def run(activity_id: int, start: datetime, description: str) -> dict:
+    def run(activity_id: int, owner: int, start: datetime, description: str) -> dict:
         return template | {
-            "id": activity_id, "athlete": {"id": ATHLETE_ID, "resource_state": 1},
+            "id": activity_id, "athlete": {"id": owner, "resource_state": 1},
             "start_date": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "start_date_local": start.strftime("%Y-%m-%dT%H:%M:%SZ"), "description": description,
         }
 
-    history = [run(FIRST_ACTIVITY_ID - 100 + n, now - timedelta(days=40 - n), "") for n in range(0, 40, 2)]
-    new = [run(FIRST_ACTIVITY_ID + n, now - timedelta(hours=count - n), "Upper back tight #upperback 3")
+    spacing = timedelta(hours=1) if runners == 1 else timedelta(days=1)
+    per_runner = -(-count // runners)
+    history = [run(FIRST_ACTIVITY_ID - 100 * (r + 1) + n, ATHLETE_ID + r,
+                   now - spacing * per_runner - timedelta(days=40 - n), "")
+               for r in range(runners) for n in range(0, 40, 2)]
+    new = [run(FIRST_ACTIVITY_ID + n, ATHLETE_ID + n % runners, now - spacing * (per_runner - n // runners),
+               "Upper back tight #upperback 3")
            for n in range(count)]
-    return athlete, history, new
+    return athletes, history, new
 
 
 class Ours:
-    def __init__(self, tmp: Path, count: int, worker: str = "embedded") -> None:
+    def __init__(self, tmp: Path, count: int, worker: str = "embedded", runners: int = 1) -> None:
         self.tmp = tmp
         self.worker = worker
         self.count = count
+        self.runners = runners
         self.strava_port, self.port = free_port(), free_port()
         self.strava_url = f"http://127.0.0.1:{self.strava_port}"
         self.url = f"http://127.0.0.1:{self.port}"
@@ -243,10 +256,12 @@ class Ours:
         out.close()
         self.processes.append(emulator)
         wait_for(f"{self.strava_url}/_admin/state", emulator)
-        athlete, history, new = strava_world(self.count)
+        athletes, history, new = strava_world(self.count, self.runners)
         admin = requests.Session()
-        admin.post(f"{self.strava_url}/_admin/fixtures", json={"athlete": athlete, "activities": history},
-                   timeout=60).raise_for_status()
+        for athlete in athletes:
+            admin.post(f"{self.strava_url}/_admin/fixtures", json={
+                "athlete": athlete, "activities": [a for a in history if a["athlete"]["id"] == athlete["id"]]},
+                timeout=60).raise_for_status()
         admin.post(f"{self.strava_url}/_admin/rate_limits", timeout=10, json={
             "short": 10**7, "long": 10**8, "read_short": 10**7, "read_long": 10**8}).raise_for_status()
         serve = self._spawn("serve", "--host", "127.0.0.1", "--port", str(self.port),
@@ -264,12 +279,15 @@ class Ours:
 
         from webhook.devtools.demo import connect_through_oauth
 
-        landed = connect_through_oauth(self.url)
-        if landed.status_code != 200 or not landed.url.startswith(f"{self.url}/me"):
-            raise SystemExit(f"connecting the runner failed: {landed.status_code} {landed.url}")
+        for athlete in athletes:
+            landed = connect_through_oauth(self.url, athlete["id"])
+            if landed.status_code != 200 or not landed.url.startswith(f"{self.url}/me"):
+                raise SystemExit(f"connecting runner {athlete['id']} failed: {landed.status_code} {landed.url}")
         # the new runs appear after the connection, as on Strava: the backfill did not see them
-        admin.post(f"{self.strava_url}/_admin/fixtures", json={"athlete": athlete, "activities": new},
-                   timeout=60).raise_for_status()
+        for athlete in athletes:
+            admin.post(f"{self.strava_url}/_admin/fixtures", json={
+                "athlete": athlete, "activities": [a for a in new if a["athlete"]["id"] == athlete["id"]]},
+                timeout=60).raise_for_status()
         return self
 
     def stop(self) -> None:

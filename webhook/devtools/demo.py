@@ -81,14 +81,17 @@ def _serve(app, sock: socket.socket):
     return server
 
 
-def connect_through_oauth(app_url: str) -> requests.Response:
-    """Click "Connect with Strava", then "Authorize" on the emulator's page."""
+def connect_through_oauth(app_url: str, athlete_id: int | None = None) -> requests.Response:
+    """Click "Connect with Strava", then "Authorize" on the emulator's page
+    (as ``athlete_id`` when the emulator holds several athletes)."""
     with requests.Session() as browser:
         page = browser.get(f"{app_url}/auth/strava", timeout=10)
         page.raise_for_status()
         form = AuthorizeForm()
         form.feed(page.text)
         fields = form.fields + [("decision", "authorize")]
+        if athlete_id is not None:
+            fields = [f for f in fields if f[0] != "athlete_id"] + [("athlete_id", str(athlete_id))]
         return browser.post(urljoin(page.url, form.action), data=fields, timeout=30)
 
 
