@@ -192,13 +192,15 @@ def assess(
     # what the note may say in public: the same, as if the private note were blank
     # (and a check-in's red flags and qualifiers left out, as a private note's are)
     public_others = [e.public_part() for e in others]
-    public = state if own_public == own and public_others == others else soreness_state(
-        activity, upto, [*public_others, SorenessEntry(activity.day, own_public, activity.id, activity.start_local)])
-    association = associate(
-        answers_by_day(e for e in entries if e.day <= activity.day),
-        _spike_day_checker(runs, activity, flags, profile.sex, max_hr, values, past_flags or {}),
-        activity.day,
-    )
+    all_public = own_public == own and public_others == others
+    public_entries = [*public_others, SorenessEntry(activity.day, own_public, activity.id, activity.start_local)]
+    public = state if all_public else soreness_state(activity, upto, public_entries)
+    spike_day = _spike_day_checker(runs, activity, flags, profile.sex, max_hr, values, past_flags or {})
+    association = associate(answers_by_day(e for e in entries if e.day <= activity.day), spike_day, activity.day)
+    # the counts a public note quotes come from public answers only: a sore
+    # day that only a private note told of must not move them
+    public_association = association if all_public else associate(
+        answers_by_day(e for e in public_entries if e.day <= activity.day), spike_day, activity.day)
     post, reason = should_post(flags, state, profile.note_mode)
     advice = choose_advice(flags, state, race=activity.is_race) if post else []
     text = private_text = None
@@ -222,7 +224,7 @@ def assess(
             state=state,
             public=public,
             advice=advice,
-            association=association,
+            association=public_association,
             guidance=load_guidance(runs, activity, metrics),
             context=context,
         )

@@ -383,19 +383,27 @@ def m009_report_sources(db: Database) -> None:
     )
     old = db.execute(
         "SELECT r.athlete_id, r.activity_id, r.day, r.sore, r.severity, r.qualifiers, r.red_flags,"
-        " r.reported_at, a.raw_json FROM soreness_reports r LEFT JOIN activities a ON a.id = r.activity_id"
+        " r.reported_at, a.raw_json, a.name, a.description, a.private_note, a.sport_type, a.start_local"
+        " FROM soreness_reports r LEFT JOIN activities a ON a.id = r.activity_id"
         " WHERE r.source = 'activity' ORDER BY r.id"
     ).fetchall()
     insert = (
         "INSERT INTO soreness_reports_new (athlete_id, activity_id, day, source, sore, severity, qualifiers,"
         " red_flags, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
-    for athlete_id, activity_id, day, sore, severity, qualifiers, red_flags, reported_at, raw in old:
+    for (athlete_id, activity_id, day, sore, severity, qualifiers, red_flags, reported_at, raw,
+         name, description, private_note, sport_type, start_local) in old:
         split = []
-        if raw:
+        # the raw payload when it is still kept, else the texts the row keeps after the purge
+        source = json.loads(raw) if raw else None if start_local is None else {
+            "id": activity_id, "name": name or "", "description": description or "",
+            "private_note": private_note or "", "sport_type": sport_type or "Run",
+            "start_date_local": f"{start_local}Z", "start_date": f"{start_local}Z",
+        }
+        if source:
             try:
-                texts = field_reports(activity_from_strava(json.loads(raw)))
-            except (ValueError, TypeError, KeyError):
+                texts = field_reports(activity_from_strava(source))
+            except Exception:  # one odd row must not stop the migration: it is kept whole, below
                 texts = {}
             for source, report in texts.items():
                 if report.sore is None and not report.red_flags and not report.qualifiers:

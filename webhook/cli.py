@@ -230,14 +230,14 @@ def worker(db_path, verbose, child):
     except WorkerAlreadyRunning as error:
         raise CLIError(str(error)) from None
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    if parent_pid is not None:
-        listen_for_wakes(running.wake, stop)
-        say_ready(ready_fd)
-        click.echo(f"worker process {os.getpid()} running for {services.config.db_path}", err=True)
-    else:
-        click.echo(f"worker running for {services.config.db_path}; Ctrl-C to stop", err=True)
     try:
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        if parent_pid is not None:
+            listen_for_wakes(running.wake, stop)
+            say_ready(ready_fd)
+            click.echo(f"worker process {os.getpid()} running for {services.config.db_path}", err=True)
+        else:
+            click.echo(f"worker running for {services.config.db_path}; Ctrl-C to stop", err=True)
         while not stop.wait(1.0):
             pass
     except KeyboardInterrupt:

@@ -88,6 +88,7 @@ class Worker:
         self._scheduler: BackgroundScheduler | None = None
         self._drain_lock = threading.Lock()
         self._wanted = threading.Event()
+        self._stopping = threading.Event()  # stop(): no new event is claimed
         self._wake_sent = threading.Event()  # wake() asked the scheduler for a drain that has not begun
         self._paused_until: datetime | None = None  # Strava cannot be asked before this
         self._seen_recoveries = 0
@@ -167,6 +168,8 @@ class Worker:
                 log.debug("wake ignored", exc_info=True)
 
     def stop(self) -> None:
+        """Finish the event in hand (not the whole backlog), then stop."""
+        self._stopping.set()
         if self._scheduler is not None:
             self._scheduler.shutdown(wait=True)
             self._scheduler = None
@@ -191,7 +194,7 @@ class Worker:
                 return handled
             try:
                 self._wanted.clear()
-                while not self.paused():
+                while not self.paused() and not self._stopping.is_set():
                     if self.process_next() is None:
                         break
                     handled += 1

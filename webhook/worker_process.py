@@ -54,16 +54,21 @@ class WorkerProcess:
         self.verbose = verbose
         self.env = env
         self.restarts = 0
+        self.start_timeout_s = START_TIMEOUT_S
         self._lock = threading.Lock()
         self._process: subprocess.Popen | None = None
         self._stopping = threading.Event()
         self._supervisor: threading.Thread | None = None
 
-    def start(self, timeout_s: float = START_TIMEOUT_S) -> "WorkerProcess":
+    def start(self) -> "WorkerProcess":
         """Start the worker and wait until it holds the lock and runs (so the
         server answers no event before a worker can take it); raise
         :class:`WorkerDidNotStart` if it exits or hangs instead."""
-        self._spawn(wait_s=timeout_s)
+        try:
+            self._spawn()
+        except BaseException:
+            self.stop()
+            raise
         self._supervisor = threading.Thread(target=self._supervise, name="worker-supervisor", daemon=True)
         self._supervisor.start()
         return self
@@ -73,26 +78,32 @@ class WorkerProcess:
         process = self._process
         return process.pid if process is not None else None
 
-    def _spawn(self, wait_s: float | None = None) -> None:
+    def _spawn(self) -> None:
+        """Start a worker process and wait for its ready byte; raise
+        :class:`WorkerDidNotStart` if it exits or hangs first."""
         ready_read, ready_write = os.pipe()
-        args = [sys.executable, "-m", "webhook.cli", "worker", "--child", f"{os.getpid()}:{ready_write}",
-                "--db", self.db_path]
-        if self.verbose:
-            args.append("--verbose")
         try:
-            process = subprocess.Popen(args, stdin=subprocess.PIPE, env=self.env, pass_fds=(ready_write,))
-        finally:
-            os.close(ready_write)
-        os.set_blocking(process.stdin.fileno(), False)
-        with self._lock:
-            self._process = process
-        try:
-            if wait_s is not None and not _ready(ready_read, wait_s):
-                self.stop()
-                code = process.poll()
-                raise WorkerDidNotStart(
-                    f"the worker process did not start ({_exit_text(code)})" if code is not None
-                    else f"the worker process did not start within {wait_s:.0f} s")
+            args = [sys.executable, "-m", "webhook.cli", "worker", "--child", f"{os.getpid()}:{ready_write}",
+                    "--db", self.db_path]
+            if self.verbose:
+                args.append("--verbose")
+            try:
+                process = subprocess.Popen(args, stdin=subprocess.PIPE, env=self.env, pass_fds=(ready_write,))
+            finally:
+                os.close(ready_write)
+            os.set_blocking(process.stdin.fileno(), False)
+            with self._lock:
+                stale = process if self._stopping.is_set() else None
+                if stale is None:
+                    self._process = process
+            if stale is not None:  # stop() ran meanwhile: this one must not outlive it
+                _end(stale)
+                return
+            if not _ready(ready_read, self.start_timeout_s):
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+                raise WorkerDidNotStart(f"the worker process did not start ({_exit_text(process.returncode)})")
         finally:
             os.close(ready_read)
 
@@ -111,8 +122,11 @@ class WorkerProcess:
 
     def _supervise(self) -> None:
         pause = RESTART_FIRST_S
-        while not self._stopping.is_set():
-            process = self._process
+        while True:
+            with self._lock:
+                process = self._process
+            if process is None or self._stopping.is_set():
+                return
             started = time.monotonic()
             code = process.wait()
             if self._stopping.is_set():
@@ -124,29 +138,33 @@ class WorkerProcess:
             if self._stopping.wait(pause):
                 return
             pause = min(pause * 2, RESTART_MAX_S)
-            with self._lock:
-                if self._stopping.is_set():
-                    return
-            self._spawn()
-            self.restarts += 1
+            try:
+                self._spawn()
+                self.restarts += 1
+            except Exception:  # cannot fork, or it would not start: try again after the pause
+                log.exception("could not start the worker process again")
 
     def stop(self) -> None:
         """Let the worker finish the event in hand, then end it."""
         self._stopping.set()
         with self._lock:
             process, self._process = self._process, None
-        if process is None:
-            return
-        try:
-            process.stdin.close()  # end of file: the worker stops after the event in hand
-        except OSError:
-            pass
-        try:
-            process.wait(timeout=STOP_WAIT_S)
-        except subprocess.TimeoutExpired:
-            log.warning("the worker process %s did not stop within %.0f s; killing it", process.pid, STOP_WAIT_S)
-            process.kill()
-            process.wait()
+        if process is not None:
+            _end(process)
+
+
+def _end(process: subprocess.Popen) -> None:
+    """End of file on its stdin, then a wait; a kill if it will not go."""
+    try:
+        process.stdin.close()  # the worker stops after the event in hand
+    except OSError:
+        pass
+    try:
+        process.wait(timeout=STOP_WAIT_S)
+    except subprocess.TimeoutExpired:
+        log.warning("the worker process %s did not stop within %.0f s; killing it", process.pid, STOP_WAIT_S)
+        process.kill()
+        process.wait()
 
 
 def _ready(fd: int, timeout_s: float) -> bool:
@@ -174,8 +192,13 @@ def parse_child(value: str) -> tuple[int, int]:
 
 
 def say_ready(fd: int) -> None:
-    os.write(fd, b"1")
-    os.close(fd)
+    """Tell the server this worker runs (it may have stopped waiting: then nobody listens)."""
+    try:
+        os.write(fd, b"1")
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def become_child(parent_pid: int) -> None:

@@ -63,9 +63,16 @@ def test_a_killed_worker_is_restarted_and_the_next_event_gets_its_note(emulator,
     second = wait_until(lambda: [p for p in children(app.process.pid) if p != first], 30,
                         what="a new worker process")[0]
     wait_until(lambda: noted(emulator, run["id"]), 60, what="the note written by the restarted worker")
+    # the restarted worker stays: a later event is its work too, at once
+    later = make_activity(FIRST_ID + 1, now - timedelta(minutes=30), description="still tight #upperback 3")
+    emulator.put_activity(later)
+    assert emulator.deliver(activity_event(later["id"]))["delivered"]
+    wait_until(lambda: noted(emulator, later["id"]), 30, what="the next note from the same restarted worker")
     log = app.process.log(tail=None)
     assert f"the worker process {first} exited with signal SIGKILL" in log
+    assert log.count("exited with") == 1, log[-3000:]
     assert app.process.running() and alive(second)
+    assert children(app.process.pid) == [second]
 
 
 def test_the_worker_goes_when_the_server_is_killed_and_a_new_server_starts_cleanly(emulator, make_app):

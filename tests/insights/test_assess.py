@@ -269,6 +269,30 @@ def test_association_needs_three_of_each_and_speaks_of_association():
     assert assess(new, runs + [new], fewer).association is None
 
 
+def test_sore_days_only_a_private_note_told_of_do_not_move_the_public_association():
+    """The association line is in the public description: its counts come
+    from public answers. Private-note sore days still count for the runner's
+    own record (the note's JSON), as every private answer does."""
+    runs, n = [], 0
+    jumps = {3: 15, 5: 17, 7: 19, 9: 21}
+    for w in range(10):
+        for offset, km in ((1, 8), (3, 6), (4, 8), (6, jumps.get(w, 13))):
+            n += 1
+            runs.append(make_run(n, day(w * 7 + offset), km, hr=142, max_hr=182))
+    public = [SorenessEntry(day(w * 7 + 7), SorenessReport(True, 4), source="title") for w in (3, 5, 7, 9)]
+    public += [SorenessEntry(day(w * 7 + 4), SorenessReport(False, 0), source="title") for w in (2, 4, 6, 8)]
+    # sore, privately, on two days far from any jump
+    private = [SorenessEntry(day(w * 7 + 5), SorenessReport(True, 4), private=True, source="private_note")
+               for w in (2, 6)]
+    new = make_run(999, day(71), 8, hr=141, max_hr=182, name="Easy")
+
+    told_privately = assess(new, runs + [new], public + private)
+    public_only = assess(new, runs + [new], public)
+    assert told_privately.note()["association"]["sore_otherwise"] == 2  # the runner's own record
+    assert public_only.note()["association"]["sore_otherwise"] == 0
+    assert told_privately.text == public_only.text
+
+
 def test_should_post_rule():
     from insights.history import SorenessState
 

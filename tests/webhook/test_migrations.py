@@ -265,11 +265,17 @@ def test_m009_splits_old_combined_reports_by_source_or_keeps_them_private(db_pat
     db.execute("INSERT INTO soreness_reports (athlete_id, activity_id, day, source, sore, severity, qualifiers,"
                " red_flags, reported_at) VALUES (5, 50, '2025-01-01', 'activity', 1, 5,"
                " '[\"worse_on_deep_breath\"]', '[\"chest_pain\"]', 10)")
-    # its raw payload purged: it cannot be split, so it is kept whole and private
+    # its raw payload purged and no texts kept: it cannot be split, so it is kept whole and private
     db.execute("INSERT INTO soreness_reports (athlete_id, activity_id, day, source, sore, severity, qualifiers,"
                " red_flags, reported_at) VALUES (5, 51, '2025-01-01', 'activity', 1, 7, '[]', '[\"fever\"]', 11)")
     db.execute("INSERT INTO soreness_reports (athlete_id, day, source, sore, severity, reported_at)"
                " VALUES (5, '2025-01-02', 'checkin', 0, 0, 12)")
+    # its raw payload purged, but the texts kept on the row (as the purge leaves them): split by those
+    db.execute("INSERT INTO activities (id, athlete_id, sport_type, start_local, day, name, description,"
+               " private_note, raw_json, fetched_at, updated_at) VALUES (52, 5, 'Run', '2025-01-03T07:00:00',"
+               " '2025-01-03', 'Tempo #upperback 6', 'Breezy.', 'traps aching', NULL, 1, 1)")
+    db.execute("INSERT INTO soreness_reports (athlete_id, activity_id, day, source, sore, severity, qualifiers,"
+               " red_flags, reported_at) VALUES (5, 52, '2025-01-03', 'activity', 1, 6, '[]', '[]', 13)")
     db.conn.commit()
 
     assert migrate(db) == ["m009_report_sources"] + ALL[ALL.index("m009_report_sources") + 1:]
@@ -284,5 +290,9 @@ def test_m009_splits_old_combined_reports_by_source_or_keeps_them_private(db_pat
          "red_flags": "[]", "reported_at": 10},
         {"activity_id": 51, "source": "private_note", "sore": 1, "severity": 7, "qualifiers": "[]",
          "red_flags": '["fever"]', "reported_at": 11},
+        {"activity_id": 52, "source": "private_note", "sore": 1, "severity": None, "qualifiers": "[]",
+         "red_flags": "[]", "reported_at": 13},
+        {"activity_id": 52, "source": "title", "sore": 1, "severity": 6, "qualifiers": "[]",
+         "red_flags": "[]", "reported_at": 13},
     ]
     db.close()
