@@ -22,7 +22,7 @@ from insights.block import split_block, with_block
 from insights.history import SorenessEntry
 from insights.association import LOOKBACK_DAYS, WINDOW_DAYS
 from insights.load import EWMA_WARMUP_DAYS
-from insights.soreness import PRIVATE_SOURCES, SorenessReport
+from insights.soreness import PRIVATE_SOURCES
 from webhook import links, outbox, store
 from webhook.connect import backfill
 from webhook.services import Services
@@ -117,19 +117,12 @@ def profile_of(athlete: dict) -> AthleteProfile:
 
 
 def _entries(db, athlete_id: int, since, starts: dict[int, datetime]) -> list[SorenessEntry]:
-    entries = []
-    for row in store.soreness_for(db, athlete_id, since=since):
-        report = SorenessReport(
-            sore=row["sore"],
-            severity=row["severity"],
-            qualifiers=frozenset(row["qualifiers"]),
-            red_flags=tuple(row["red_flags"]),
-        )
-        at = starts.get(row["activity_id"]) if row["activity_id"] is not None else None
-        # a private note or a check-in counts, but a public note names none of its signs
-        entries.append(SorenessEntry(row["day"], report, row["activity_id"], at,
-                                     private=row["source"] in PRIVATE_SOURCES, source=row["source"]))
-    return entries
+    # a private note or a check-in counts, but a public note names none of its signs
+    return [
+        SorenessEntry(day, report, activity_id, starts.get(activity_id) if activity_id is not None else None,
+                      private=source in PRIVATE_SOURCES, source=source)
+        for day, activity_id, source, report in store.soreness_answers(db, athlete_id, since=since)
+    ]
 
 
 def _past_flags(db, athlete_id: int, since) -> dict[int, tuple[str, ...]]:

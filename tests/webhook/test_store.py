@@ -291,6 +291,26 @@ def test_one_checkin_per_day_alongside_activity_reports(db, athlete):
     assert len(store.soreness_for(db, ATHLETE, until=date(2025, 3, 1))) == 2
 
 
+def test_soreness_answers_are_the_reports_an_assessment_reads(db, athlete):
+    from insights.soreness import SorenessReport
+
+    store.upsert_activity(db, ATHLETE, run(1, datetime(2025, 3, 1, 7)), None, NOW)
+    store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="title", sore=True, severity=5,
+                        qualifiers=["sharp", "worse_on_waking"], red_flags=["fever"], activity_id=1,
+                        reported_at=NOW)
+    store.save_soreness(db, ATHLETE, day=date(2025, 3, 1), source="private_note", sore=None,
+                        qualifiers=["night_or_rest"], activity_id=1, reported_at=NOW)
+    store.save_soreness(db, ATHLETE, day=date(2025, 3, 3), source="checkin", sore=False, severity=0,
+                        reported_at=NOW)
+    assert store.soreness_answers(db, ATHLETE, since=date(2025, 3, 1)) == [
+        (date(2025, 3, 1), 1, "title", SorenessReport(True, 5, frozenset({"sharp", "worse_on_waking"}), ("fever",))),
+        (date(2025, 3, 1), 1, "private_note", SorenessReport(None, None, frozenset({"night_or_rest"}))),
+        (date(2025, 3, 3), None, "checkin", SorenessReport(False, 0)),
+    ]
+    assert [a[0] for a in store.soreness_answers(db, ATHLETE, since=date(2025, 3, 2))] == [date(2025, 3, 3)]
+    assert store.soreness_answers(db, OTHER, since=date(2025, 1, 1)) == []
+
+
 @pytest.mark.parametrize("kwargs", [
     {"source": "title"},  # no activity id
     {"source": "activity", "activity_id": 1},  # the old combined source is gone (m009)

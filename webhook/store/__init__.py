@@ -43,6 +43,7 @@ from webhook.store.reports import (
     save_note,
     save_soreness,
     sore_days_between,
+    soreness_answers,
     soreness_for,
 )
 
@@ -72,6 +73,7 @@ __all__ = [
     "set_max_heartrate",
     "set_note_mode",
     "sore_days_between",
+    "soreness_answers",
     "soreness_for",
     "upsert_activity",
     "add_coach",

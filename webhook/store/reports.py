@@ -12,7 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from insights.activities import Activity
-from insights.soreness import SOURCES, combine_reports, field_reports
+from insights.soreness import SOURCES, SorenessReport, combine_reports, field_reports
 
 from webhook.db import epoch_s, write_transaction
 from webhook.store._sql import dumps, loads, upsert
@@ -100,6 +100,33 @@ def soreness_for(
         report["red_flags"] = list(_json_list(report["red_flags"]))
         reports.append(report)
     return reports
+
+
+def soreness_answers(
+    db: Database, athlete_id: int, *, since: date
+) -> list[tuple[date, int | None, str, SorenessReport]]:
+    """(day, activity_id, source, report) of each of the athlete's reports
+    from ``since`` on, in day order: what an assessment reads, a year of it,
+    so plain tuples and reports built once per distinct answer."""
+    return [
+        (_day(day), activity_id, source, _report(sore, severity, qualifiers, red_flags))
+        for day, activity_id, source, sore, severity, qualifiers, red_flags in db.conn.execute(
+            "SELECT day, activity_id, source, sore, severity, qualifiers, red_flags FROM soreness_reports "
+            "WHERE athlete_id = ? AND day >= ? ORDER BY day, reported_at, id",
+            [athlete_id, since.isoformat()],
+        )
+    ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _report(sore: int | None, severity: int | None, qualifiers: str | None, red_flags: str | None
+            ) -> SorenessReport:
+    return SorenessReport(
+        sore=None if sore is None else bool(sore),
+        severity=severity,
+        qualifiers=frozenset(_json_list(qualifiers)),
+        red_flags=_json_list(red_flags),
+    )
 
 
 def sore_days_between(db: Database, athlete_id: int, first: date, last: date) -> int:
