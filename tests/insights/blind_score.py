@@ -34,6 +34,21 @@ def load_blind_set(path: Path = BLIND_SET) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def table_cases(entries: list[dict], disagree: dict[str, str], not_yet: dict[str, str]) -> list:
+    """pytest params for a table test: ``disagree`` skipped with the reason, ``not_yet`` strict xfail."""
+    import pytest
+
+    def case(entry: dict):
+        if entry["id"] in disagree:
+            return pytest.param(entry, id=entry["id"],
+                                marks=pytest.mark.skip(reason=f"we disagree: {disagree[entry['id']]}"))
+        if entry["id"] in not_yet:
+            return pytest.param(entry, id=entry["id"], marks=pytest.mark.xfail(strict=True, reason=not_yet[entry["id"]]))
+        return pytest.param(entry, id=entry["id"])
+
+    return [case(e) for e in entries]
+
+
 def urgency_of(red_flags) -> str | None:
     flags = set(red_flags)
     return "emergency" if flags & EMERGENCY else "doctor_today" if flags & DOCTOR_TODAY else None

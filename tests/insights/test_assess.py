@@ -242,13 +242,19 @@ def test_stored_answer_for_the_same_activity_is_replaced_by_its_current_text():
     assert assess(new, runs + [new], stale).soreness.today.sore is None
 
 
-def test_association_needs_three_of_each_and_speaks_of_association():
+def _long_run_jumps() -> list:
+    """Ten steady weeks, but in weeks 3, 5, 7 and 9 the long run jumps (>10% over the 30 days before)."""
     runs, n = [], 0
-    jumps = {3: 15, 5: 17, 7: 19, 9: 21}  # each >10% over the longest of the 30 days before
-    for w in range(10):  # steady weeks, but in weeks 3, 5, 7, 9 the long run jumps
+    jumps = {3: 15, 5: 17, 7: 19, 9: 21}
+    for w in range(10):
         for offset, km in ((1, 8), (3, 6), (4, 8), (6, jumps.get(w, 13))):
             n += 1
             runs.append(make_run(n, day(w * 7 + offset), km, hr=142, max_hr=182))
+    return runs
+
+
+def test_association_needs_three_of_each_and_speaks_of_association():
+    runs = _long_run_jumps()
     entries = [SorenessEntry(day(w * 7 + 7), SorenessReport(True, 4)) for w in (3, 5, 7, 9)]
     entries += [SorenessEntry(day(w * 7 + 4), SorenessReport(False, 0)) for w in (2, 4, 6, 8)]
     new = make_run(999, day(71), 8, hr=141, max_hr=182, name="Easy")
@@ -273,12 +279,7 @@ def test_sore_days_only_a_private_note_told_of_do_not_move_the_public_associatio
     """The association line is in the public description: its counts come
     from public answers. Private-note sore days still count for the runner's
     own record (the note's JSON), as every private answer does."""
-    runs, n = [], 0
-    jumps = {3: 15, 5: 17, 7: 19, 9: 21}
-    for w in range(10):
-        for offset, km in ((1, 8), (3, 6), (4, 8), (6, jumps.get(w, 13))):
-            n += 1
-            runs.append(make_run(n, day(w * 7 + offset), km, hr=142, max_hr=182))
+    runs = _long_run_jumps()
     public = [SorenessEntry(day(w * 7 + 7), SorenessReport(True, 4), source="title") for w in (3, 5, 7, 9)]
     public += [SorenessEntry(day(w * 7 + 4), SorenessReport(False, 0), source="title") for w in (2, 4, 6, 8)]
     # sore, privately, on two days far from any jump
@@ -305,12 +306,7 @@ def test_should_post_rule():
 
 
 def test_past_flags_give_the_same_assessment_as_recomputing():
-    runs, n = [], 0
-    jumps = {3: 15, 5: 17, 7: 19, 9: 21}
-    for w in range(10):
-        for offset, km in ((1, 8), (3, 6), (4, 8), (6, jumps.get(w, 13))):
-            n += 1
-            runs.append(make_run(n, day(w * 7 + offset), km, hr=142, max_hr=182))
+    runs = _long_run_jumps()
     entries = [SorenessEntry(day(w * 7 + 7), SorenessReport(True, 4)) for w in (3, 5, 7, 9)]
     entries += [SorenessEntry(day(w * 7 + 4), SorenessReport(False, 0)) for w in (2, 4, 6, 8)]
     past = {r.id: assess(r, runs, entries).flags for r in runs}

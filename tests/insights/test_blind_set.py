@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from insights.soreness import parse_soreness
-from tests.insights.blind_score import expected, load_blind_set, reading
+from tests.insights.blind_score import expected, load_blind_set, reading, table_cases
 
 ENTRIES = load_blind_set()
 
@@ -34,14 +34,6 @@ def test_the_blind_set_is_whole():
     assert len(DISAGREE) + len(NOT_YET) <= 10, "the skip lists must stay short"
 
 
-def _case(entry: dict):
-    if entry["id"] in DISAGREE:
-        return pytest.param(entry, id=entry["id"], marks=pytest.mark.skip(reason=f"we disagree: {DISAGREE[entry['id']]}"))
-    if entry["id"] in NOT_YET:
-        return pytest.param(entry, id=entry["id"], marks=pytest.mark.xfail(strict=True, reason=NOT_YET[entry["id"]]))
-    return pytest.param(entry, id=entry["id"])
-
-
-@pytest.mark.parametrize("entry", [_case(e) for e in ENTRIES])
+@pytest.mark.parametrize("entry", table_cases(ENTRIES, DISAGREE, NOT_YET))
 def test_blind_set(entry):
     assert reading(parse_soreness, entry["text"]) == expected(entry), entry["text"]

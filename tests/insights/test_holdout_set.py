@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from insights.soreness import parse_soreness
-from tests.insights.blind_score import expected, load_blind_set, reading
+from tests.insights.blind_score import expected, load_blind_set, reading, table_cases
 
 HOLDOUT_SET = Path(__file__).parent / "data" / "holdout_set.jsonl"
 ENTRIES = load_blind_set(HOLDOUT_SET)
@@ -36,14 +36,6 @@ def test_the_holdout_set_is_not_the_blind_set():
     assert not [e["id"] for e in ENTRIES if " ".join(e["text"].lower().split()) in blind]
 
 
-def _case(entry: dict):
-    if entry["id"] in DISAGREE:
-        return pytest.param(entry, id=entry["id"], marks=pytest.mark.skip(reason=f"we disagree: {DISAGREE[entry['id']]}"))
-    if entry["id"] in NOT_YET:
-        return pytest.param(entry, id=entry["id"], marks=pytest.mark.xfail(strict=True, reason=NOT_YET[entry["id"]]))
-    return pytest.param(entry, id=entry["id"])
-
-
-@pytest.mark.parametrize("entry", [_case(e) for e in ENTRIES])
+@pytest.mark.parametrize("entry", table_cases(ENTRIES, DISAGREE, NOT_YET))
 def test_holdout_set(entry):
     assert reading(parse_soreness, entry["text"]) == expected(entry), entry["text"]
