@@ -2,7 +2,7 @@
 
 Exactly one worker runs per database. It holds an exclusive lock on
 ``<db>.worker.lock`` for its whole life, so a second ``rhomboid worker`` (or a
-second ``serve`` with the embedded worker) refuses to start instead of
+second ``serve`` with its worker process) refuses to start instead of
 double-processing. Because the lock proves no other worker is alive, events
 left 'processing' by a killed worker are taken back at start-up.
 

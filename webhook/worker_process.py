@@ -100,9 +100,12 @@ class WorkerProcess:
                 _end(stale)
                 return
             if not _ready(ready_read, self.start_timeout_s):
+                if self._stopping.is_set():
+                    return  # stopped while it started: stop() ends it
                 if process.poll() is None:
                     process.kill()
                     process.wait()
+                    raise WorkerDidNotStart(f"the worker process did not start within {self.start_timeout_s:.0f} s")
                 raise WorkerDidNotStart(f"the worker process did not start ({_exit_text(process.returncode)})")
         finally:
             os.close(ready_read)

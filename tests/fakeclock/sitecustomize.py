@@ -18,6 +18,10 @@ import time
 
 _when = os.environ.get("FAKE_NOW")
 if _when:
+    # children started in another directory (servers in a test's tmp dir)
+    # must still find this file: make the path absolute for them
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        os.path.abspath(entry) for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry)
     try:
         import time_machine
     except ImportError:  # a process outside the project's virtualenv
