@@ -151,7 +151,7 @@ def _association(association: Association | None) -> str | None:
 
 def _physio(state: SorenessState, public: SorenessState) -> str:
     """The reasons to see a physio, each with the numbers the public texts show; a reason that only
-    the private note gives is named as such, never quoted."""
+    a private answer gives is not named, and nothing says there is one."""
     details = {"sore_days_14": public.sore_days_14, "severity": public.today.severity,
                "days_running": public.days_running}
     reasons = [PHYSIO_REASONS[r].format(**details) for r in state.physio_reasons if r in public.physio_reasons]
@@ -159,10 +159,8 @@ def _physio(state: SorenessState, public: SorenessState) -> str:
     verb = "Please stop running and see a physio or GP" if stop else "Please see a physio or GP"
     if state.sore_days_14 >= 10:
         verb += " if you haven't yet"
-    if len(reasons) < len(state.physio_reasons):
-        if not reasons:
-            return f"{verb} about what you noted privately."
-        reasons.append("also what you noted privately")
+    if not reasons:  # only private answers give a reason: the public text says none, nor that there is one
+        return f"{verb} about your upper back."
     return f"{verb}: {'; '.join(reasons)}."
 
 

@@ -494,4 +494,4 @@ def test_a_private_rating_is_not_shown_beside_a_public_tag():
     a = assess(new, runs + [new], [])
     assert {"severe", "breath_or_sharp"} <= set(a.soreness.physio_reasons)
     assert "Upper back sore today (3/10)" in a.text
-    assert "8/10" not in a.text and "sharp" not in a.text and "noted privately" in a.text
+    assert "8/10" not in a.text and "sharp" not in a.text and "physio or GP about your upper back." in a.text and "private" not in a.text

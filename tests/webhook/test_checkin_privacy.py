@@ -49,7 +49,8 @@ def test_a_check_in_rating_may_be_quoted_but_not_its_qualifiers():
     assert "see_physio" in assessment.advice  # worse at night counts
     assert "5/10" in assessment.text  # the rating the runner gave is theirs to read
     assert "worse at night" not in assessment.text  # how it behaves at night was said privately
-    assert "about what you noted privately" in assessment.text  # not "your private note": it was a check-in
+    assert "see a physio or GP about your upper back." in assessment.text  # nor that it was a check-in
+    assert "private" not in assessment.text
 
 
 def _run(visibility="everyone"):

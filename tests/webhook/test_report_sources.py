@@ -102,7 +102,7 @@ def test_qualifiers_from_another_run_s_private_note_stay_out_of_the_public_note_
         alerts = _outbox(replaying, 1002)
     assert "see_physio" in second["note"]["advice"]  # sharp, worse on a deep breath: it counts
     public = second["description"]
-    assert "about what you noted privately" in public
+    assert "about your upper back." in public and "private" not in public
     assert "sharp" not in public.lower() and "deep breath" not in public.lower()
     assert alerts and {a["level"] for a in alerts} == {"warning"}
     for alert in alerts:
