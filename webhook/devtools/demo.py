@@ -77,7 +77,15 @@ def _listen(host: str = "127.0.0.1", port: int = 0) -> tuple[socket.socket, str]
 
 def _serve(app, sock: socket.socket):
     server = waitress.create_server(app, sockets=[sock], threads=4, ident="rhomboid")
-    threading.Thread(target=server.run, daemon=True).start()
+
+    def run() -> None:
+        try:
+            server.run()
+        except OSError:  # its sockets closed under its loop when the demo ends: nothing to report
+            if sock.fileno() != -1:
+                raise
+
+    threading.Thread(target=run, name="demo-app", daemon=True).start()
     return server
 
 
