@@ -163,8 +163,7 @@ def serve(host, port, threads, worker, db_path, verbose):
     import waitress
 
     from webhook import create_app
-    from webhook.worker import lock_path, worker_running
-    from webhook.worker_process import WorkerDidNotStart, WorkerProcess
+    from webhook.worker_process import WorkerDidNotStart, WorkerProcess, lock_path, worker_running
 
     _logging(verbose)
     services = _services(RHOMBOID_DB=db_path)

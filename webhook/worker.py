@@ -32,6 +32,7 @@ from webhook import inbox, retention
 from webhook.processing import Result, process_event
 from webhook.services import Services
 from webhook.store import pipeline
+from webhook.worker_process import lock_path, worker_running  # noqa: F401  (public here too)
 
 log = logging.getLogger(__name__)
 
@@ -58,26 +59,6 @@ _scheduler_log.addFilter(_WakeSkipped())
 
 class WorkerAlreadyRunning(RuntimeError):
     pass
-
-
-def lock_path(db_path: str) -> str:
-    """The file whose lock proves a worker is alive for the database at ``db_path``."""
-    return f"{os.path.abspath(db_path)}.worker.lock"
-
-
-def worker_running(db_path: str) -> bool:
-    """Whether a worker holds the lock for this database now."""
-    try:
-        handle = open(lock_path(db_path), "a+")
-    except OSError:
-        return False
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        return False
 
 
 class Worker:

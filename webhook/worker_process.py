@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import fcntl
 import logging
 import os
 import select
@@ -40,6 +41,26 @@ RESTART_MAX_S = 60.0
 STOP_WAIT_S = 15.0
 START_TIMEOUT_S = 60.0
 _PR_SET_PDEATHSIG = 1
+
+
+def lock_path(db_path: str) -> str:
+    """The file whose lock proves a worker is alive for the database at ``db_path``."""
+    return f"{os.path.abspath(db_path)}.worker.lock"
+
+
+def worker_running(db_path: str) -> bool:
+    """Whether a worker holds the lock for this database now."""
+    try:
+        handle = open(lock_path(db_path), "a+")
+    except OSError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
 
 
 class WorkerDidNotStart(RuntimeError):
