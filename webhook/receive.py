@@ -36,6 +36,7 @@ ASPECT_TYPES = ("create", "update", "delete")
 # SQLite stores signed 64-bit integers: a bigger id can be neither stored nor looked up
 MAX_ID = 2**63 - 1
 MAX_BODY_BYTES = 64 * 1024  # a Strava event is under 1 KB
+REFUSED = {"foreign_subscription": "event for another subscription", "unknown_owner": "unknown athlete"}
 
 
 def _services():
@@ -95,7 +96,7 @@ def validate_event(body) -> str | None:
 
 
 class _Receiving:
-    """Per app: each server thread's read connection, and one writer thread.
+    """Per app: one writer thread that checks and stores every event.
 
     Every received event must be durable before its 200. Committing each one
     from its own request thread serialises the threads on SQLite's single
@@ -105,22 +106,27 @@ class _Receiving:
     waits for nobody. The writer commits with synchronous=FULL: an
     acknowledged event survives even a power cut, and one fsync per batch
     is cheap (a replay, whose events come from files, skips it: see
-    ``Services.durable_acks``). It stops after a quiet spell and when the
-    app's services close.
+    ``Services.durable_acks``). Whether an event is ours to keep (our
+    subscription, one of our runners) is read in the same transaction, once
+    per batch: a read of its own per request cost a fifth of a burst. The
+    writer stops after a quiet spell and when the app's services close.
     """
 
-    def __init__(self, db_path: str, durable: bool = True) -> None:
-        self.local = threading.local()
+    def __init__(self, db_path: str, durable: bool = True, subscription_id: int | None = None) -> None:
         self.db_path = db_path
         self.durable = durable
+        self.subscription_id = subscription_id  # RHOMBOID_SUBSCRIPTION_ID, else the stored one
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._writer: threading.Thread | None = None
         # guards starting and stopping the writer *and* every put, so an
         # idle writer can never exit with an event still queued
         self._start = threading.Lock()
 
-    def store(self, event: dict, now, status: str, reason: str | None) -> tuple[int, bool]:
-        """Store ``event`` durably; return (inbox id, is_new)."""
+    def store(self, event: dict, now, status: str, reason: str | None) -> tuple[str | None, int | None, bool]:
+        """Store ``event`` durably if it is ours to keep: (None, inbox id, is_new),
+        or (why it was refused, None, False) for another subscription's event
+        or an athlete who is not our runner. The check and the insert share
+        the writer's transaction, so a runner deleted meanwhile cannot slip in."""
         item = _Pending((event, now, status, reason))
         self._submit(item)
         if not item.done.wait(timeout=WRITE_TIMEOUT_S):
@@ -192,7 +198,7 @@ class _Receiving:
                 db.conn.rollback()
             try:
                 with _first_in_line(db):
-                    results = [inbox.enqueue(db, *item.args, commit=False) for item in batch]
+                    results = self._admit(db, batch)
                     for reason, n in refused.items():
                         pipeline.count(db, pipeline.EVENTS_REFUSED, reason, n)
             except sqlite3.OperationalError as failure:  # locked past the busy timeout: try again
@@ -213,7 +219,8 @@ class _Receiving:
                     log.warning("could not count %d refused event(s)", n)
             for item in batch:  # one by one, each in its own transaction
                 try:
-                    item.result = inbox.enqueue(db, *item.args)
+                    with _first_in_line(db):
+                        [item.result] = self._admit(db, [item])
                 except Exception as failure:
                     item.error = failure
                 item.done.set()
@@ -223,6 +230,37 @@ class _Receiving:
         for item in batch:  # not stored: the 500 makes Strava deliver it again
             item.error = error
             item.done.set()
+
+
+    def _admit(self, db, batch: list) -> list[tuple[str | None, int | None, bool]]:
+        """Inside the write transaction: store each event that is ours, count
+        the others by reason (they are acknowledged, never stored). Two reads
+        per batch, not per event: the subscription and which owners are ours."""
+        subscription = self.subscription_id
+        if subscription is None:
+            row = db.conn.execute("SELECT id FROM subscription ORDER BY created_at DESC LIMIT 1").fetchone()
+            subscription = row[0] if row else None
+        owners = sorted({item.args[0]["owner_id"] for item in batch})
+        ours = {athlete_id for (athlete_id,) in db.conn.execute(
+            f"SELECT id FROM athletes WHERE id IN ({', '.join('?' for _ in owners)})", owners)}
+        results, refused = [], Counter()
+        for item in batch:
+            event = item.args[0]
+            if subscription is not None and event.get("subscription_id") != subscription:
+                # whoever sends it, it is not ours to keep
+                results.append(("foreign_subscription", None, False))
+            elif event["owner_id"] not in ours:
+                # not a runner of ours, or one who left: after a deauthorization
+                # Strava still retries and sends late events, and storing them
+                # would keep rows naming a runner whose data we must delete
+                results.append(("unknown_owner", None, False))
+            else:
+                results.append((None, *inbox.enqueue(db, *item.args, commit=False)))
+                continue
+            refused[results[-1][0]] += 1
+        for reason, n in refused.items():
+            pipeline.count(db, pipeline.EVENTS_REFUSED, reason, n)
+        return results
 
 
 @contextlib.contextmanager
@@ -285,37 +323,12 @@ def _receiving() -> _Receiving:
     extensions = current_app.extensions
     found = extensions.get("rhomboid.receive")
     if found is None:
-        created = _Receiving(current_app.config["RHOMBOID_DB"], extensions["rhomboid"].durable_acks)
+        services = extensions["rhomboid"]
+        created = _Receiving(current_app.config["RHOMBOID_DB"], services.durable_acks, services.config.subscription_id)
         found = extensions.setdefault("rhomboid.receive", created)
         if found is created:
             extensions["rhomboid"].on_close(found.close)
     return found
-
-
-def _inbox_db():
-    """This server thread's connection for receiving events, kept between requests.
-
-    Strava sends events in bursts and each wants its 200 fast. A new SQLite
-    connection costs more than storing the event (its first statement reads
-    the schema again), so each thread keeps one.
-    """
-    local = _receiving().local
-    db = getattr(local, "db", None)
-    if db is None:
-        db = local.db = open_db(current_app.config["RHOMBOID_DB"])
-    return db
-
-
-def expected_sender(db, owner_id: int) -> tuple[int | None, bool]:
-    """The subscription events must name (None: any), and whether ``owner_id``
-    is one of our runners: one statement, as it runs for every event."""
-    stored, known = db.conn.execute(
-        "SELECT (SELECT id FROM subscription ORDER BY created_at DESC LIMIT 1), "
-        "EXISTS (SELECT 1 FROM athletes WHERE id = ?)",
-        [owner_id],
-    ).fetchone()
-    configured = _services().config.subscription_id
-    return (stored if configured is None else configured), bool(known)
 
 
 @bp.post("/strava/webhook/<secret>")
@@ -337,30 +350,10 @@ def receive(secret: str):
     problem = validate_event(body)
     if problem:
         return _bad(problem)
-    db = _inbox_db()
-    try:
-        return _store(db, body)
-    finally:
-        if db.conn.in_transaction:  # only after an error: never leave it to the next request
-            db.conn.rollback()
-
-
-def _store(db, body: dict):
     services = _services()
-    now = services.clock()
-    subscription, known_owner = expected_sender(db, body["owner_id"])
-    if subscription is not None and body.get("subscription_id") != subscription:
-        # Acknowledged (Strava would only retry) but not stored: whoever sends
-        # it, it is not ours to keep.
-        _receiving().refuse("foreign_subscription")
-        return jsonify(status="ignored", id=None, reason="event for another subscription")
-    if not known_owner:
-        # Not a runner of ours, or one who left: after a deauthorization Strava
-        # still retries and sends late events, and storing them would keep rows
-        # naming a runner whose data we must delete. Acknowledge, keep nothing.
-        _receiving().refuse("unknown_owner")
-        return jsonify(status="ignored", id=None, reason="unknown athlete")
-    event_id, is_new = _receiving().store(body, now, "pending", None)
+    refused, event_id, is_new = _receiving().store(body, services.clock(), "pending", None)
+    if refused is not None:  # acknowledged (Strava would only retry), not stored
+        return jsonify(status="ignored", id=None, reason=REFUSED[refused])
     if not is_new:
         return jsonify(status="duplicate", id=event_id)
     services.wake_worker()
