@@ -32,7 +32,7 @@ from webhook import inbox, retention
 from webhook.processing import Result, process_event
 from webhook.services import Services
 from webhook.store import pipeline
-from webhook.worker_process import lock_path, worker_running  # noqa: F401  (public here too)
+from webhook.worker_process import lock_path
 
 log = logging.getLogger(__name__)
 
