@@ -231,11 +231,12 @@ class _Receiving:
             item.error = error
             item.done.set()
 
-
     def _admit(self, db, batch: list) -> list[tuple[str | None, int | None, bool]]:
         """Inside the write transaction: store each event that is ours, count
         the others by reason (they are acknowledged, never stored). Two reads
         per batch, not per event: the subscription and which owners are ours."""
+        if not batch:  # only refusals counted in this batch
+            return []
         subscription = self.subscription_id
         if subscription is None:
             row = db.conn.execute("SELECT id FROM subscription ORDER BY created_at DESC LIMIT 1").fetchone()
