@@ -16,7 +16,12 @@ Special cases, leaning toward the runner's safety where the words allow it:
   down to gels, food, heat or effort ("gels made me sick");
 * a fall or crash counts only when the text also reports pain, and a crash
   yesterday with pain today still counts;
-* numb fingers in the cold are weather, not nerves.
+* numb fingers in the cold are weather, not nerves;
+* a fever or numbness the runner says has gone ("had a fever, it's gone
+  now", "the tingling went away once I loosened the strap") is not a red
+  flag today, unless it came back ("thought it had gone but it's back");
+  chest pain, breathlessness and the rest still count when they went
+  away: a chest pain that settles with rest still needs checking.
 """
 
 from __future__ import annotations
@@ -35,12 +40,29 @@ _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|
                            r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
 _SAID_NO_NEXT = re.compile(r"(?:no|nope|none|nah|not at all|negative|nil|0)\W*")
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
+# flags that no longer count once the runner says they went away
+_RESOLVABLE = frozenset({"fever", "numbness_or_weakness"})
+# "it's gone now", "went away once I loosened the strap", "fully recovered": within the
+# mention's own part of the sentence (never past "but"), and not "hasn't gone"
+_RESOLVED = re.compile(
+    r"(?:(?!\bbut\b|\bthough\b|\bhowever\b)[^.!?;]){0,60}?"
+    r"(?P<not>(?:\bnot|\bnever|n't)\s+(?:yet\s+|fully\s+|completely\s+|quite\s+)?)?"
+    r"\b(?:gone|went\s+away|disappeared|vanished|cleared(?:\s+up)?|subsided|resolved|(?:fully\s+)?recovered"
+    r"|over\s+it)\b")
+_CAME_BACK = re.compile(r"\b(?:but|then|and\s+now)\b[^.!?]{0,40}?\b(?:back|again|returned|still)\b")
 
 
 def _asked(sentences: Sentences, index: int) -> bool:
     """Did the sentence end with a question mark ("tingling from the strap? or nerves?")?"""
     end = sentences.starts[index] + len(sentences.all[index])
     return sentences.text[end:end + 1] == "?"
+
+
+def _resolved(sentence: str, end: int) -> bool:
+    """Does the runner say the symptom that ends at ``end`` has gone, and not that it came back?"""
+    said = _RESOLVED.match(sentence, end)
+    # bounded windows, so a sentence of many mentions still reads in linear time
+    return said is not None and said["not"] is None and _CAME_BACK.search(sentence, said.end(), said.end() + 60) is None
 
 
 def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]:
@@ -89,7 +111,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
             if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no or (
-                    code == "fever" and words.GONE.match(sentence, end)):  # "fever gone"; a chest pain that went still counts
+                    code in _RESOLVABLE and _resolved(sentence, end)):
                 denied.add(i)
         for chain in _chains(sentence, found):
             if denied.intersection(chain[:1]):
