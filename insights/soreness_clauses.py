@@ -98,9 +98,7 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
             clause.places += 1
             if clause.first_place < 0:
                 clause.first_place = start
-            bare = words.BARE_NUMBER.match(sentence, m.end())
-            if bare and (value := severity_of(bare.group("number"), out_of_ten=False)) is not None:
-                clause.rating = value if clause.rating is None else max(clause.rating, value)
+            _bare_rating(clause, sentence, m.end())
         elif kind == "rating":
             if _effort_rating(sentence, start, m.end()):
                 continue
@@ -119,15 +117,22 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
                 denied and kind == "intense" and not word.startswith("really"))  # "not very sore"
             if kind in ("fine", "free"):
                 clause.pos, clause.neg = clause.pos or denied, clause.neg or not denied  # "not great" is sore
-            elif hedged:
-                clause.pos = True  # "not too sore" is sore, with no number the runner did not give
-            elif denied or words.GONE.match(sentence, m.end()):
+            elif not hedged and (denied or words.GONE.match(sentence, m.end())):
                 clause.neg = True
-            else:
-                clause.pos = True  # "really tight", "killing me": sore, and no number
+            else:  # "really tight", "killing me": sore, and no number; "not too sore" is sore too
+                clause.pos = True
+                if clause.places:  # "upper back sore (6)", "upper back tight 4 after the run"
+                    _bare_rating(clause, sentence, m.end())
     clauses[-1].end = len(sentence)
     _assert(sentence, clauses, after_someone_elses)
     return clauses
+
+
+def _bare_rating(clause: Clause, sentence: str, at: int) -> None:
+    """A bare 0-10 at ``at`` (right after a place or its soreness word) rates the clause."""
+    bare = words.BARE_NUMBER.match(sentence, at)
+    if bare and (value := severity_of(bare.group("number"), out_of_ten=False)) is not None:
+        clause.rating = value if clause.rating is None else max(clause.rating, value)
 
 
 def _assert(sentence: str, clauses: list[Clause], someone_elses: bool) -> None:

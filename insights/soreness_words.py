@@ -36,10 +36,16 @@ TAG = re.compile(
     r"#(?:upper[_-]?back(?:sore|pain)?|ubp)(?![a-z_])(?:[ \t]*[:=–-]?[ \t]*(?P<num>\d{1,2}(?:[.,]\d)?)"
     r"(?P<ten>\s*/\s*10)?(?![\w/]|[.,]\d|[ \t]*(?:km|k|mi|miles?|m|mins?|minutes|hrs?|hours?|days?|x|reps|%)\b))?")
 _RATING = r"(?P<number>\d{1,2}(?:[.,·]\d)?)\s*(?:/|out\s+of)\s*10"  # "6/10", "6 out of 10"; "6.5" is "6·5" by now
-# A bare 0-10 right after the place, ending its clause: "upper back 6", "traps: 4, calves fine"; never a
-# distance, a time or a count ("upper back 6 miles in", "upper back 2 days ago", "traps 3x10")
-BARE_NUMBER = re.compile(r"[ \t]*+[:=]?[ \t]*+(?P<number>\d{1,2}(?:·\d)?)(?=[ \t]*+(?:$|[,()!?;]|[-–—]\s"
-                         r"|[\U0001F000-\U0001FAFF\u2600-\u27BF]|(?:and|but|today|tonight|now|again|though)\b))")
+# A bare 0-10 right after the place or its soreness word, ending its clause or followed by when it hurts:
+# "upper back 6", "traps: 4, calves fine", "upper back 7 at night", "upper back sore (6)", "about a 5",
+# "5ish"; never a distance, a time or a count ("upper back 6 miles in", "upper back 2 days ago", "traps
+# 3x10", "sore 3 in a row", "sore at 7 this morning", "sore 7 am")
+BARE_NUMBER = re.compile(
+    r"[ \t]*+(?:[:=]|[-–—](?=[ \t]*\d)|\()?[ \t]*+(?:(?:about|around|maybe|roughly|probably|like)[ \t]++)?"
+    r"(?:an?[ \t]++)?(?P<number>\d{1,2}(?:·\d)?)(?:ish\b|\))?"
+    r"(?=[ \t]*+(?:$|[,()!?;]|[-–—]\s|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
+    r"|(?:and|but|today|tonight|now|again|though|at|on|when|whenever|while|during|after|before|this|all)\b"
+    r"|in\b(?![ \t]+a[ \t]+row)))")
 # A sentence that is only a rating: "Upper back stiff. 3/10" rates the sentence before it.
 BARE_RATING = re.compile(rf"\s*(?:(?:severity|pain|rating|score|level)\s*[:=]?\s*)?{_RATING}\s*")
 # One pass over a sentence finds every word that matters; earlier alternatives win at the same place.
