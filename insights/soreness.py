@@ -20,8 +20,9 @@ mention is not recorded for another day either; "sore again today" and "still so
 Severity is 0..10 and comes only from a number or word tied to the upper back: the tag
 (``#upperback 6``, ``6/10``, ``:6``, ``=6``, ``#ubp7``), ``N/10`` / ``N out of 10`` beside the place,
 alone in the sentence right after an unrated sore upper back ("Upper back stiff. 3/10"), a bare 0..10
-right after the place that ends its clause ("upper back 6", "traps 4, calves fine"; never "upper back
-6 miles in", "2 days ago", "3x10"), or
+right after the place or its soreness word that ends its clause or says when it hurts ("upper back
+6", "traps 4, calves fine", "upper back 7 at night", "sore (6)", "about a 5", "5ish"; never "upper
+back 6 miles in", "2 days ago", "3x10", "sore at 7 this morning", "3 in a row"), or
 mild = 3, moderate = 5, severe = 8 beside the soreness ("mild ache", "traps stiff, mild"). Effort
 and workout numbers ("RPE 8/10", "10/10 effort", "5/10 intervals", "6x800") are never a severity,
 and neither are intensifiers or hedges ("really tight", "killing me", "a bit sore"): the runner gave
