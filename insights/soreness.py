@@ -137,6 +137,8 @@ def parse_soreness(text: str | None) -> SorenessReport:
         text = words.TAG.sub(slot, text)
     if "10" in text:
         text = words.DECIMAL.sub(r"\1·\2", text)
+    if "." in text:
+        text = words.POINT.sub("·", text)
     sentences = Sentences(text)
     reports: list[SorenessReport] = []
     sore_sentences: set[int] = set()

@@ -8,6 +8,7 @@ sore"); and each place mention gets its assertion (:mod:`insights.soreness_conte
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from insights import soreness_words as words
 from insights.soreness_report import SEVERITY_WORDS, SorenessReport, rated, severity_of
 from insights.soreness_text import negated, negation_floor
 
+_DIGIT = re.compile(r"\d")
 ASKED = "asked"  # a clause that asks about the upper back ("coach asked if my upper back was sore")
 
 
@@ -179,7 +181,12 @@ def lend_states(sentence: str, clauses: list[Clause]) -> None:
                 # speaks of now gives today's state; "sore yesterday and today" keeps the clause's own
                 if j < i or not context.NOW.search(sentence, other.start, other.end):
                     continue
-                if not other.has_state:
+                now = words.NOW_NUMBER.match(sentence, other.start) if clause.past_state[2] is not None else None
+                if now and (rating := severity_of(now.group("number"), out_of_ten=False)) is not None:
+                    clause.pos, clause.neg, clause.rating = rating > 0, rating == 0, rating  # "6 yesterday, 3 today"
+                elif not other.has_state:
+                    if other.other_part(sentence) or _DIGIT.search(sentence, other.start, other.end):
+                        continue  # "6 yesterday, legs 3 today", "6 yesterday, 10k today": nothing about it today
                     clause.pos, clause.neg, clause.rating, clause.levels = clause.past_state
                 elif not other.other_part(sentence):  # "sore on Sunday but fine today", not "... but legs fine"
                     clause.pos, clause.neg, clause.rating, clause.levels = (other.pos, other.neg, other.rating,

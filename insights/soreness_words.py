@@ -32,6 +32,7 @@ _BREAK = (r"(?:just|only|still|some|except|apart|now|then|also|plus|yet|instead|
 NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\U0001F44D": " fine ", "\u2705": " fine "})
 SENTENCE_BREAKS = str.maketrans({c: "\n" for c in ".!?;\r…"})
 DECIMAL = re.compile(r"(\d)[.,](\d\s*(?:/|out of)\s*10)")  # "6.5/10" must survive the split on "."
+POINT = re.compile(r"(?<=\d)\.(?=\d)")  # "upper back 6.5", "6.5 miles in": one number, not two sentences
 TAG = re.compile(
     r"#(?:upper[_-]?back(?:sore|pain)?|ubp)(?![a-z_])(?:[ \t]*[:=–-]?[ \t]*(?P<num>\d{1,2}(?:[.,]\d)?)"
     r"(?P<ten>\s*/\s*10)?(?![\w/]|[.,]\d|[ \t]*(?:km|k|mi|miles?|m|mins?|minutes|hrs?|hours?|days?|x|reps|%)\b))?")
@@ -41,11 +42,17 @@ _RATING = r"(?P<number>\d{1,2}(?:[.,·]\d)?)\s*(?:/|out\s+of)\s*10"  # "6/10", "
 # "5ish"; never a distance, a time or a count ("upper back 6 miles in", "upper back 2 days ago", "traps
 # 3x10", "sore 3 in a row", "sore at 7 this morning", "sore 7 am")
 BARE_NUMBER = re.compile(
-    r"[ \t]*+(?:[:=]|[-–—](?=[ \t]*\d)|\()?[ \t]*+(?:(?:about|around|maybe|roughly|probably|like)[ \t]++)?"
+    r"[ \t]*+(?:[:=]|[-–—](?=[ \t]*\d)|\()?[ \t]*+(?:(?:was|is|still)[ \t]++)?"
+    r"(?:(?:about|around|maybe|roughly|probably|like)[ \t]++)?"
     r"(?:an?[ \t]++)?(?P<number>\d{1,2}(?:·\d)?)(?:ish\b|\))?"
     r"(?=[ \t]*+(?:$|[,()!?;]|[-–—]\s|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
-    r"|(?:and|but|today|tonight|now|again|though|at|on|when|whenever|while|during|after|before|this|all)\b"
+    r"|(?:and|but|today|tonight|now|again|though|at|on|when|whenever|while|during|after|before|this|all"
+    r"|yesterday|last|earlier)\b"
     r"|in\b(?![ \t]+a[ \t]+row)))")
+# A bare number of today after a rated past clause: "upper back 6 yesterday, 3 today"
+NOW_NUMBER = re.compile(r"\s*+(?:(?:is|it's)\s++)?(?:(?:still|only|just|down\s+to|up\s+to|about|around|maybe)\s++)?"
+                        r"(?:an?\s++)?"
+                        r"(?P<number>\d{1,2}(?:·\d)?)(?=\s++(?:today|now|tonight|this\s+(?:morning|afternoon|evening))\b)")
 # A sentence that is only a rating: "Upper back stiff. 3/10" rates the sentence before it.
 BARE_RATING = re.compile(rf"\s*(?:(?:severity|pain|rating|score|level)\s*[:=]?\s*)?{_RATING}\s*")
 # One pass over a sentence finds every word that matters; earlier alternatives win at the same place.

@@ -44,7 +44,32 @@ CASES = [  # text, sore, severity
 ]
 
 
-@pytest.mark.parametrize(("text", "sore", "severity"), CASES, ids=[c[0] for c in CASES])
+# a decimal is one number, and today's number after a rated past clause is today's rating (8 right before of
+# these 19, and 19 after)
+MORE = [
+    ("upper back 6.5", True, 7),
+    ("upper back 6.5 miles in", None, None),  # was "upper back 6" and "5 miles in": a 6/10
+    ("upper back tight 6.5 miles in", True, None),
+    ("upper back sore 4.5 at night", True, 5),
+    ("#upperback 6.5", True, 7),
+    ("upper back 6,5/10", True, 7),
+    ("upper back 7.30 this morning", None, None),
+    ("ran 10.5 km, upper back 4", True, 4),
+    ("upper back was 8 yesterday, 4 today", True, 4),
+    ("upper back 6 yesterday, 3 today", True, 3),
+    ("Upper back 5 yesterday, still 5 today", True, 5),
+    ("upper back 7 last week, 2 now", True, 2),
+    ("upper back was 7 yesterday and is 4 today", True, 4),
+    ("upper back 6 yesterday, 0 today", False, 0),
+    ("upper back 6 yesterday", None, None),
+    ("upper back 6 yesterday, legs 3 today", None, None),
+    ("upper back 5 yesterday, 10k today", None, None),
+    ("upper back 6/10 yesterday, still today", True, 6),
+    ("upper back sore yesterday and today", True, None),
+]
+
+
+@pytest.mark.parametrize(("text", "sore", "severity"), CASES + MORE, ids=[c[0] for c in CASES + MORE])
 def test_bare_rating(text, sore, severity):
     report = parse_soreness(text)
     assert (report.sore, report.severity) == (sore, severity)
