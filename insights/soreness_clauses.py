@@ -80,7 +80,8 @@ def _tied_level(sentence: str, start: int, end: int) -> bool:
 def _effort_rating(sentence: str, start: int, end: int) -> bool:
     """"RPE 8/10", "10/10 effort", "5/10 intervals", "8/10 for the session": a rating of the workout."""
     return (words.EFFORT_BEFORE.search(sentence, max(0, start - 25), start) is not None
-            or words.EFFORT_AFTER.match(sentence, end) is not None)
+            or words.EFFORT_AFTER.match(sentence, end) is not None
+            or words.RATES_SOMETHING_ELSE.match(sentence, end) is not None)
 
 
 def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: bool = False) -> list[Clause]:
@@ -202,6 +203,8 @@ def lend_states(sentence: str, clauses: list[Clause]) -> None:
                 clause.pos, clause.neg = True, False  # "upper back fine but a bit tight"
             elif joiner == "and" or not other.other_part(sentence):  # "upper back, calves sore" is about calves
                 if clause.pos or clause.neg:
+                    if other.other_part(sentence):
+                        continue  # "knee is a 5/10 and the upper back is sore": the 5 is the knee's
                     if (clause.rating is not None or other.rating is None) and (clause.levels or not other.levels):
                         continue  # nothing to borrow
                 else:
@@ -230,8 +233,8 @@ def clause_qualifiers(sentence: str, clauses: list[Clause]) -> set[str]:
                                                           m.start() - clause.start) != context.AFFIRMED):
                 continue
             near = [clause] + ([clauses[index - 1]] if index and clause.joiner in ("comma", "and") else [])
-            if code == "worse_on_deep_breath":
-                symptom = any(c.pos for c in near)
+            if code == "worse_on_deep_breath":  # "sore", or rated: "shoulder blades 6/10 and sharp when I breathe in"
+                symptom = any(c.pos or (c.places and c.rating) for c in near)
             else:
                 symptom = any(c.pos or (c.about_upper_back and c.said == context.AFFIRMED) for c in near)
             if code == "worse_on_deep_breath" and words.DEEP_BREATH_HELPS.match(sentence, m.end()):

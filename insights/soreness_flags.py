@@ -42,6 +42,8 @@ _SAID_NO_NEXT = re.compile(r"(?:no|nope|none|nah|not at all|negative|nil|0)\W*")
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
 # flags that no longer count once the runner says they went away
 _RESOLVABLE = frozenset({"fever", "numbness_or_weakness"})
+# told of over a recent past span and still a red flag today, unless long ago ("fell off my bike in 2022")
+_OVER_TIME = frozenset({"after_fall", "weight_loss"})
 # "it's gone now", "went away once I loosened the strap", "fully recovered": within the
 # mention's own part of the sentence (never past "but"), and not "hasn't gone"
 _RESOLVED = re.compile(
@@ -125,8 +127,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
             if said == context.OTHER or said == context.HYPOTHETICAL:
                 continue
-            if said == context.PAST and (code != "after_fall" or context.LONG_AGO.search(sentence, lo, hi)):
-                continue  # a crash yesterday, pain today: still a red flag; a crash in 2022 is not
+            if said == context.PAST and (code not in _OVER_TIME or context.LONG_AGO.search(sentence, lo, hi)):
+                continue  # a crash yesterday with pain today, weight lost over the last month: still red flags
             if code == "numbness_or_weakness":
                 cold = flag_words.COLD.search(sentence) is not None if cold is None else cold
                 if cold or (flag_words.KIT_CAUSE.search(sentence, lo, hi) and not _asked(sentences, index)):

@@ -120,8 +120,8 @@ GATED_QUALIFIERS = {
         r"|\b(?:can't|couldn't|cannot|unable to)\s+sleep\b"),
     "sharp": re.compile(r"\b(?:sharp|stabbing|stabby|knife-?like|like\s+a\s+knife|shooting|searing|electric)\b"),
     "worse_on_deep_breath": re.compile(
-        r"\bdeep(?:ly)?\s+breath\w*|\bbreath(?:e|ing)?\s+(?:in\s+)?deep(?:ly)?\b|\bbig\s+breaths?\b|\binhal\w+"
-        r"|\bbreath(?:e|ing)\s+in\b|\b(?:to|when(?:\s+i)?|on)\s+breath(?:e|ing)?\b"),
+        r"\bdeep(?:ly)?\s+breath\w*|\bbreath(?:e|ed|es|ing)?\s+(?:in\s+)?deep(?:ly)?\b|\bbig\s+breaths?\b|\binhal\w+"
+        r"|\bbreath(?:e|ed|es|ing)\s+in\b|\b(?:to|when(?:\s+i)?|on)\s+breath(?:e|ing)?\b"),
 }
 _REST = r"(?:rest\w*|days?\s+off|time\s+off|week\s+off|a\s+break)"
 NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
@@ -130,6 +130,7 @@ NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
     r"|\b(?:not|no|isn't|hasn't|doesn't|didn't|without)\s+(?:\w+\s+){0,2}?(?:eas\w*|better|improv\w*|settl\w*)\b"
     rf"[^.,]{{0,15}}?\b(?:with|by|after|despite)\s+(?:\w+\s+){{0,3}}?{_REST}"
     rf"|\b(?:despite|even\s+(?:with|after)|in\s+spite\s+of)\s+(?:\w+\s+){{0,2}}?{_REST}"
+    r"|\b(?:doesn't|does\s+not|didn't|did\s+not|no)\s+matter\s+how\s+(?:much|long)\s+i\s+rest"
     r"|\bstill\s+(?:\w+\s+){0,2}?(?:sore|there|hurt\w*|ach\w*|tight|stiff|pain\w*|bad)\b[^.,]{0,40}?"
     rf"\bafter\s+(?:\w+\s+){{0,3}}?{_REST}"
     rf"|\b(?:\d|two|three|four|five|few|couple\s+of)\s+(?:rest\s+days|days?\s+(?:off|of\s+rest))\b[^.]{{0,30}}?\bstill\s+"
@@ -147,6 +148,10 @@ _EFFORT = (r"rpe|effort|exertion|intervals?|reps?|sets?|session|workout|tempo|ru
 EFFORT_BEFORE = re.compile(rf"\b(?:{_EFFORT})\b(?:\s+(?:of|at|was|is|=|:))?[\s:=]*+(?:about\s+|around\s+|~)?$")
 # ("upper back 4/10 RPE 6": an effort word followed by its own number starts a new item)
 EFFORT_AFTER = re.compile(rf"\s*+(?:(?:for|on|in)\s+(?:the|my|this|that)\s+)?(?:{_EFFORT})\b(?!\s*+[:=@]?\s*+\d)")
+# "9/10 for boredom", "10/10 for vibes": a rating of something else (not "7/10 for the upper back")
+RATES_SOMETHING_ELSE = re.compile(
+    rf"\s*+for\s+(?!(?:the|a|an|my|most|much|all|sure|now|ages|hours?|days?|weeks?|it|that|this|me|some|half"
+    rf"|long|{_PLACE_WORDS}|{_SORE_WORDS}|upper|back)\b|\d)[a-z]")
 # A whole short sentence that answers a place on its own: "Upper back? Fine." / "Upper back? Sore."
 _AS_EVER = r"(?:\s+(?:as\s+usual|as\s+always|as\s+ever|again|today|still))?\W*"  # "Upper back? Sore as usual."
 BARE_STATE = re.compile(rf"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0){_AS_EVER})"
