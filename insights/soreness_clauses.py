@@ -74,7 +74,9 @@ def _tied_level(sentence: str, start: int, end: int) -> bool:
     """Is a severity word about the upper back's soreness ("mild ache", "upper back: moderate",
     "traps stiff, mild"), not about the pace, the weather or the wind ("moderate pace", "mild morning")?"""
     return (words.LEVEL_BEFORE.match(sentence, end) is not None
-            or words.LEVEL_AFTER.search(sentence, max(0, start - 40), start) is not None)
+            or words.LEVEL_AFTER.search(sentence, max(0, start - 40), start) is not None
+            or (words.LEVEL_ALONE.search(sentence, max(0, start - 5), start) is not None and start > 0
+                and words.LEVEL_ALONE_END.match(sentence, end) is not None))
 
 
 def _effort_rating(sentence: str, start: int, end: int) -> bool:
@@ -91,7 +93,11 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
     floor = previous_end = 0
     for m in words.TOKEN.finditer(sentence):
         kind, word, start, clause = m.lastgroup or "", m.group(), m.start(), clauses[-1]
-        if kind in words.JOINERS:
+        if kind in words.JOINERS and len(clauses) > 1 and not sentence[clause.start:start].strip():
+            if kind != "comma":  # ", but" joins as "but", ", and" as "and"
+                clause.joiner = kind
+            clause.start = floor = previous_end = m.end()
+        elif kind in words.JOINERS:
             clause.end = start
             clauses.append(Clause(kind, m.end()))
             floor = previous_end = m.end()
@@ -127,6 +133,18 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
                 if clause.places:  # "upper back sore (6)", "upper back tight 4 after the run"
                     _bare_rating(clause, sentence, m.end())
     clauses[-1].end = len(sentence)
+    for clause in clauses:
+        if clause.places or clause.has_state:
+            continue
+        if words.CAME_BACK.search(sentence, clause.start, clause.end):
+            clause.pos = True  # "went away after 3 rest days but came back today"
+        elif (hedged := words.HEDGED_NUMBER.fullmatch(sentence, clause.start, clause.end)) is not None:
+            clause.rating = severity_of(hedged.group("number"), out_of_ten=False)  # "tight as, reckon about a 6"
+    for before, clause in zip(clauses, clauses[1:]):
+        # "upper back took the hit and it's sore now, maybe 5/10": a rating alone rates the soreness before it
+        if (clause.joiner == "comma" and clause.rating is not None and not (clause.places or clause.pos or clause.neg)
+                and before.pos and before.rating is None and not before.places and not before.other_part(sentence)):
+            before.rating = clause.rating
     _assert(sentence, clauses, after_someone_elses)
     return clauses
 

@@ -56,6 +56,7 @@ _PAST = re.compile(
     rf"|\bin\s+(?:{_MONTHS})\b|\b(?:on|from)\s+(?:{_DAYS})\b|\bthe\s+other\s+day\b|\bearlier\s+(?:this|in\s+the)\s+week\b"
     r"|\bused\s+to\b|\bpreviously\b|\bbefore\s+christmas\b|\byears\s+ago\b|\b(?:on|at|over)\s+the\s+weekend\b"
     r"|\bfrom\s+last\s+(?:week|night|month|weekend|run|session)'s\b"
+    rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b"
 )
 # Long enough ago that a fall then does not explain pain today ("fell off my bike in 2022")
 LONG_AGO = re.compile(r"\bin\s+(?:19|20)\d\d\b|\b(?:years?|months?)\s+ago\b|\blast\s+(?:year|season|summer|winter"
@@ -91,7 +92,7 @@ _HYPOTHETICAL_NEEDLES = ("hop", "if", "case", "worr", "afraid", "scared", "dread
                          "going", "gonna", "tomorrow", "next", "crossed", "expect", "avoid", "prevent", "want",
                          "wonder", "whether", "hold")
 _PAST_NEEDLES = ("yesterday", "last", "ago", "in 19", "in 20", "back in", "in ", "on ", "other day", "earlier",
-                 "used to", "previously", "christmas", "from ", "weekend")
+                 "used to", "previously", "christmas", "from ", "weekend", "day")
 
 
 def _any(text: str, needles: tuple[str, ...]) -> bool:

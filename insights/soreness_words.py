@@ -27,7 +27,7 @@ _NEGATOR = (r"(?:\b(?:no|not|never|without|zero|nil|nor|neither|none|nothing|can
             r"|\b(?:did|do|does|was|were|is|are|has|have|had|could|can|wo)nt\b)")
 # Words that end a negation's reach: in "no rain just a tight upper back" the "just" does.
 _BREAK = (r"(?:just|only|still|some|except|apart|now|then|also|plus|yet|instead|rather|mild|slight|slightly"
-          r"|bit|little|quite|pretty|lots?)\b")
+          r"|bit|little|quite|pretty|lots?|even\s+(?:with|though))\b")
 
 NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\U0001F44D": " fine ", "\u2705": " fine "})
 SENTENCE_BREAKS = str.maketrans({c: "\n" for c in ".!?;\r…"})
@@ -46,7 +46,7 @@ BARE_NUMBER = re.compile(
     r"(?:(?:about|around|maybe|roughly|probably|like)[ \t]++)?"
     r"(?:an?[ \t]++)?(?P<number>\d{1,2}(?:·\d)?)(?:ish\b|\))?"
     r"(?=[ \t]*+(?:$|[,()!?;]|[-–—]\s|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
-    r"|(?:and|but|today|tonight|now|again|though|at|on|when|whenever|while|during|after|before|this|all"
+    r"|(?:and|but|today|tonight|now|again|though|too|also|tbh|lol|at|on|when|whenever|while|during|after|before|this|all"
     r"|yesterday|last|earlier)\b"
     r"|in\b(?![ \t]+a[ \t]+row)))")
 # A bare number of today after a rated past clause: "upper back 6 yesterday, 3 today"
@@ -85,7 +85,8 @@ HEDGE = re.compile(r"(?:\bnot|n't)\s+(?:too|that|so|very|overly|super|all that|m
 _SAID_NO = (r"\s*+(?:[:=–—-]\s*+(?:no|none|nil|zero|nope)\b|[:=–—-]?+\s*+0(?:\s*+/\s*+10)?(?![\d/.,·])"
             r"|(?:no|none|nope|nil|negative)\s*+$)")
 SAID_NO_RX = re.compile(_SAID_NO)
-GONE = re.compile(rf"\s*+(?:is\s+|has\s+|had\s+|was\s+|'s\s+)?(?:all\s+)?(?:gone|disappeared|vanished|went away|cleared)\b"
+GONE = re.compile(rf"\s*+(?:is\s+|has\s+|had\s+|was\s+|'s\s+)?(?:(?:all|finally|now|completely|totally)\s+)?"
+                  rf"(?:gone|disappeared|vanished|went away|cleared|eased\s+off|settled\s+down)\b"
                    rf"|{_SAID_NO}")
 OTHER_PART = re.compile(
     r"\b(?:calf|calves|hamstrings?|hammies|quads?|knees?|hips?|ankles?|feet|foot|shins?|legs?|achilles|glutes?"
@@ -141,7 +142,18 @@ NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
 # Severity words bind only when tied to the soreness: "mild ache", "moderately sore" (a soreness word or a
 # place right after), or "upper back: moderate", "traps stiff, mild" (one right before)
 LEVEL_BEFORE = re.compile(rf"\s*+(?:(?:upper\s+)?back\s+)?(?:{_SORE_WORDS}|{_PLACE_WORDS}|ubptag\d+)\b")
-LEVEL_AFTER = re.compile(rf"(?:{_SORE_WORDS}|{_PLACE_WORDS}|ubptag\d+)\b[\s:,=–-]*+(?:(?:a|is|was|felt|feels)\s+)?$")
+LEVEL_AFTER = re.compile(rf"(?:{_SORE_WORDS}|{_PLACE_WORDS}|ubptag\d+)\b[\s:,=–-]*+(?:(?:a|is|was|felt|feels)\s+)?"
+                         rf"(?:(?:mild|moderate|severe)\w*\s*+(?:to|or|[-–/])\s*+)?$")  # "moderate to severe"
+# A severity word that is a clause of its own: "upper back stiff from all the coughing, mild"
+LEVEL_ALONE = re.compile(r"(?:^|,)\s*+$")
+LEVEL_ALONE_END = re.compile(r"\s*+(?:$|,)")
+# "Traps tight as, reckon about a 6": a hedged bare number that is a whole clause rates its neighbour
+HEDGED_NUMBER = re.compile(r"\s*+(?:(?:i\s+)?(?:reckon|guess|think|say|i'd\s+say|id\s+say)\s++)?"
+                           r"(?:(?:maybe|probably|prob|about|around|roughly|like)\s++)+(?:an?\s++)?"
+                           r"(?P<number>\d{1,2}(?:·\d)?)(?:ish)?(?:\s*+/\s*+10)?\s*+")
+# "...but came back on today's run": soreness that returned
+CAME_BACK = re.compile(r"\b(?:came|come|comes|coming)\s+back\b(?!\s+(?:from|to|home|later|up))|\breturned\b(?!\s+(?:from|to|home))"
+                       r"|\b(?:it's|its|it\s+is|is)\s+back\b")
 # A rating of the workout, not the back: "RPE 8/10", "10/10 effort", "5/10 intervals", "8/10 for the session"
 _EFFORT = (r"rpe|effort|exertion|intervals?|reps?|sets?|session|workout|tempo|run|race|pace|legs|hr|heart\s+rate"
            r"|feel|felt|difficulty|intensity|hard(?:ness)?|fitness|energy|mood|sleep|fatigue|tiredness|km|k|miles?")
