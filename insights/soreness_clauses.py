@@ -75,7 +75,7 @@ def _tied_level(sentence: str, start: int, end: int) -> bool:
     "traps stiff, mild"), not about the pace, the weather or the wind ("moderate pace", "mild morning")?"""
     return (words.LEVEL_BEFORE.match(sentence, end) is not None
             or words.LEVEL_AFTER.search(sentence, max(0, start - 40), start) is not None
-            or (words.LEVEL_ALONE.search(sentence, max(0, start - 5), start) is not None and start > 0
+            or (words.LEVEL_ALONE.search(sentence, max(0, start - 5), start) is not None
                 and words.LEVEL_ALONE_END.match(sentence, end) is not None))
 
 
@@ -130,7 +130,9 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
                 clause.neg = True
             else:  # "really tight", "killing me": sore, and no number; "not too sore" is sore too
                 clause.pos = True
-                if clause.places:  # "upper back sore (6)", "upper back tight 4 after the run"
+                # "upper back sore (6)", "upper back tight 4 after the run"; not "upper back tight from the knee
+                # pain 7" (a bounded look back keeps a sentence of many places linear)
+                if clause.places and not words.OTHER_PART.search(sentence, max(clause.first_place, start - 60), start):
                     _bare_rating(clause, sentence, m.end())
     clauses[-1].end = len(sentence)
     for clause in clauses:
@@ -220,6 +222,8 @@ def lend_states(sentence: str, clauses: list[Clause]) -> None:
                     continue
                 clause.pos, clause.neg = True, False  # "upper back fine but a bit tight"
             elif joiner == "and" or not other.other_part(sentence):  # "upper back, calves sore" is about calves
+                if clause.neg and not clause.pos and other.rating:
+                    continue  # "upper back fine, maybe a 7": a number never overrides the runner's "fine"
                 if clause.pos or clause.neg:
                     if other.other_part(sentence):
                         continue  # "knee is a 5/10 and the upper back is sore": the 5 is the knee's

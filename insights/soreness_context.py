@@ -41,7 +41,7 @@ _NOT_PEOPLE = ("it", "that", "what", "there", "here", "today", "yesterday", "tom
                "parkrun", "run", "race", "morning", "night", "weekend", "day")
 _PERSON = re.compile(
     rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
-    rf"|\b(?P<other>(?:my\s+)?(?:{_RELATIONS})\b"
+    rf"|\b(?P<other>(?<!\bas\sa\s)(?<!\blike\sa\s)(?:my\s+)?(?:{_RELATIONS})\b"  # not "sick as a dog"
     rf"|(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b(?!\s+(?:been|got|gone|not|a|the|just|so|all|fine|ok|sore)\b))"
 )
 # a "my X and I" subject names the runner too
@@ -53,10 +53,13 @@ _PAST = re.compile(
     r"\byesterday\b(?!'s)|\blast\s+(?:week|night|month|year|time|weekend|run|session|season|summer|winter|spring"
     rf"|autumn|fall|{_DAYS})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b|\bago\b|\bin\s+(?:19|20)\d\d\b|\bback\s+in\b"
-    rf"|\bin\s+(?:{_MONTHS})\b|\b(?:on|from)\s+(?:{_DAYS})\b|\bthe\s+other\s+day\b|\bearlier\s+(?:this|in\s+the)\s+week\b"
+    rf"|\bin\s+(?:{_MONTHS})\b|\b(?:on|from)\s+(?:{_DAYS})\b(?!'s)|\bthe\s+other\s+day\b|\bearlier\s+(?:this|in\s+the)\s+week\b"
     r"|\bused\s+to\b|\bpreviously\b|\bbefore\s+christmas\b|\byears\s+ago\b|\b(?:on|at|over)\s+the\s+weekend\b"
     r"|\bfrom\s+last\s+(?:week|night|month|weekend|run|session)'s\b"
-    rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b"
+    r"|\blast\s+(?:week|night|month|weekend)'s\s+(?:chest|fever|temperature|breathlessness|tingling|numbness|cough)"
+    r"|\btook\s+(?:weeks|months|ages|a\s+while|days)\s+to\s+(?:clear|go|settle|recover|shift)\b"
+    r"|\bin\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+    rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b(?!'s)"
 )
 # Long enough ago that a fall then does not explain pain today ("fell off my bike in 2022")
 LONG_AGO = re.compile(r"\bin\s+(?:19|20)\d\d\b|\b(?:years?|months?)\s+ago\b|\blast\s+(?:year|season|summer|winter"
@@ -92,7 +95,8 @@ _HYPOTHETICAL_NEEDLES = ("hop", "if", "case", "worr", "afraid", "scared", "dread
                          "going", "gonna", "tomorrow", "next", "crossed", "expect", "avoid", "prevent", "want",
                          "wonder", "whether", "hold")
 _PAST_NEEDLES = ("yesterday", "last", "ago", "in 19", "in 20", "back in", "in ", "on ", "other day", "earlier",
-                 "used to", "previously", "christmas", "from ", "weekend", "day")
+                 "used to", "previously", "christmas", "from ", "weekend", "took", "monday", "tuesday", "wednesday",
+                 "thursday", "friday", "saturday", "sunday")
 
 
 def _any(text: str, needles: tuple[str, ...]) -> bool:

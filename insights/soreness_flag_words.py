@@ -42,6 +42,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+in\s+the\s+"
         r"(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?chest\b"
         r"|\belephant\s+(?:sitting\s+)?on\s+my\s+chest\b"
+        r"|\b(?:pain|ache|aching|tightness|pressure)\s+(?:that\s+)?(?:\w+\s+){0,2}?from\s+(?:my\s+|the\s+)?chest\b"
         r"|\bchest\s+(?:felt|feels|feeling)\s+(?:like|as\s+if|as\s+though)\s+(?:[\w']+\s+){0,6}?(?:sitting|standing|sat|stood"
         r"|crush\w*|squeez\w*|vice|weight(?!\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?lifted)|pressing|clamp\w*)\b"
         r"|\bchest\s*+[:=–-]?\s*+(?:pains?|pressure|tight(?:ness)?|aches?|aching|hurts?|hurting|discomfort|squeez\w*|heav\w*"
@@ -51,7 +52,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bchest\s+(?:felt|feels|feeling|was|is|got|getting|went)\s+(?:\w+\s+)?(?:\w+\s+)?"
         r"(?:tight|heavy|sore|painful|crushed|constricted)\b"
         r"|\bchest(?:\s+(?:though|too|also|as\s+well))?,\s+(?:(?:really|so|very|quite|a\s+bit)\s+)?"
-        r"(?:heavy|tight|crushing|painful)\b")),
+        r"(?:heavy|tight|crushing|painful)(?:\s+and\s+(?:heavy|tight|painful))?"
+        r"(?=\s*+(?:[,.!?;]|$|(?:the\s+whole|all\s+the|on\s+the|too|again|now|today)\b))")),
     "breathless": (("breath", "gasping", "air"), (
         r"\bshort(?:ness)?\s+of\s+breath\b|\bbreathless(?:ness)?\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
@@ -61,6 +63,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:couldn't|could not|can't|cannot|unable to|struggl\w* to|hard to|trouble|difficulty|difficult to)\s+"
         r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)"
         r"|\bout\s+of\s+breath\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
+        r"|\b(?:out\s+of\s+breath|breathless|short\s+of\s+breath)\b(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
+        r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+an?\s+easy)\b)"
         r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+breath\b")),
     "radiating_pain": (("arm", "jaw", "neck"), (
         r"\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
@@ -77,19 +81,23 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
     "coughing_blood": (("blood", "moptysis"), (
-        r"\bcough\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bspit(?:ting)?\s+(?:up\s+)?blood\b|\bha?emoptysis\b"
-        r"|\bblood\s+(?:in|when|with)\s+(?:my\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
+        r"\bcough\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
+        r"blood\b|\bha?emoptysis\b"
+        r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled"), (
-        rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+and\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
+        rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b")),
-    "fever": (("fever", "febrile", "temp", "night sweats"), (
+    "fever": (("fever", "febrile", "temp", "night sweats", "thermometer"), (
         r"(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
-        r"(?<!gold\s)(?<!olympic\s)\bfever\w*(?!\s+(?:pitch|dream))|\bfebrile\b|\bnight\s+sweats\b"
+        r"(?<!gold\s)(?<!olympic\s)\bfever\w*+(?!\s+(?:pitch|dream|pace|speed|tempo|rate))|\bfebrile\b|\bnight\s+sweats\b"
+        r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
         r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside|today))"
         r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b"
-        r"|\btemp(?:erature)?\s+(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d\b")),
+        # a body temperature has a decimal ("temp was 38.4", "100.4F"); "temp was 38 outside" is the weather
+        r"|\btemp(?:erature)?\s+(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d"
+        r"(?:\s*+°?\s*+[cf])?\b")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
@@ -111,18 +119,27 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
     "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
         r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
-        r"(?:weight|\d+(?:\.\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
+        r"(?:weight|\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
         r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)"
         r"|\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:\d+(?:[.·]\d+)?\s*)?(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,50}?"
         r"(?:without\s+(?:trying|dieting)|not\s+(?:trying|dieting)|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)"
         r"|(?:haven't|have\s+not|not|didn't)\s+changed\s+(?:anything|a\s+thing)|nothing(?:'s|\s+has)\s+changed"
-        r"|(?:no\s+idea|don't\s+know|not\s+sure)\s+why)"
+        r"|(?:no\s+idea|don't\s+know|not\s+sure)\s+why(?=\s*+(?:[,.!?;)]|$)))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
         r"(?:eating|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))")),
 }
 RED_FLAG_RX = {code: (needles, re.compile(pattern)) for code, (needles, pattern) in _RED_FLAG_PATTERNS.items()}
 # "arm tingling from the watch strap": pressure from kit, said so in the same clause, is not the nerves
-KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to)\s+(?:the\s+|my\s+|a\s+)?(?:\w+\s+)?"
+KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to|(?:once|after|when)\s+i\s+(?:loosened|adjusted"
+                       r"|took\s+off|removed|undid))\s+(?:the\s+|my\s+|a\s+)?(?:\w+\s+)?"
                        r"(?:straps?|watch|watchband|band|sleeve|armband|vest|backpack|pack|bra|bladder|compression)\b")
+# "not sure if this counts as breathless": unsure of the word, not of the symptom
+UNSURE = re.compile(r"\b(?:not\s+sure|unsure|don't\s+know|dunno|no\s+idea|wonder(?:ing)?)\s+(?:if|whether)\s+"
+                    r"(?:\w+\s+){0,3}?(?:is|was|counts?\s+as|'s|it's|this's)\b")
+# "wasn't even cold out": the cold said not to be there explains nothing
+NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that\s+|very\s+)?(?:cold|freezing|chilly)\b")
+# "pins and needles in my foot from sitting cross-legged": posture, not nerves
+POSTURE_CAUSE = re.compile(r"\b(?:from|after)\s+(?:sitting|kneeling|lying|sleeping)\b|\bcross-?legged\b"
+                           r"|\b(?:foot|leg|arm|hand)\s+(?:fell|went)\s+asleep\b")
 COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|wind\s?chill"
                    r"|sub-?zero)\b|-\d+\s*°")

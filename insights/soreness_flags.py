@@ -18,10 +18,11 @@ Special cases, leaning toward the runner's safety where the words allow it:
   yesterday with pain today still counts;
 * numb fingers in the cold are weather, not nerves;
 * a fever or numbness the runner says has gone ("had a fever, it's gone
-  now", "the tingling went away once I loosened the strap") is not a red
-  flag today, unless it came back ("thought it had gone but it's back");
-  chest pain, breathlessness and the rest still count when they went
-  away: a chest pain that settles with rest still needs checking.
+  now", "the numbness in my fingers has gone"), or a fall they say has
+  healed, is not a red flag today, unless it came back ("thought it had
+  gone but it's back"); a numbness that passed within minutes, and chest
+  pain, breathlessness and the rest when they went away, still count: a
+  chest pain that settles with rest still needs checking.
 """
 
 from __future__ import annotations
@@ -41,17 +42,27 @@ _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|
 _SAID_NO_NEXT = re.compile(r"(?:no|nope|none|nah|not at all|negative|nil|0)\W*")
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
 # flags that no longer count once the runner says they went away
-_RESOLVABLE = frozenset({"fever", "numbness_or_weakness"})
+_RESOLVABLE = frozenset({"fever", "after_fall", "numbness_or_weakness"})
+# ...but a numbness that passed within minutes still counts: a doctor wants to hear of it
+_WITHIN_MINUTES = re.compile(r"\s*+(?:after|within|in)\s+(?:a\s+|an\s+|one\s+|two\s+|\d+\s+|(?:a\s+)?(?:few|couple\s+of)\s+)"
+                             r"(?:\w+\s+)?(?:mins?|minutes?|secs?|seconds?)\b")
 # told of over a recent past span and still a red flag today, unless long ago ("fell off my bike in 2022")
 _OVER_TIME = frozenset({"after_fall", "weight_loss"})
 # "it's gone now", "went away once I loosened the strap", "fully recovered": within the
 # mention's own part of the sentence (never past "but"), and not "hasn't gone"
 _RESOLVED = re.compile(
-    r"(?:(?!\bbut\b|\bthough\b|\bhowever\b)[^.!?;]){0,60}?"
-    r"(?P<not>(?:\bnot|\bnever|n't)\s+(?:yet\s+|fully\s+|completely\s+|quite\s+)?)?"
-    r"\b(?:gone|went\s+away|disappeared|vanished|cleared(?:\s+up)?|subsided|resolved|(?:fully\s+)?recovered"
+    # the subject is the symptom itself: "fever gone", "fever's gone", "had a fever, it's gone now", "the
+    # fever from Monday has cleared up"; never another thing that went ("fever, the cough has cleared up")
+    r"(?:'s|s)?\s*+(?:(?:from|over|since|on|in|at)\s+(?:\w+\s+){1,2}?)?,?\s*+(?:(?:and\s+)?(?:it|that|which|this)\b\s*+)?"
+    r"(?:(?:'s|is|has|had|was|were|have)\s+)?(?:(?:all|finally|now|completely|totally|fully|since)\s+)?"
+    r"(?P<not>(?:\w+n't|\w+nt|not|never|nearly|almost|mostly|half|partly)\b\s*+(?:(?:yet|really|fully|completely|quite"
+    r"|totally|all)\s+)*)?"
+    r"(?:gone(?!\s+(?:out|for|to|on|off|up|down|into|in|through|over|home|numb|weak|dead)\b)|went\s+away(?!\s+(?:for|to|on)\b)"
+    r"|disappeared|vanished|cleared(?:\s+up)?|subsided|resolved|(?:fully\s+|all\s+)?(?:recovered|healed)(?!\s+from\s+(?:the\s+|my\s+|a\s+)?(?!it\b|that\b|fever\b)\w)"
     r"|over\s+it)\b")
-_CAME_BACK = re.compile(r"\b(?:but|then|and\s+now)\b[^.!?]{0,40}?\b(?:back|again|returned|still)\b")
+# ...unless it came back: "thought the fever had gone but it's back", "...then it returned"
+_CAME_BACK = re.compile(rf"\b(?:but|then|and\s+now)\b[^.!?]{{0,40}}?(?:{words.CAME_BACK.pattern}|\bagain\b"
+                        r"|\bstill\s+(?:there|got|have|has|feel\w*|running)\b)")
 
 
 def _asked(sentences: Sentences, index: int) -> bool:
@@ -60,11 +71,15 @@ def _asked(sentences: Sentences, index: int) -> bool:
     return sentences.text[end:end + 1] == "?"
 
 
-def _resolved(sentence: str, end: int) -> bool:
+def _resolved(sentence: str, end: int, code: str) -> bool:
     """Does the runner say the symptom that ends at ``end`` has gone, and not that it came back?"""
     said = _RESOLVED.match(sentence, end)
+    if said is None or said["not"] is not None:
+        return False
+    if code == "numbness_or_weakness" and _WITHIN_MINUTES.match(sentence, said.end()):
+        return False  # "tingling in my left arm went away after a minute"
     # bounded windows, so a sentence of many mentions still reads in linear time
-    return said is not None and said["not"] is None and _CAME_BACK.search(sentence, said.end(), said.end() + 60) is None
+    return _CAME_BACK.search(sentence, said.end(), said.end() + 60) is None
 
 
 def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]:
@@ -113,7 +128,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
             if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no or (
-                    code in _RESOLVABLE and _resolved(sentence, end)):
+                    code in _RESOLVABLE and _resolved(sentence, end, code)):
                 denied.add(i)
         for chain in _chains(sentence, found):
             if denied.intersection(chain[:1]):
@@ -125,13 +140,15 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 continue
             lo, hi = clause_bounds(sentence, start, end)
             said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
-            if said == context.OTHER or said == context.HYPOTHETICAL:
-                continue
+            if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
+                continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one
             if said == context.PAST and (code not in _OVER_TIME or context.LONG_AGO.search(sentence, lo, hi)):
                 continue  # a crash yesterday with pain today, weight lost over the last month: still red flags
             if code == "numbness_or_weakness":
-                cold = flag_words.COLD.search(sentence) is not None if cold is None else cold
-                if cold or (flag_words.KIT_CAUSE.search(sentence, lo, hi) and not _asked(sentences, index)):
+                if cold is None:
+                    cold = flag_words.COLD.search(sentence) is not None and not flag_words.NOT_COLD.search(sentence)
+                if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
+                            and not _asked(sentences, index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             affirmed.append((start, end, code))
         codes = {code for _, _, code in affirmed}

@@ -27,7 +27,7 @@ _NEGATOR = (r"(?:\b(?:no|not|never|without|zero|nil|nor|neither|none|nothing|can
             r"|\b(?:did|do|does|was|were|is|are|has|have|had|could|can|wo)nt\b)")
 # Words that end a negation's reach: in "no rain just a tight upper back" the "just" does.
 _BREAK = (r"(?:just|only|still|some|except|apart|now|then|also|plus|yet|instead|rather|mild|slight|slightly"
-          r"|bit|little|quite|pretty|lots?|even\s+(?:with|though))\b")
+          r"|bit|little|quite|pretty|lots?|even\s+(?:with|though)|sure)\b")  # "not sure if it's chest pain" denies nothing
 
 NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\U0001F44D": " fine ", "\u2705": " fine "})
 SENTENCE_BREAKS = str.maketrans({c: "\n" for c in ".!?;\r…"})
@@ -45,16 +45,19 @@ BARE_NUMBER = re.compile(
     r"[ \t]*+(?:[:=]|[-–—](?=[ \t]*\d)|\()?[ \t]*+(?:(?:was|is|still)[ \t]++)?"
     r"(?:(?:about|around|maybe|roughly|probably|like)[ \t]++)?"
     r"(?:an?[ \t]++)?(?P<number>\d{1,2}(?:·\d)?)(?:ish\b|\))?"
-    r"(?=[ \t]*+(?:$|[,()!?;]|[-–—]\s|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
-    r"|(?:and|but|today|tonight|now|again|though|too|also|tbh|lol|at|on|when|whenever|while|during|after|before|this|all"
-    r"|yesterday|last|earlier)\b"
-    r"|in\b(?![ \t]+a[ \t]+row)))")
+    r"(?=[ \t]*+(?:$|[,()!?;]|[-–—]\s(?![ \t]*\d)|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
+    r"|(?:but|today|tonight|now|again|though|too|also|tbh|lol|at|when|whenever|while|during|after|before|all"
+    r"|yesterday|last|earlier)\b|and\b(?![ \t]+(?:a[ \t]+(?:half|bit|quarter)|\d))"
+    r"|this[ \t]+(?:morning|evening|afternoon|run)\b|on\b(?![ \t]+(?:the[ \t]+(?:trot|bounce)|\d))"
+    r"|in\b(?![ \t]+(?:a[ \t]+row|\d)|[ \t]*+$)))")
 # A bare number of today after a rated past clause: "upper back 6 yesterday, 3 today"
 NOW_NUMBER = re.compile(r"\s*+(?:(?:is|it's)\s++)?(?:(?:still|only|just|down\s+to|up\s+to|about|around|maybe)\s++)?"
                         r"(?:an?\s++)?"
                         r"(?P<number>\d{1,2}(?:·\d)?)(?=\s++(?:today|now|tonight|this\s+(?:morning|afternoon|evening))\b)")
 # A sentence that is only a rating: "Upper back stiff. 3/10" rates the sentence before it.
-BARE_RATING = re.compile(rf"\s*(?:(?:severity|pain|rating|score|level)\s*[:=]?\s*)?{_RATING}\s*")
+BARE_RATING = re.compile(rf"\s*(?:(?:severity|pain|rating|score|level)\s*[:=]?\s*)?"
+                         rf"(?:(?:about|around|maybe|probably|prob|like|roughly)\s+)?(?:{_RATING}|(?P<level>mild|moderate|severe))"
+                         rf"(?:\s+(?:today|now|tonight|tbh|atm))?\s*")  # "...between my shoulder blades. Severe."
 # One pass over a sentence finds every word that matters; earlier alternatives win at the same place.
 # The shared \b up front lets `re` reject mid-word positions at once (several times faster).
 TOKEN = re.compile(
@@ -86,7 +89,10 @@ _SAID_NO = (r"\s*+(?:[:=–—-]\s*+(?:no|none|nil|zero|nope)\b|[:=–—-]?+\s*
             r"|(?:no|none|nope|nil|negative)\s*+$)")
 SAID_NO_RX = re.compile(_SAID_NO)
 GONE = re.compile(rf"\s*+(?:is\s+|has\s+|had\s+|was\s+|'s\s+)?(?:(?:all|finally|now|completely|totally)\s+)?"
-                  rf"(?:gone|disappeared|vanished|went away|cleared|eased\s+off|settled\s+down)\b"
+                  rf"(?:gone|disappeared|vanished|went away|cleared)\b"
+                  rf"|\s*+eased\s+off(?=\s*+,?\s*+(?:and\s+)?(?:all\s+good|fine|ok|okay|no\s+pain|pain[\s-]free)\b)"
+                  rf"|\s*+(?:is\s+|has\s+|had\s+|was\s+|'s\s+)?(?:finally|completely|totally|fully)\s+"
+                  rf"(?:eased(?:\s+off)?|settled(?:\s+down)?)\b(?!\s+(?:a\s+bit|slightly|a\s+little|a\s+touch|somewhat|a\s+tad))"
                    rf"|{_SAID_NO}")
 OTHER_PART = re.compile(
     r"\b(?:calf|calves|hamstrings?|hammies|quads?|knees?|hips?|ankles?|feet|foot|shins?|legs?|achilles|glutes?"
@@ -145,12 +151,12 @@ LEVEL_BEFORE = re.compile(rf"\s*+(?:(?:upper\s+)?back\s+)?(?:{_SORE_WORDS}|{_PLA
 LEVEL_AFTER = re.compile(rf"(?:{_SORE_WORDS}|{_PLACE_WORDS}|ubptag\d+)\b[\s:,=–-]*+(?:(?:a|is|was|felt|feels)\s+)?"
                          rf"(?:(?:mild|moderate|severe)\w*\s*+(?:to|or|[-–/])\s*+)?$")  # "moderate to severe"
 # A severity word that is a clause of its own: "upper back stiff from all the coughing, mild"
-LEVEL_ALONE = re.compile(r"(?:^|,)\s*+$")
+LEVEL_ALONE = re.compile(r",\s*+$")
 LEVEL_ALONE_END = re.compile(r"\s*+(?:$|,)")
 # "Traps tight as, reckon about a 6": a hedged bare number that is a whole clause rates its neighbour
 HEDGED_NUMBER = re.compile(r"\s*+(?:(?:i\s+)?(?:reckon|guess|think|say|i'd\s+say|id\s+say)\s++)?"
                            r"(?:(?:maybe|probably|prob|about|around|roughly|like)\s++)+(?:an?\s++)?"
-                           r"(?P<number>\d{1,2}(?:·\d)?)(?:ish)?(?:\s*+/\s*+10)?\s*+")
+                           r"(?P<number>\d{1,2}(?:·\d)?)(?:ish)?(?:\s*+/\s*+10)?(?:\s++(?:today|now|tonight|atm|tbh))?\s*+")
 # "...but came back on today's run": soreness that returned
 CAME_BACK = re.compile(r"\b(?:came|come|comes|coming)\s+back\b(?!\s+(?:from|to|home|later|up))|\breturned\b(?!\s+(?:from|to|home))"
                        r"|\b(?:it's|its|it\s+is|is)\s+back\b")
@@ -162,8 +168,9 @@ EFFORT_BEFORE = re.compile(rf"\b(?:{_EFFORT})\b(?:\s+(?:of|at|was|is|=|:))?[\s:=
 EFFORT_AFTER = re.compile(rf"\s*+(?:(?:for|on|in)\s+(?:the|my|this|that)\s+)?(?:{_EFFORT})\b(?!\s*+[:=@]?\s*+\d)")
 # "9/10 for boredom", "10/10 for vibes": a rating of something else (not "7/10 for the upper back")
 RATES_SOMETHING_ELSE = re.compile(
-    rf"\s*+for\s+(?!(?:the|a|an|my|most|much|all|sure|now|ages|hours?|days?|weeks?|it|that|this|me|some|half"
-    rf"|long|{_PLACE_WORDS}|{_SORE_WORDS}|upper|back)\b|\d)[a-z]")
+    r"\s*+for\s+(?:the\s+)?(?:boredom|vibes?|views?|scenery|fun|style|weather|company|music|podcasts?|coffee|cake"
+    r"|enjoyment|motivation|mood|sunrise|sunset|atmosphere|crowds?|course|route|organi[sz]ation|mud|hills|banter"
+    r"|effort|difficulty|pacing|execution|volunteers|marshals)\b")
 # A whole short sentence that answers a place on its own: "Upper back? Fine." / "Upper back? Sore."
 _AS_EVER = r"(?:\s+(?:as\s+usual|as\s+always|as\s+ever|again|today|still))?\W*"  # "Upper back? Sore as usual."
 BARE_STATE = re.compile(rf"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0){_AS_EVER})"

@@ -25,6 +25,7 @@ CASES = [  # text, red flags
     ("was feverish over the weekend, fully recovered now", ()),
     ("no longer short of breath on the hills, upper back ok", ()),
     ("numbness in my fingers has gone, upper back 3/10", ()),
+    ("tingling in my left arm went away after a minute", ("numbness_or_weakness",)),  # passed within minutes
     ("Fever cleared up on Thursday so first run back. Upper back stiff", ()),
     ("the chest tightness I had last month is gone", ()),
     # still there, or back
