@@ -15,10 +15,11 @@ are p50/p99 latency of the acknowledgement and throughput, and, because the
 machine is shared and noisy, the ratios measured in the same run: our
 throughput / bare throughput (target >= 0.8) and our p99 (target < 100 ms).
 
-Both sides are measured in alternating rounds (ours, bare, ours, bare...)
-with the side not being measured frozen by SIGSTOP, so a noisy neighbour
-on the shared machine weighs on both alike; the figure is the median of
-the rounds' ratios, and our worker goes on writing notes for the backlog
+Both sides are measured in alternating rounds (ours, bare, ours, bare...),
+so drift in a shared machine's load weighs on both alike; the figure is
+the median of the rounds' ratios. While the bare app is measured, our
+processes are frozen (SIGSTOP to each one's process group), so our
+worker's backlog takes no CPU from it; our worker goes on writing notes
 through every one of our rounds.
 
     python -m benchmarks.bench_ack [--events 2000] [--rounds 3] [--senders 16] [--worker embedded|separate|none]
@@ -250,6 +251,7 @@ class Ours:
     def _spawn(self, *args: str, log: str) -> subprocess.Popen:
         out = open(self.tmp / log, "ab")
         process = subprocess.Popen([sys.executable, "-m", "webhook.cli", *args], env=self.env, cwd=self.tmp,
+                                   start_new_session=True,  # a group of its own: freeze() reaches its children
                                    stdout=out, stderr=out)
         out.close()
         self.processes.append(process)
@@ -259,7 +261,7 @@ class Ours:
         out = open(self.tmp / "emulator.log", "ab")
         emulator = self.emulator = subprocess.Popen(
             [sys.executable, "-m", "benchmarks.bench_ack", "--strava", str(self.strava_port)],
-            env=self.env, stdout=out, stderr=out)
+            env=self.env, stdout=out, stderr=out, start_new_session=True)
         out.close()
         self.processes.append(emulator)
         wait_for(f"{self.strava_url}/_admin/state", emulator)
@@ -312,18 +314,20 @@ class Ours:
 
 
 def freeze(processes: list[subprocess.Popen], frozen: bool) -> None:
-    """SIGSTOP (or SIGCONT) the processes and their children: a side that is
-    not being measured must not take CPU from the side that is."""
-    pids = [p.pid for p in processes if p.poll() is None]
-    for pid in list(pids):
-        children = Path(f"/proc/{pid}/task/{pid}/children")
-        if children.exists():
-            pids += [int(c) for c in children.read_text().split()]
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGSTOP if frozen else signal.SIGCONT)
-        except ProcessLookupError:
-            pass
+    """SIGSTOP (or SIGCONT) the processes' groups, children (a worker the
+    server restarted too) included: a side that is not being measured must
+    not take CPU from the side that is. Each was started in a session of
+    its own, so its group is its own."""
+    for process in processes:
+        if process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGSTOP if frozen else signal.SIGCONT)
+            except ProcessLookupError:
+                pass
+
+
+def _terminated(signum, frame) -> None:
+    raise SystemExit(128 + signum)  # so the finally blocks thaw and stop every process
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -352,13 +356,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.rounds} rounds of {args.events} valid event POSTs from {args.senders} sender threads, ours then "
           f"bare, the side not measured frozen (SIGSTOP); waitress with {SERVE_THREADS} threads; our server {worker}; "
           f"our worker goes on with the backlog of earlier rounds in each of ours", flush=True)
+    signal.signal(signal.SIGTERM, _terminated)
     ratios, p99s, failures = [], [], 0
     with tempfile.TemporaryDirectory(prefix="rhomboid-bench-ack-") as tmp:
         total = args.warmup + args.events * args.rounds
-        ours = Ours(Path(tmp), total, worker=args.worker).start()
-        port = free_port()
-        bare_server = subprocess.Popen([sys.executable, "-m", "benchmarks.bench_ack", "--bare", str(port)])
+        ours, port = Ours(Path(tmp), total, worker=args.worker), free_port()
+        bare_server = subprocess.Popen([sys.executable, "-m", "benchmarks.bench_ack", "--bare", str(port)],
+                                       start_new_session=True)
         try:
+            ours.start()
             bodies = event_bodies(total, FIRST_ACTIVITY_ID, ours.subscription_id)
             hook, url = f"{ours.url}/strava/webhook/{WEBHOOK_SECRET}", f"http://127.0.0.1:{port}/hook"
             wait_for(f"http://127.0.0.1:{port}/healthz", bare_server)
