@@ -46,8 +46,8 @@ Decisions on ambiguous phrasing, leaning toward the runner's safety:
   ("marathon fever", "chest strap", "breathless views", "spine-tingling"). Nausea, vomiting and
   sweating count only with the pain; a fall only when the text reports pain, and not one long ago ("in
   2022"); tingling put down to kit in its clause ("from the watch strap") is not nerves, unless asked as a
-  question; a fever or numbness the runner says has gone ("had a fever, it's gone now") is not today's (a chest
-  pain that went, or a tingling that passed within minutes, still counts). See
+  question; a fever the runner says has gone ("had a fever, it's gone now") is not today's (a chest pain or a
+  tingling that went away still counts). See
   :mod:`insights.soreness_flags`.
 * Someone else's back then "mine too" / "I don't" is the runner's own sore / not sore; "asked if my upper
   back was sore" takes its answer from the next clause; night pain "last night" with "still there this
@@ -108,7 +108,7 @@ def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport]) 
         said.clear()  # the question only named it
         return SorenessReport(answer.lastgroup == "sore")
     rating = words.BARE_RATING.fullmatch(following)
-    if rating and combined.sore is not False and combined.severity is None:
+    if rating and (combined.sore or (combined.sore is None and _asked(sentences, index))) and combined.severity is None:
         if rating.group("level"):
             return SorenessReport(True, SEVERITY_WORDS[rating.group("level")])
         return rated(severity_of(rating.group("number"), out_of_ten=True) or 0)

@@ -37,6 +37,7 @@ class Clause:
     first_place: int = -1  # where the first place word starts in the sentence
     said: str = context.AFFIRMED  # the assertion of the clause's place mention
     past_state: tuple = (False, False, None, ())  # what a past clause said, before it was set aside
+    hedged_rating: bool = False  # its rating is a hedged bare number: "maybe a 7"
 
     def forget_state(self) -> None:
         self.pos = self.neg = False
@@ -142,6 +143,7 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
             clause.pos = True  # "went away after 3 rest days but came back today"
         elif (hedged := words.HEDGED_NUMBER.fullmatch(sentence, clause.start, clause.end)) is not None:
             clause.rating = severity_of(hedged.group("number"), out_of_ten=False)  # "tight as, reckon about a 6"
+            clause.hedged_rating = True
     for before, clause in zip(clauses, clauses[1:]):
         # "upper back took the hit and it's sore now, maybe 5/10": a rating alone rates the soreness before it
         if (clause.joiner == "comma" and clause.rating is not None and not (clause.places or clause.pos or clause.neg)
@@ -206,8 +208,10 @@ def lend_states(sentence: str, clauses: list[Clause]) -> None:
                 if now and (rating := severity_of(now.group("number"), out_of_ten=False)) is not None:
                     clause.pos, clause.neg, clause.rating = rating > 0, rating == 0, rating  # "6 yesterday, 3 today"
                 elif not other.has_state:
-                    if other.other_part(sentence) or _DIGIT.search(sentence, other.start, other.end):
-                        continue  # "6 yesterday, legs 3 today", "6 yesterday, 10k today": nothing about it today
+                    if (other.other_part(sentence) or _DIGIT.search(sentence, other.start, other.end)
+                            or not (words.CONTINUES.search(sentence, other.start, other.end)
+                                    or words.TODAY_ALONE.fullmatch(sentence, other.start, other.end))):
+                        continue  # "6 yesterday, legs 3 today", "8 yesterday, parkrun today": nothing about it today
                     clause.pos, clause.neg, clause.rating, clause.levels = clause.past_state
                 elif not other.other_part(sentence):  # "sore on Sunday but fine today", not "... but legs fine"
                     clause.pos, clause.neg, clause.rating, clause.levels = (other.pos, other.neg, other.rating,
@@ -222,8 +226,8 @@ def lend_states(sentence: str, clauses: list[Clause]) -> None:
                     continue
                 clause.pos, clause.neg = True, False  # "upper back fine but a bit tight"
             elif joiner == "and" or not other.other_part(sentence):  # "upper back, calves sore" is about calves
-                if clause.neg and not clause.pos and other.rating:
-                    continue  # "upper back fine, maybe a 7": a number never overrides the runner's "fine"
+                if clause.neg and not clause.pos and other.hedged_rating:
+                    continue  # "upper back fine, maybe a 7": a guessed number never overrides the runner's "fine"
                 if clause.pos or clause.neg:
                     if other.other_part(sentence):
                         continue  # "knee is a 5/10 and the upper back is sore": the 5 is the knee's

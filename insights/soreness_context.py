@@ -69,7 +69,7 @@ _NOW = re.compile(
     r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|\b(?<!earlier\s)this\s+(?:year|week|month)\b"
 )
 _HYPOTHETICAL = re.compile(
-    r"'ll\b|\b(?:hop(?:e|es|ed|ing|efully)\b|if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
+    r"'ll\b|\bnot\s+sure\b|\bunsure\b|\b(?:hop(?:e|es|ed|ing|efully)\b|if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
     r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
     r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b)"
@@ -91,7 +91,7 @@ def person_scope(sentence: str, start: int) -> str:
     return sentence[cut:start]
 
 
-_HYPOTHETICAL_NEEDLES = ("hop", "if", "case", "worr", "afraid", "scared", "dread", "might", "may", "will", "'ll",
+_HYPOTHETICAL_NEEDLES = ("sure", "hop", "if", "case", "worr", "afraid", "scared", "dread", "might", "may", "will", "'ll",
                          "going", "gonna", "tomorrow", "next", "crossed", "expect", "avoid", "prevent", "want",
                          "wonder", "whether", "hold")
 _PAST_NEEDLES = ("yesterday", "last", "ago", "in 19", "in 20", "back in", "in ", "on ", "other day", "earlier",

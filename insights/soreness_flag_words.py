@@ -43,6 +43,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?chest\b"
         r"|\belephant\s+(?:sitting\s+)?on\s+my\s+chest\b"
         r"|\b(?:pain|ache|aching|tightness|pressure)\s+(?:that\s+)?(?:\w+\s+){0,2}?from\s+(?:my\s+|the\s+)?chest\b"
+        r"(?!\s+(?:day|strap|workout|session|press|fl(?:y|ies)|exercises?|muscles?|hair|rig|harness|mount)\b)"
         r"|\bchest\s+(?:felt|feels|feeling)\s+(?:like|as\s+if|as\s+though)\s+(?:[\w']+\s+){0,6}?(?:sitting|standing|sat|stood"
         r"|crush\w*|squeez\w*|vice|weight(?!\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?lifted)|pressing|clamp\w*)\b"
         r"|\bchest\s*+[:=–-]?\s*+(?:pains?|pressure|tight(?:ness)?|aches?|aching|hurts?|hurting|discomfort|squeez\w*|heav\w*"
@@ -51,19 +52,24 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:in|across|on|around|through)\s+(?:my\s+|the\s+)?chest\b"
         r"|\bchest\s+(?:felt|feels|feeling|was|is|got|getting|went)\s+(?:\w+\s+)?(?:\w+\s+)?"
         r"(?:tight|heavy|sore|painful|crushed|constricted)\b"
-        r"|\bchest(?:\s+(?:though|too|also|as\s+well))?,\s+(?:(?:really|so|very|quite|a\s+bit)\s+)?"
-        r"(?:heavy|tight|crushing|painful)(?:\s+and\s+(?:heavy|tight|painful))?"
-        r"(?=\s*+(?:[,.!?;]|$|(?:the\s+whole|all\s+the|on\s+the|too|again|now|today)\b))")),
+        r"|(?<!worked\s)(?<!:\s)(?<!and\s)\bchest(?:\s+(?:though|too|also|as\s+well))?,\s+"
+        r"(?:(?:really|so|very|quite|a\s+bit)\s+)?(?:heavy|tight|crushing|painful)(?:\s+and\s+(?:heavy|tight|painful))?"
+        r"(?=\s*+(?:[,.!?;]|$|(?:the\s+whole|all\s+the|on\s+the)\b))"
+        # 12. "chest still tight", "chest was hurting on the climb", "someone sitting on my chest"
+        r"|\bchest\s+(?:still|was|is|kept|keeps)\s+(?:\w+\s+)?(?:tight|heavy|hurting|aching|burning|painful)\b"
+        r"|\b(?:someone|something|an?\s+\w+)\s+(?:sitting|standing|sat|stood)\s+on\s+my\s+chest\b")),
     "breathless": (("breath", "gasping", "air"), (
         r"\bshort(?:ness)?\s+of\s+breath\b|\bbreathless(?:ness)?\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
         r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason)\b)"
         r"|\b(?:even|at rest|resting|sitting|lying|walking)\b[^,]{0,20}?\bgasping\s+for\s+(?:air|breath)\b"
         r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
-        r"|\b(?:couldn't|could not|can't|cannot|unable to|struggl\w* to|hard to|trouble|difficulty|difficult to)\s+"
+        r"|\b(?:couldn't|couldnt|could not|can't|cant|cannot|unable to|struggl\w* to|hard to|trouble|difficulty"
+        r"|difficult to)\s+"
         r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)"
         r"|\bout\s+of\s+breath\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
-        r"|\b(?:out\s+of\s+breath|breathless|short\s+of\s+breath)\b(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
+        r"|\b(?:out\s+of\s+breath|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset"
+        r"|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
         r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+an?\s+easy)\b)"
         r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+breath\b")),
     "radiating_pain": (("arm", "jaw", "neck"), (
@@ -72,7 +78,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
         r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
-        r"|\bleft\s+arm\s+(?:(?:has\s+been|had\s+been|is|was|kept|keeps|started|starts|began)\s+)?"
+        r"|\bleft\s+arm(?:'s\s+been|'s)?\s+(?:(?:has\s+been|had\s+been|is|was|kept|keeps|started|starts|began)\s+)?"
         r"(?:pain|ache|ached|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
         r"|dead|weird|funny))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b")),
     "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮"), (
@@ -81,9 +87,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
     "coughing_blood": (("blood", "moptysis"), (
-        r"\bcough\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
+        r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
         r"blood\b|\bha?emoptysis\b"
-        r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
+        r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled"), (
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
@@ -96,8 +102,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside|today))"
         r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b"
         # a body temperature has a decimal ("temp was 38.4", "100.4F"); "temp was 38 outside" is the weather
-        r"|\btemp(?:erature)?\s+(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d"
-        r"(?:\s*+°?\s*+[cf])?\b")),
+        r"|\btemp(?:erature)?\s+(?:still\s+)?(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d"
+        r"(?:\s*+°?\s*+[cf])?\b|\b(?:3[89]|4[01])[.·]\d(?:\s*+°?\s*+c)?\s+temp\b"
+        r"|\brunning\s+a\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
@@ -114,7 +121,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down)\b|\bknocked\s+(?:off|over|down)\s+"
         r"(?:(?:my|the)\s+bike|by)\b|\bclipped\s+by\s+(?:a|the)\b|\bcrashed\s+(?:the|my)\s+bike\b"
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
-        r"|\btook\s+a\s+tumble\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
+        r"|\btook\s+a\s+tumble\b|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
         r"|\blanded\s+(?:hard\s+|heavily\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
     "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
@@ -124,7 +131,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:\d+(?:[.·]\d+)?\s*)?(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,50}?"
         r"(?:without\s+(?:trying|dieting)|not\s+(?:trying|dieting)|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)"
         r"|(?:haven't|have\s+not|not|didn't)\s+changed\s+(?:anything|a\s+thing)|nothing(?:'s|\s+has)\s+changed"
-        r"|(?:no\s+idea|don't\s+know|not\s+sure)\s+why(?=\s*+(?:[,.!?;)]|$)))"
+        r"|(?:no\s+idea|(?:don't|dont|do\s+not)\s+know|not\s+sure)\s+why(?=\s*+(?:[,.!?;)]|$)))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
         r"(?:eating|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))")),
 }
@@ -135,11 +142,20 @@ KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to|(?:once|aft
                        r"(?:straps?|watch|watchband|band|sleeve|armband|vest|backpack|pack|bra|bladder|compression)\b")
 # "not sure if this counts as breathless": unsure of the word, not of the symptom
 UNSURE = re.compile(r"\b(?:not\s+sure|unsure|don't\s+know|dunno|no\s+idea|wonder(?:ing)?)\s+(?:if|whether)\s+"
-                    r"(?:\w+\s+){0,3}?(?:is|was|counts?\s+as|'s|it's|this's)\b")
+                    r"(?:\w+\s+){0,3}?(?:is|was|counts?\s+as|'s|it's|this's)\b"
+                    r"(?!\s*+(?:ok|okay|safe|normal|worth|fine|allowed|wise|a\s+good\s+idea|bad)\b)")
 # "wasn't even cold out": the cold said not to be there explains nothing
 NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that\s+|very\s+)?(?:cold|freezing|chilly)\b")
 # "pins and needles in my foot from sitting cross-legged": posture, not nerves
-POSTURE_CAUSE = re.compile(r"\b(?:from|after)\s+(?:sitting|kneeling|lying|sleeping)\b|\bcross-?legged\b"
-                           r"|\b(?:foot|leg|arm|hand)\s+(?:fell|went)\s+asleep\b")
+POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?(?:\b(?:from|after)\s+(?:sitting|kneeling)\b"
+                           r"|\bcross-?legged\b|\b(?:fell|went)\s+asleep\b)")
+# 14. weight lost in sweat on a run, a temperature that is the weather
+SWEAT_LOSS = re.compile(r"\b(?:on|during|in)\s+(?:the|my|a|today's)\s+(?:long\s+)?(?:run|race|heat|session|marathon)\b"
+                        r"|\bsweat\w*")
+WEATHER = re.compile(r"\b(?:scorcher|outside|out\s+there|heat|hot\s+day|sun|sunny|weather|humid\w*|in\s+the\s+shade)\b")
+# 13. a fever told of as over before its mention: "recovered from the fever", "first run after the fever"
+RESOLVED_BEFORE = re.compile(r"\b(?:recovered|recovering|back|over)\s+from\s+(?:the|my|a|that)\s+(?:\w+\s+)?$"
+                             r"|\b(?:first|easy|second)\s+(?:\w+\s+)?(?:run|jog)\s+(?:back\s+)?(?:after|since)\s+"
+                             r"(?:the|my|a|that)\s+(?:\w+\s+)?$|\bafter\s+(?:the|my|that)\s+$")
 COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|wind\s?chill"
                    r"|sub-?zero)\b|-\d+\s*°")

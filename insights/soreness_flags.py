@@ -17,12 +17,13 @@ Special cases, leaning toward the runner's safety where the words allow it:
 * a fall or crash counts only when the text also reports pain, and a crash
   yesterday with pain today still counts;
 * numb fingers in the cold are weather, not nerves;
-* a fever or numbness the runner says has gone ("had a fever, it's gone
-  now", "the numbness in my fingers has gone"), or a fall they say has
-  healed, is not a red flag today, unless it came back ("thought it had
-  gone but it's back"); a numbness that passed within minutes, and chest
-  pain, breathlessness and the rest when they went away, still count: a
-  chest pain that settles with rest still needs checking.
+* a fever the runner says has gone ("had a fever, it's gone now",
+  "recovered from the fever"), or a fall they say has healed, is not a red
+  flag today, unless it came back or is still there ("thought it had gone
+  but it's back", "temp still 38.5", "healed but my back still hurts");
+  numbness, chest pain, breathlessness and the rest still count when they
+  went away: a chest pain that settles with rest, or a tingling that
+  passed, still needs checking.
 """
 
 from __future__ import annotations
@@ -42,10 +43,14 @@ _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|
 _SAID_NO_NEXT = re.compile(r"(?:no|nope|none|nah|not at all|negative|nil|0)\W*")
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
 # flags that no longer count once the runner says they went away
-_RESOLVABLE = frozenset({"fever", "after_fall", "numbness_or_weakness"})
-# ...but a numbness that passed within minutes still counts: a doctor wants to hear of it
-_WITHIN_MINUTES = re.compile(r"\s*+(?:after|within|in)\s+(?:a\s+|an\s+|one\s+|two\s+|\d+\s+|(?:a\s+)?(?:few|couple\s+of)\s+)"
-                             r"(?:\w+\s+)?(?:mins?|minutes?|secs?|seconds?)\b")
+# (not numbness: a tingling or numbness that passed is what a doctor wants to hear about)
+_RESOLVABLE = frozenset({"fever", "after_fall"})
+# ...still there after all: a fever's temperature, a fall's pain
+_STILL_THERE = {
+    "fever": re.compile(r"\bstill\s+(?:(?:got\s+|have\s+|has\s+)?(?:a\s+)?(?:temp\w*|hot|high|feverish|shivery)"
+                        r"|3[89]|4[01])\b"),
+    "after_fall": re.compile(r"\bstill\s+(?:hurts?|hurting|sore|aches?|aching|painful|killing)\b"),
+}
 # told of over a recent past span and still a red flag today, unless long ago ("fell off my bike in 2022")
 _OVER_TIME = frozenset({"after_fall", "weight_loss"})
 # "it's gone now", "went away once I loosened the strap", "fully recovered": within the
@@ -53,12 +58,14 @@ _OVER_TIME = frozenset({"after_fall", "weight_loss"})
 _RESOLVED = re.compile(
     # the subject is the symptom itself: "fever gone", "fever's gone", "had a fever, it's gone now", "the
     # fever from Monday has cleared up"; never another thing that went ("fever, the cough has cleared up")
-    r"(?:'s|s)?\s*+(?:(?:from|over|since|on|in|at)\s+(?:\w+\s+){1,2}?)?,?\s*+(?:(?:and\s+)?(?:it|that|which|this)\b\s*+)?"
+    r"(?:'s|s)?\s*+(?:(?:from|over|since|on|in|at)\s+(?:\w+\s+){1,2}?)?,?\s*+(?:(?:and\s+)?(?:it|its|that|which|this)\b\s*+)?"
     r"(?:(?:'s|is|has|had|was|were|have)\s+)?(?:(?:all|finally|now|completely|totally|fully|since)\s+)?"
     r"(?P<not>(?:\w+n't|\w+nt|not|never|nearly|almost|mostly|half|partly)\b\s*+(?:(?:yet|really|fully|completely|quite"
     r"|totally|all)\s+)*)?"
     r"(?:gone(?!\s+(?:out|for|to|on|off|up|down|into|in|through|over|home|numb|weak|dead)\b)|went\s+away(?!\s+(?:for|to|on)\b)"
-    r"|disappeared|vanished|cleared(?:\s+up)?|subsided|resolved|(?:fully\s+|all\s+)?(?:recovered|healed)(?!\s+from\s+(?:the\s+|my\s+|a\s+)?(?!it\b|that\b|fever\b)\w)"
+    r"|disappeared|vanished|cleared(?:\s+up)?|subsided|resolved|passed|broken|broke|over(?=\s+now\b|\s*[,.!?]|\s*$)"
+    r"|done(?=\s*[,.!?]|\s*$|\s+now\b)|back\s+to\s+normal"
+    r"|(?:fully\s+|all\s+)?(?:recovered|healed)(?!\s+from\s+(?:the\s+|my\s+|a\s+)?(?!it\b|that\b|fever\b)\w)"
     r"|over\s+it)\b")
 # ...unless it came back: "thought the fever had gone but it's back", "...then it returned"
 _CAME_BACK = re.compile(rf"\b(?:but|then|and\s+now)\b[^.!?]{{0,40}}?(?:{words.CAME_BACK.pattern}|\bagain\b"
@@ -71,15 +78,17 @@ def _asked(sentences: Sentences, index: int) -> bool:
     return sentences.text[end:end + 1] == "?"
 
 
-def _resolved(sentence: str, end: int, code: str) -> bool:
-    """Does the runner say the symptom that ends at ``end`` has gone, and not that it came back?"""
+def _resolved(sentence: str, start: int, end: int, code: str) -> bool:
+    """Does the runner say the symptom at ``start:end`` has gone, and not that it came back or is still there?"""
     said = _RESOLVED.match(sentence, end)
-    if said is None or said["not"] is not None:
+    if said is None:
+        # "recovered from the fever", "first run after the fever"
+        return code == "fever" and flag_words.RESOLVED_BEFORE.search(sentence, max(0, start - 40), start) is not None
+    if said["not"] is not None:
         return False
-    if code == "numbness_or_weakness" and _WITHIN_MINUTES.match(sentence, said.end()):
-        return False  # "tingling in my left arm went away after a minute"
     # bounded windows, so a sentence of many mentions still reads in linear time
-    return _CAME_BACK.search(sentence, said.end(), said.end() + 60) is None
+    return (_CAME_BACK.search(sentence, said.end(), said.end() + 60) is None
+            and _STILL_THERE[code].search(sentence, said.end(), said.end() + 60) is None)
 
 
 def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]:
@@ -128,7 +137,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
             if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no or (
-                    code in _RESOLVABLE and _resolved(sentence, end, code)):
+                    code in _RESOLVABLE and _resolved(sentence, start, end, code)):
                 denied.add(i)
         for chain in _chains(sentence, found):
             if denied.intersection(chain[:1]):
@@ -150,6 +159,11 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
                             and not _asked(sentences, index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
+            if code == "weight_loss" and flag_words.SWEAT_LOSS.search(sentence, lo, hi):
+                continue  # "lost 2kg on the long run": sweat
+            if code == "fever" and (sentence[start].isdigit() or sentence.startswith("temp", start)) and \
+                    flag_words.WEATHER.search(sentence, lo, hi):
+                continue  # "temp was 38.2 at the start, scorcher": the weather
             affirmed.append((start, end, code))
         codes = {code for _, _, code in affirmed}
         for start, end, code in affirmed:

@@ -157,8 +157,12 @@ LEVEL_ALONE_END = re.compile(r"\s*+(?:$|,)")
 HEDGED_NUMBER = re.compile(r"\s*+(?:(?:i\s+)?(?:reckon|guess|think|say|i'd\s+say|id\s+say)\s++)?"
                            r"(?:(?:maybe|probably|prob|about|around|roughly|like)\s++)+(?:an?\s++)?"
                            r"(?P<number>\d{1,2}(?:·\d)?)(?:ish)?(?:\s*+/\s*+10)?(?:\s++(?:today|now|tonight|atm|tbh))?\s*+")
+# "sore yesterday, still today", "sore yesterday and today": yesterday's state goes on
+CONTINUES = re.compile(r"\b(?:still|again|too|also|as\s+well|same|even\s+more|worse)\b")
+TODAY_ALONE = re.compile(r"\s*+(?:today|now|this\s+morning)\W*")
 # "...but came back on today's run": soreness that returned
-CAME_BACK = re.compile(r"\b(?:came|come|comes|coming)\s+back\b(?!\s+(?:from|to|home|later|up))|\breturned\b(?!\s+(?:from|to|home))"
+CAME_BACK = re.compile(r"\b(?:came|come|comes|coming)\s+back\b(?!\s+(?:from|to|home|later|up)\b)"
+                       r"|\breturned\b(?!\s+(?:from|to|home)\b)"
                        r"|\b(?:it's|its|it\s+is|is)\s+back\b")
 # A rating of the workout, not the back: "RPE 8/10", "10/10 effort", "5/10 intervals", "8/10 for the session"
 _EFFORT = (r"rpe|effort|exertion|intervals?|reps?|sets?|session|workout|tempo|run|race|pace|legs|hr|heart\s+rate"
@@ -169,8 +173,7 @@ EFFORT_AFTER = re.compile(rf"\s*+(?:(?:for|on|in)\s+(?:the|my|this|that)\s+)?(?:
 # "9/10 for boredom", "10/10 for vibes": a rating of something else (not "7/10 for the upper back")
 RATES_SOMETHING_ELSE = re.compile(
     r"\s*+for\s+(?:the\s+)?(?:boredom|vibes?|views?|scenery|fun|style|weather|company|music|podcasts?|coffee|cake"
-    r"|enjoyment|motivation|mood|sunrise|sunset|atmosphere|crowds?|course|route|organi[sz]ation|mud|hills|banter"
-    r"|effort|difficulty|pacing|execution|volunteers|marshals)\b")
+    r"|enjoyment|motivation|mood|sunrise|sunset|atmosphere|crowds?|organi[sz]ation|banter|volunteers|marshals)\b")
 # A whole short sentence that answers a place on its own: "Upper back? Fine." / "Upper back? Sore."
 _AS_EVER = r"(?:\s+(?:as\s+usual|as\s+always|as\s+ever|again|today|still))?\W*"  # "Upper back? Sore as usual."
 BARE_STATE = re.compile(rf"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0){_AS_EVER})"

@@ -1,10 +1,12 @@
-"""A symptom the runner says has gone is not today's red flag; one that came back, or never went, is.
+"""A fever the runner says has gone is not today's red flag; one that came back, or never went, is; a
+numbness, chest pain or breathlessness that went away still counts.
 
 Written as runners write them, before the reader learnt "gone": the reader
-scored 17 of these 23 before and 23 after. A fever or numbness that went
-away no longer sends a runner to a doctor today or a coach an urgent alert;
-a chest pain that went away still counts (pain on effort that settles with
-rest still needs checking).
+scored 17 of these 23 before and 23 after (two readings have since changed
+on review: a numbness that went away counts again). A fever that went away
+no longer sends a runner to a doctor today or a coach an urgent alert; a
+chest pain that went away still counts (pain on effort that settles with
+rest still needs checking), and so does a tingling that passed.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ CASES = [  # text, red flags
     ("the tingling in my arm went away once I loosened the watch strap", ()),
     ("was feverish over the weekend, fully recovered now", ()),
     ("no longer short of breath on the hills, upper back ok", ()),
-    ("numbness in my fingers has gone, upper back 3/10", ()),
+    ("numbness in my fingers has gone, upper back 3/10", ("numbness_or_weakness",)),  # a numbness that went still counts
     ("tingling in my left arm went away after a minute", ("numbness_or_weakness",)),  # passed within minutes
     ("Fever cleared up on Thursday so first run back. Upper back stiff", ()),
     ("the chest tightness I had last month is gone", ()),
@@ -38,7 +40,7 @@ CASES = [  # text, red flags
     ("thought the tingling had gone but it's back in my left hand", ("numbness_or_weakness",)),
     ("fever's gone but now chest pain when I breathe in", ("chest_pain",)),
     ("the pain in my chest is not gone", ("chest_pain",)),
-    ("arm tingling gone, but I'm short of breath walking up stairs", ("breathless",)),
+    ("arm tingling gone, but I'm short of breath walking up stairs", ("breathless", "numbness_or_weakness")),
     ("the numbness has not fully gone", ("numbness_or_weakness",)),
     ("tingling in my hand never went away", ("numbness_or_weakness",)),
 ]
