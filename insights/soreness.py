@@ -99,7 +99,7 @@ def _asked(sentences: Sentences, index: int) -> bool:
 def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport]) -> SorenessReport | None:
     """A place, then its answer as the next short sentence: "Upper back? Fine.", "Upper back stiff. 3/10",
     "Upper back sore? Nope." (the answer replaces what the question seemed to say)."""
-    following = sentences.next_words(index)
+    following = sentences.next_words(index, limit=5)  # "6/10 today and sharp"
     if following is None:
         return None
     combined = combine_reports(said)

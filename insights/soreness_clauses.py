@@ -144,11 +144,20 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
         elif (hedged := words.HEDGED_NUMBER.fullmatch(sentence, clause.start, clause.end)) is not None:
             clause.rating = severity_of(hedged.group("number"), out_of_ten=False)  # "tight as, reckon about a 6"
             clause.hedged_rating = True
-    for before, clause in zip(clauses, clauses[1:]):
-        # "upper back took the hit and it's sore now, maybe 5/10": a rating alone rates the soreness before it
-        if (clause.joiner == "comma" and clause.rating is not None and not (clause.places or clause.pos or clause.neg)
-                and before.pos and before.rating is None and not before.places and not before.other_part(sentence)):
-            before.rating = clause.rating
+    for i, clause in enumerate(clauses):
+        # a rating alone rates the soreness before it: "upper back took the hit and it's sore now, maybe 5/10",
+        # "upper back hurts, sharp on deep breaths, 5/10" (over at most two clauses that say nothing of a state)
+        if (i == 0 or clause.joiner != "comma" or clause.rating is None or clause.places or clause.pos or clause.neg
+                or clause.other_part(sentence)):
+            continue
+        for before in (clauses[i - 1], clauses[i - 2] if i > 1 else None, clauses[i - 3] if i > 2 else None):
+            if before is None or before.other_part(sentence) and not before.places:
+                break
+            if before.pos and before.rating is None:
+                before.rating = clause.rating
+                break
+            if before.places or before.has_state:
+                break
     _assert(sentence, clauses, after_someone_elses)
     return clauses
 

@@ -57,7 +57,8 @@ NOW_NUMBER = re.compile(r"\s*+(?:(?:is|it's)\s++)?(?:(?:still|only|just|down\s+t
 # A sentence that is only a rating: "Upper back stiff. 3/10" rates the sentence before it.
 BARE_RATING = re.compile(rf"\s*(?:(?:severity|pain|rating|score|level)\s*[:=]?\s*)?"
                          rf"(?:(?:about|around|maybe|probably|prob|like|roughly)\s+)?(?:{_RATING}|(?P<level>mild|moderate|severe))"
-                         rf"(?:\s+(?:today|now|tonight|tbh|atm))?\s*")  # "...between my shoulder blades. Severe."
+                         rf"(?:\s+(?:today|now|tonight|tbh|atm))?(?:\s*+(?:,|and)\s*+(?:sharp|stabbing|achy|aching|tight|stiff))?"
+                         rf"\s*")  # "...between my shoulder blades. Severe.", "6/10 today and sharp"
 # One pass over a sentence finds every word that matters; earlier alternatives win at the same place.
 # The shared \b up front lets `re` reject mid-word positions at once (several times faster).
 TOKEN = re.compile(

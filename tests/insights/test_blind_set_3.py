@@ -4,7 +4,7 @@ someone who had not read the reader, its tests or the other sets: 50 that must r
 someone else's, past and resolved symptoms, worries, benign causes) and 20 tricky ones.
 
 Scored before the reader was changed: 97/120; must flag 39/50 (eleven texts whose red flag, or its
-rating, was missed), must not flag 47/50, tricky 11/20. After: 114/120, must flag 49/50, must not
+rating, was missed), must not flag 47/50, tricky 11/20. After: 115/120, must flag 49/50, must not
 flag 50/50. No longer a held-out figure once its misses were read and fixed.
 
 Entries in ``NOT_YET`` are readings we agree with and do not meet yet (strict: one that starts to
@@ -28,9 +28,9 @@ NOT_YET = {
     "b3-must_flag-13": "'...going down my left arm 😬 sore 6/10': a rating two clauses past an arm is not tied back",
     "b3-tricky-05": "'...just posture. moderate today, no tingling': a severity word opening a list of denials",
     "b3-tricky-07": "'fell over last month and cracked a rib, fully healed now': the healing is said of the rib",
-    "b3-tricky-11": "'...when i breathe in deep? 6/10 today and sharp': an answer sentence with more than a rating",
+    "b3-tricky-11": "'...when i breathe in deep? 6/10 today and sharp': the 6 is read, the 'sharp' of an answer "
+                    "sentence is not",
     "b3-tricky-19": "'the nurse asked if i'd lost weight. i have, about 6kg...': a yes to another's question",
-    "b3-tricky-20": "'...sharp on deep breaths, 5/10': a rating two clauses from its place",
 }
 
 
