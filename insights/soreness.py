@@ -64,7 +64,7 @@ from insights import soreness_context as context
 from insights import soreness_words as words
 from insights.activities import Activity
 from insights.block import readable_text
-from insights.soreness_clauses import clause_qualifiers, lend_states, read_clauses
+from insights.soreness_clauses import ASKED, clause_qualifiers, lend_states, read_clauses
 from insights.soreness_flags import read_red_flags
 from insights.soreness_report import (
     NO_REPORT,
@@ -96,9 +96,10 @@ def _asked(sentences: Sentences, index: int) -> bool:
     return sentences.text[end:end + 1] == "?"
 
 
-def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport]) -> SorenessReport | None:
+def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport], today: bool) -> SorenessReport | None:
     """A place, then its answer as the next short sentence: "Upper back? Fine.", "Upper back stiff. 3/10",
-    "Upper back sore? Nope." (the answer replaces what the question seemed to say)."""
+    "Upper back sore? Nope." (the answer replaces what the question seemed to say). ``today``: the place
+    is named as today's ("Upper back was sore yesterday. Severe." rates nothing)."""
     following = sentences.next_words(index, limit=5)  # "6/10 today and sharp"
     if following is None:
         return None
@@ -108,7 +109,7 @@ def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport]) 
         said.clear()  # the question only named it
         return SorenessReport(answer.lastgroup == "sore")
     rating = words.BARE_RATING.fullmatch(following)
-    if rating and (combined.sore or (combined.sore is None and _asked(sentences, index))) and combined.severity is None:
+    if rating and (combined.sore or (combined.sore is None and today)) and combined.severity is None:
         if rating.group("level"):
             return SorenessReport(True, SEVERITY_WORDS[rating.group("level")])
         return rated(severity_of(rating.group("number"), out_of_ten=True) or 0)
@@ -160,12 +161,13 @@ def parse_soreness(text: str | None) -> SorenessReport:
         if index in cued:
             qualifiers |= clause_qualifiers(sentence, clauses)
         said = [report for clause in clauses for report in clause.reports()]
-        if any(c.about_upper_back for c in clauses) and (answer := _answer_after(sentences, index, said)) is not None:
+        today = any(c.about_upper_back and c.said in (context.AFFIRMED, ASKED) for c in clauses)
+        if any(c.about_upper_back for c in clauses) and (answer := _answer_after(sentences, index, said, today)):
             said.append(answer)
         if any(r.sore for r in said):
             sore_sentences.add(index)
         reports.extend(said)
-    if any(words.NOT_EASED.search(sentences.all[i]) for i in sentences.holding(("rest", "off", "break"))):
+    if any(words.NOT_EASED.search(sentences.all[i]) for i in sentences.holding(("rest", "off", "break", "running"))):
         qualifiers.add("not_eased_by_rest")
     found = combine_reports(reports)
 

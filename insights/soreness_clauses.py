@@ -97,6 +97,8 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
         if kind in words.JOINERS and len(clauses) > 1 and not sentence[clause.start:start].strip():
             if kind != "comma":  # ", but" joins as "but", ", and" as "and"
                 clause.joiner = kind
+            elif sentence[clause.start - 7:clause.start].rstrip().endswith("though"):
+                clause.joiner = kind  # "sore after the hills though, 3/10": a trailing "though"
             clause.start = floor = previous_end = m.end()
         elif kind in words.JOINERS:
             clause.end = start
@@ -254,7 +256,9 @@ def lend_states(sentence: str, clauses: list[Clause]) -> None:
 
 def clause_qualifiers(sentence: str, clauses: list[Clause]) -> set[str]:
     """Qualifiers whose clause, or the clause before it, holds this runner's symptom today."""
-    found = set()
+    found: set[str] = set()
+    if not any(c.about_upper_back for c in clauses) and words.OTHER_PART.search(sentence):
+        return found  # "Stitch on the right side, hurt every deep breath": the stitch's, not the back's
     starts = [c.start for c in clauses]
     for code, rx in words.GATED_QUALIFIERS.items():
         for m in rx.finditer(sentence):
@@ -267,7 +271,11 @@ def clause_qualifiers(sentence: str, clauses: list[Clause]) -> set[str]:
                                      or context.assertion(sentence[clause.start:clause.end],
                                                           m.start() - clause.start) != context.AFFIRMED):
                 continue
-            near = [clause] + ([clauses[index - 1]] if index and clause.joiner in ("comma", "and") else [])
+            near = [clause]
+            for back in range(index - 1, max(-1, index - 3), -1):
+                if clauses[back + 1].joiner not in ("comma", "and"):
+                    break
+                near.append(clauses[back])
             if code == "worse_on_deep_breath":  # "sore", or rated: "shoulder blades 6/10 and sharp when I breathe in"
                 symptom = any(c.pos or (c.places and c.rating) for c in near)
             else:

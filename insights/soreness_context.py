@@ -69,7 +69,8 @@ _NOW = re.compile(
     r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|\b(?<!earlier\s)this\s+(?:year|week|month)\b"
 )
 _HYPOTHETICAL = re.compile(
-    r"'ll\b|\bnot\s+sure\b|\bunsure\b|\b(?:hop(?:e|es|ed|ing|efully)\b|if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
+    r"'ll\b|\bnot\s+sure\b|\bunsure\b|\b(?:hop(?:e|es|ed|ing|efully)\b"
+    r"|(?<!worse\s)(?<!hurts\s)(?<!aches\s)(?<!sore\s)(?<!painful\s)(?<!tight\s)(?<!only\s)(?<!catches\s)if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
     r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
     r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b)"

@@ -57,7 +57,8 @@ NOW_NUMBER = re.compile(r"\s*+(?:(?:is|it's)\s++)?(?:(?:still|only|just|down\s+t
 # A sentence that is only a rating: "Upper back stiff. 3/10" rates the sentence before it.
 BARE_RATING = re.compile(rf"\s*(?:(?:severity|pain|rating|score|level)\s*[:=]?\s*)?"
                          rf"(?:(?:about|around|maybe|probably|prob|like|roughly)\s+)?(?:{_RATING}|(?P<level>mild|moderate|severe))"
-                         rf"(?:\s+(?:today|now|tonight|tbh|atm))?(?:\s*+(?:,|and)\s*+(?:sharp|stabbing|achy|aching|tight|stiff))?"
+                         rf"(?:\s+(?:today|now|tonight|tbh|atm|tho|though|i'd\s+say|id\s+say|i\s+reckon|i\s+think"
+                         rf"|but\s+annoying))?(?:\s*+(?:,|and)\s*+(?:sharp|stabbing|achy|aching|tight|stiff))?"
                          rf"\s*")  # "...between my shoulder blades. Severe.", "6/10 today and sharp"
 # One pass over a sentence finds every word that matters; earlier alternatives win at the same place.
 # The shared \b up front lets `re` reject mid-word positions at once (several times faster).
@@ -98,7 +99,7 @@ GONE = re.compile(rf"\s*+(?:is\s+|has\s+|had\s+|was\s+|'s\s+)?(?:(?:all|finally|
 OTHER_PART = re.compile(
     r"\b(?:calf|calves|hamstrings?|hammies|quads?|knees?|hips?|ankles?|feet|foot|shins?|legs?|achilles|glutes?"
     r"|lower back|low back|lumbar|neck|shoulders?|arms?|elbows?|wrists?|chest|it ?band|itb|toes?|heels?|groin"
-    r"|stomach|head|lungs?|abs|core|plantar)\b")
+    r"|stomach|head|lungs?|abs|core|plantar|stitch)\b")
 # "no pain or stiffness", "no chest pain or arm tingling": a list joined by "or" shares its "no"
 OR_GAP = re.compile(r"\s*+(?:,\s*+)?(?:or|nor|/)(?:\s++(?:any|my|the)\b)?(?:\s++(?!(?:but|just|only|still|now)\b)[\w'-]++){0,2}\s*+$")
 COMMA_GAP = re.compile(r"\s*+,\s*+(?:(?!(?:but|just|only|still|now|and)\b)[\w'-]++\s++){0,2}$")
@@ -111,7 +112,7 @@ SORE_NEEDLES = ("sore", "ach", "pain", "tight", "stiff", "hurt", "niggl", "twing
                  "seized")
 QUALIFIER_NEEDLES = ("wak", "woke", "morning", "first thing", "bed", "night", "rest", "lying", "sleep", "awake",
                       "sharp", "stab", "knife", "shoot", "sear", "electric", "breath", "inhal", "sitting", "sofa",
-                      "couch")
+                      "couch", "sat ")
 NEGATOR_NEEDLES = ("no", "n't", "nt", "never", "without", "zero", "nil", "almost", "nearly", "free of", "nothing")
 
 # Qualifiers that need a symptom in their clause: "at night" alone is a night run.
@@ -122,7 +123,7 @@ GATED_QUALIFIERS = {
         r"|\bevery\s+morning\b|\bwoke\s+up\b|\bmorning\s+(?:stiffness|pain|soreness|ache)\b|\bout\s+of\s+bed\b"),
     "night_or_rest": re.compile(
         r"\bat\s+night\b|\bnights\b|\bovernight\b|\bin\s+bed\b|\bat\s+rest\b|\blying\s+down\b|\beven\s+resting\b"
-    r"|\beven\s+(?:when\s+)?(?:sitting|resting|lying|on\s+the\s+sofa)\b"
+    r"|\beven\s+(?:when\s+)?(?:i'm\s+|im\s+|i\s+am\s+)?(?:just\s+)?(?:sitting|sat|resting|lying|on\s+the\s+sofa)\b"
         r"|\b(?:while|when)\s+(?:i'm\s+|i\s+am\s+|im\s+)?(?:just\s+)?(?:resting|lying|asleep|sleeping|sitting)\b|\bwak(?:es|ing)\s+me\b"
         r"|\b(?:keeps?|kept|keeping)\s+me\s+(?:up|awake)\b|\bwoke\s+me\b|\bdisturb\w*\s+(?:my\s+)?sleep\b"
         r"|\b(?:can't|couldn't|cannot|unable to)\s+sleep\b"),
@@ -131,8 +132,15 @@ GATED_QUALIFIERS = {
         r"\bdeep(?:ly)?\s+breath\w*|\bbreath(?:e|ed|es|ing)?\s+(?:in\s+)?deep(?:ly)?\b|\bbig\s+breaths?\b|\binhal\w+"
         r"|\bbreath(?:e|ed|es|ing)\s+in\b|\b(?:to|when(?:\s+i)?|on)\s+breath(?:e|ing)?\b"),
 }
-_REST = r"(?:rest\w*|days?\s+off|time\s+off|week\s+off|a\s+break)"
+_REST = (r"(?:rest\w*|days?\s+off|time\s+off|week\s+off|a\s+break|(?:the\s+)?weekend\s+off"
+         r"|(?:a\s+(?:whole\s+)?week|\w+\s+days|\w+\s+weeks)\s+(?:of\s+)?(?:no|not|without)\s+running)")
 NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
+    r"\brest\w*(?:\s+\w+){0,3}?\s+(?:made|makes|making)\s+(?:zero|no|little|not\s+much)\s+difference"
+    # "had the weekend off ... but it's still sore", "rested it since Thursday and it still hurts", "three days
+    # of no running and the rhomboids still ache"
+    rf"|(?:\b(?:had|took|taken|after)\s+(?:\w+\s+){{0,2}}?{_REST}|\brested\b(?:\s+it)?"
+    r"|\b(?:\w+\s+days|\w+\s+weeks|a\s+(?:whole\s+)?week)\s+(?:of\s+)?(?:no|not|without)\s+running)\b[^.]{0,60}?"
+    r"\bstill\s+(?:\w+\s+)?(?:sore|hurts?|hurting|ach\w*|tight|stiff|pain\w*|there|bad)\b|"
     r"\brest(?:ing)?\b[^.,]{0,20}?(?:\b\w+n't|\b\w+nt\b|\bnot|\bnever|\bno)\s+(?:\w+\s+)?"
     r"(?:help\w*|eas\w*|work\w*|fix\w*|improv\w*|chang\w*|make\s+(?:a|any)\s+difference)"
     r"|\b(?:not|no|isn't|hasn't|doesn't|didn't|without)\s+(?:\w+\s+){0,2}?(?:eas\w*|better|improv\w*|settl\w*)\b"
@@ -152,7 +160,7 @@ LEVEL_BEFORE = re.compile(rf"\s*+(?:(?:upper\s+)?back\s+)?(?:{_SORE_WORDS}|{_PLA
 LEVEL_AFTER = re.compile(rf"(?:{_SORE_WORDS}|{_PLACE_WORDS}|ubptag\d+)\b[\s:,=–-]*+(?:(?:a|is|was|felt|feels)\s+)?"
                          rf"(?:(?:mild|moderate|severe)\w*\s*+(?:to|or|[-–/])\s*+)?$")  # "moderate to severe"
 # A severity word that is a clause of its own: "upper back stiff from all the coughing, mild"
-LEVEL_ALONE = re.compile(r",\s*+$")
+LEVEL_ALONE = re.compile(r"(?:,|[\U0001F000-\U0001FAFF\u2600-\u27BF])\s*+$")
 LEVEL_ALONE_END = re.compile(r"\s*+(?:$|,)")
 # "Traps tight as, reckon about a 6": a hedged bare number that is a whole clause rates its neighbour
 HEDGED_NUMBER = re.compile(r"\s*+(?:(?:i\s+)?(?:reckon|guess|think|say|i'd\s+say|id\s+say)\s++)?"
