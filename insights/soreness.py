@@ -119,6 +119,21 @@ def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport], 
     return None
 
 
+def _not_eased(sentence: str) -> bool:
+    """Rest did not help, said of the runner's own back today: not "rest made no difference to my calf",
+    "my mate rested it for a week and it still hurts" or "had a week off in June and it was still sore"."""
+    for m in words.NOT_EASED.finditer(sentence):
+        end = min(len(sentence), m.end() + 25)
+        while end < len(sentence) and sentence[end].isalpha() and end < m.end() + 45:
+            end += 1  # whole words: "shoulder blades", not "shoulder bla"
+        span = sentence[m.start():end]
+        if (words.OTHER_PART.search(words.NOT_A_PART.sub(" ", span)) or words.PAST_REST.search(span)
+                or context.assertion(span, 0, sentence[max(0, m.start() - 40):m.start()] + span) != context.AFFIRMED):
+            continue
+        return True
+    return False
+
+
 def _read(text: str) -> str:
     """The text as the parser reads it: capped, lowercased, spaced once, with place typos fixed."""
     text = text[:MAX_FIELD_CHARS].lower().translate(words.NORMALISE)
@@ -167,7 +182,7 @@ def parse_soreness(text: str | None) -> SorenessReport:
         if any(r.sore for r in said):
             sore_sentences.add(index)
         reports.extend(said)
-    if any(words.NOT_EASED.search(sentences.all[i]) for i in sentences.holding(("rest", "off", "break", "running"))):
+    if any(_not_eased(sentences.all[i]) for i in sentences.holding(("rest", "off", "break", "running"))):
         qualifiers.add("not_eased_by_rest")
     found = combine_reports(reports)
 

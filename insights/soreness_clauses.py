@@ -38,6 +38,7 @@ class Clause:
     said: str = context.AFFIRMED  # the assertion of the clause's place mention
     past_state: tuple = (False, False, None, ())  # what a past clause said, before it was set aside
     hedged_rating: bool = False  # its rating is a hedged bare number: "maybe a 7"
+    _other_part: tuple | None = field(default=None, repr=False, compare=False)
 
     def forget_state(self) -> None:
         self.pos = self.neg = False
@@ -52,7 +53,12 @@ class Clause:
         return self.pos or self.neg or self.rating is not None
 
     def other_part(self, sentence: str) -> bool:
-        return words.OTHER_PART.search(sentence, self.start, self.end) is not None
+        """Does the clause name another body part? Asked once per qualifier found in it, so kept
+        (the clause's bounds are final by then): a long clause of many qualifiers stays linear."""
+        key = (self.start, self.end)
+        if self._other_part is None or self._other_part[0] != key:
+            self._other_part = (key, words.OTHER_PART.search(sentence, self.start, self.end) is not None)
+        return self._other_part[1]
 
     def reports(self) -> list[SorenessReport]:
         out = [rated(sev) for sev, _ in self.tags if sev is not None]
@@ -148,9 +154,10 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
             clause.hedged_rating = True
     for i, clause in enumerate(clauses):
         # a rating alone rates the soreness before it: "upper back took the hit and it's sore now, maybe 5/10",
-        # "upper back hurts, sharp on deep breaths, 5/10" (over at most two clauses that say nothing of a state)
+        # "upper back hurts, sharp on deep breaths, 5/10" (over at most two clauses that only qualify the pain
+        # today; never over a workout: "upper back sore, intervals, 5/10" rates the intervals)
         if (i == 0 or clause.joiner != "comma" or clause.rating is None or clause.places or clause.pos or clause.neg
-                or clause.other_part(sentence)):
+                or not words.BARE_RATING.fullmatch(sentence, clause.start, clause.end)):
             continue
         for before in (clauses[i - 1], clauses[i - 2] if i > 1 else None, clauses[i - 3] if i > 2 else None):
             if before is None or before.other_part(sentence) and not before.places:
@@ -158,10 +165,17 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
             if before.pos and before.rating is None:
                 before.rating = clause.rating
                 break
-            if before.places or before.has_state:
+            text = sentence[before.start:before.end]
+            if (before.places or before.has_state or not _qualifies(text)
+                    or context.assertion(text, 0) != context.AFFIRMED):
                 break
     _assert(sentence, clauses, after_someone_elses)
     return clauses
+
+
+def _qualifies(text: str) -> bool:
+    """Does the text only say how the pain is ("sharp on deep breaths", "worse at night")?"""
+    return any(rx.search(text) for rx in words.GATED_QUALIFIERS.values())
 
 
 def _bare_rating(clause: Clause, sentence: str, at: int) -> None:
@@ -257,8 +271,6 @@ def lend_states(sentence: str, clauses: list[Clause]) -> None:
 def clause_qualifiers(sentence: str, clauses: list[Clause]) -> set[str]:
     """Qualifiers whose clause, or the clause before it, holds this runner's symptom today."""
     found: set[str] = set()
-    if not any(c.about_upper_back for c in clauses) and words.OTHER_PART.search(sentence):
-        return found  # "Stitch on the right side, hurt every deep breath": the stitch's, not the back's
     starts = [c.start for c in clauses]
     for code, rx in words.GATED_QUALIFIERS.items():
         for m in rx.finditer(sentence):
@@ -266,14 +278,20 @@ def clause_qualifiers(sentence: str, clauses: list[Clause]) -> set[str]:
             clause = clauses[index]
             # "couldn't sleep last night because of the pain, still there this morning": last night's pain is today's
             night_before = code == "night_or_rest" and clause.said == context.PAST and clause.pos
+            # bounded windows around the qualifier keep a sentence of many of them linear
+            lo, hi = max(clause.start, m.start() - 100), min(clause.end, m.end() + 100)
             if not night_before and (clause.said != context.AFFIRMED
                                      or (clause.other_part(sentence) and not clause.about_upper_back)
-                                     or context.assertion(sentence[clause.start:clause.end],
-                                                          m.start() - clause.start) != context.AFFIRMED):
+                                     or context.assertion(sentence[lo:hi], m.start() - lo, condition=True)
+                                     != context.AFFIRMED):
                 continue
             near = [clause]
             for back in range(index - 1, max(-1, index - 3), -1):
                 if clauses[back + 1].joiner not in ("comma", "and"):
+                    break
+                if clauses[back].other_part(sentence) and not clauses[back].about_upper_back:
+                    # "Stitch on the right side, hurt every deep breath": the stitch's, not the back's
+                    near = [] if not any(c.about_upper_back for c in near) else near
                     break
                 near.append(clauses[back])
             if code == "worse_on_deep_breath":  # "sore", or rated: "shoulder blades 6/10 and sharp when I breathe in"
@@ -282,7 +300,7 @@ def clause_qualifiers(sentence: str, clauses: list[Clause]) -> set[str]:
                 symptom = any(c.pos or (c.about_upper_back and c.said == context.AFFIRMED) for c in near)
             if code == "worse_on_deep_breath" and words.DEEP_BREATH_HELPS.match(sentence, m.end()):
                 continue  # "deep breaths help actually"
-            if symptom and not negated(sentence, m.start(), clause.start):
+            if symptom and not negated(sentence, m.start(), lo):
                 found.add(code)
     return found
 

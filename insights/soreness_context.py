@@ -70,7 +70,7 @@ _NOW = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"'ll\b|\bnot\s+sure\b|\bunsure\b|\b(?:hop(?:e|es|ed|ing|efully)\b"
-    r"|(?<!worse\s)(?<!hurts\s)(?<!aches\s)(?<!sore\s)(?<!painful\s)(?<!tight\s)(?<!only\s)(?<!catches\s)if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
+    r"|(?P<cond>(?<=worse\s)|(?<=hurts\s)|(?<=aches\s)|(?<=sore\s)|(?<=painful\s)|(?<=tight\s)|(?<=catches\s))?if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
     r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
     r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b)"
@@ -105,16 +105,19 @@ def _any(text: str, needles: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=2048)
-def assertion(clause: str, mention_at: int, before: str | None = None) -> str:
+def assertion(clause: str, mention_at: int, before: str | None = None, condition: bool = False) -> str:
     """How the clause asserts the mention that starts at ``mention_at`` (an offset in ``clause``);
-    ``before`` is where to look for the person (default: the clause up to the mention)."""
+    ``before`` is where to look for the person (default: the clause up to the mention). ``condition``:
+    the mention says when it hurts, so "hurts if I breathe in" asserts it."""
     before = clause[:mention_at] if before is None else before
     person = None
     for m in _PERSON.finditer(before):
         person = m.lastgroup
     if person == "other" and not _WE.search(before):
         return OTHER
-    if _any(clause, _HYPOTHETICAL_NEEDLES) and _HYPOTHETICAL.search(clause):
+    if _any(clause, _HYPOTHETICAL_NEEDLES) and any(
+            m["cond"] is None or (m.start() < mention_at and not condition) for m in _HYPOTHETICAL.finditer(clause)):
+        # "upper back sore if I sit too long" is today's; "worse if I had chest pain" is not chest pain
         return HYPOTHETICAL
     if _any(clause, _PAST_NEEDLES) and _PAST.search(clause) and not _NOW.search(clause):
         return PAST

@@ -134,6 +134,11 @@ GATED_QUALIFIERS = {
 }
 _REST = (r"(?:rest\w*|days?\s+off|time\s+off|week\s+off|a\s+break|(?:the\s+)?weekend\s+off"
          r"|(?:a\s+(?:whole\s+)?week|\w+\s+days|\w+\s+weeks)\s+(?:of\s+)?(?:no|not|without)\s+running)")
+# words that name no other part: "shoulder blades" (the upper back), "days off the legs"
+NOT_A_PART = re.compile(r"shoulder[\s-]*blades?|off\s+(?:the|my)\s+(?:legs|feet)")
+# "had a week off in June and it was still sore after", "rest made no difference last time": not today
+PAST_REST = re.compile(r"\b(?:was|were)\s+still\b|\blast\s+time\b|\bback\s+in\b|\bin\s+(?:19|20)\d\d\b"
+                       r"|\bin\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b")
 NOT_EASED = re.compile(  # says so itself, so it needs no symptom nearby
     r"\brest\w*(?:\s+\w+){0,3}?\s+(?:made|makes|making)\s+(?:zero|no|little|not\s+much)\s+difference"
     # "had the weekend off ... but it's still sore", "rested it since Thursday and it still hurts", "three days

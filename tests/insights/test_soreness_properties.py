@@ -155,6 +155,9 @@ UNITS = {
     "falls": "fell over, numb in the cold, tripped ",
     "tags": "#upperback 6 #ubp ",
     "one_sentence": "upper back sore and tight and stiff and chest pain or numb and ",
+    # one long clause of many qualifiers (each once looked across the whole clause)
+    "qualifiers": "upper back sore even when sat hurts if i breathe in sharp at night ",
+    "ratings": "upper back sore, sharp on deep breaths, 5/10, had a fever it's gone, rested and still sore ",
 }
 
 

@@ -8,7 +8,12 @@ missed. 50 phrases; all read as below now.
 as gone, a passing numbness dropped, posture blamed for an arm's numbness, "Push day: chest, heavy" read
 as chest pain, "not sure if it's ok to run with a fever" read as a fever, yesterday's rating read as
 today's, "for the hills" dropping a rating), and everyday red-flag words still missed. 52 phrases: 6 read
-as below before those fixes, 52 after."""
+as below before those fixes, 52 after.
+
+``THIRD_REVIEW``: what a third review found in the fixes for the fourth blind set (a chest pain after
+"worse if I had" read as real, a rating jumping over a workout clause, rest that did not help a calf or a
+mate read as the runner's, a back's qualifier lost to "legs are fine" in the same sentence). 24 phrases,
+each read as below; the qualifier test also covers ``qualifiers``."""
 
 from __future__ import annotations
 
@@ -152,3 +157,43 @@ SECOND_REVIEW = [  # text, sore, severity, red flags
 def test_review_findings(text, sore, severity, flags):
     report = parse_soreness(text)
     assert (report.sore, report.severity, report.red_flags) == (sore, severity, flags)
+
+
+THIRD_REVIEW = [  # text, sore, severity, red flags, qualifiers
+# 1. what follows an "if" stays hypothetical
+    ("upper back sore. worse if I had chest pain i guess", True, None, (), ()),
+    ("upper back tight. Only if I get numbness in my arm would I stop", True, None, (), ()),
+    ("Chest hurts if I push hard", None, None, ("chest_pain",), ()),
+    ("upper back aches if i sit too long", True, None, (), ()),
+# 2. a rating never jumps over a workout
+    ("upper back ache, tempo was hard, 8/10", True, None, (), ()),
+    ("upper back sore, intervals, 5/10", True, None, (), ()),
+    ("upper back sore, 5x1k, 8/10", True, None, (), ()),
+    ("upper back sore, hills were brutal, 9/10", True, None, (), ()),
+    ("Upper back tight, 5k in 22 mins, 8/10", True, None, (), ()),
+    ("upper back tight, long run 18km, 9/10 would recommend", True, None, (), ()),
+    ("upper back sore, race tomorrow, 8/10 nerves", True, None, (), ()),
+    ("upper back sore, sharp yesterday, 6/10", True, None, (), ()),
+    ("Upper back hurts, sharp on deep breaths, 5/10", True, 5, (), ("sharp", "worse_on_deep_breath")),
+# 3. rest that did not help the back, today
+    ("#upperback 3. rest made no difference to my calf", True, 3, (), ()),
+    ("Upper back a bit sore 3/10. Had the weekend off and my calf is still sore", True, 3, (), ()),
+    ("#upperback 2 - rested it all week, still tight hamstrings tho", True, 2, (), ()),
+    ("#upperback 4. Three days of no running and my achilles still aches", True, 4, (), ()),
+    ("upper back sore. my mate rested it for a week and it still hurts", True, None, (), ()),
+    ("Upper back sore. Had a week off in June and it was still sore after, physio sorted it", True, None, (), ()),
+    ("upper back sore, rest made no difference last time so just running through it", True, None, (), ()),
+    ("upper back sore, had the weekend off and it's still sore", True, None, (), ("not_eased_by_rest",)),
+# 4, 5. the follow-up sentence's qualifier, not over another part
+    ("Upper back sore today. It hurts more at night, legs are fine.", True, None, (), ("night_or_rest",)),
+    ("Upper back sore, had a stitch, sharp on inhaling", True, None, (), ()),
+    ("upper back sore, stitch, sharp", True, None, (), ()),
+]
+
+
+@pytest.mark.parametrize(("text", "sore", "severity", "flags", "qualifiers"), THIRD_REVIEW,
+                         ids=[c[0] for c in THIRD_REVIEW])
+def test_third_review_findings(text, sore, severity, flags, qualifiers):
+    report = parse_soreness(text)
+    assert (report.sore, report.severity, report.red_flags, tuple(sorted(report.qualifiers))) == (
+        sore, severity, flags, qualifiers)
