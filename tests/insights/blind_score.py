@@ -49,6 +49,21 @@ def table_cases(entries: list[dict], disagree: dict[str, str], not_yet: dict[str
     return [case(e) for e in entries]
 
 
+def problems_with(entries: list[dict], count: int, disagree: dict[str, str], not_yet: dict[str, str],
+                  earlier: tuple[str, ...] = ()) -> list[str]:
+    """What is wrong with a set as a table test: its size, repeated ids, skips for entries it does not
+    hold, and texts that an ``earlier`` set (file names in ``data/``) already holds."""
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    ids = [e["id"] for e in entries]
+    seen = {norm(e["text"]) for name in earlier for e in load_blind_set(BLIND_SET.parent / name)}
+    return ([f"{len(entries)} entries, not {count}"] * (len(entries) != count)
+            + [f"repeated id {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
+            + [f"skip for a missing entry {i}" for i in sorted((set(disagree) | set(not_yet)) - set(ids))]
+            + [f"{e['id']} repeats an earlier set" for e in entries if norm(e["text"]) in seen])
+
+
 def urgency_of(red_flags) -> str | None:
     flags = set(red_flags)
     return "emergency" if flags & EMERGENCY else "doctor_today" if flags & DOCTOR_TODAY else None
