@@ -21,6 +21,7 @@ import sys
 import click
 
 from connector.emulator.cli import emulator
+from webhook.serve_logs import summarise_busy_threads
 
 
 class CLIError(click.ClickException):
@@ -105,6 +106,7 @@ def _logging(verbose: bool) -> None:
         stream=sys.stderr,
     )
     logging.getLogger("urllib3").setLevel(logging.WARNING)  # it would log the client secret
+    summarise_busy_threads()  # waitress would log a line per request that waits for a thread
     if not verbose:
         for noisy in ("apscheduler", "connector.strava._Api", "stravalib"):
             logging.getLogger(noisy).setLevel(logging.WARNING)

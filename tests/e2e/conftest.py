@@ -259,7 +259,7 @@ class App:
     """``rhomboid serve`` (waitress, embedded worker) in a subprocess, with its own database."""
 
     def __init__(self, tmp: Path, emulator: Emulator, *, subscription_id: int | None = SUBSCRIPTION_ID,
-                 worker: bool = True) -> None:
+                 worker: bool = True, threads: int | None = None) -> None:
         self.tmp = tmp
         self.emulator = emulator
         self.port = free_port()
@@ -278,6 +278,8 @@ class App:
         args = [PYTHON, "-m", "webhook.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         if not worker:
             args.append("--no-worker")
+        if threads is not None:
+            args += ["--threads", str(threads)]
         self.process = Process("serve", args, self.env, tmp)
 
     def start(self) -> "App":

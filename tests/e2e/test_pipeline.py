@@ -156,3 +156,28 @@ def test_the_embedded_worker_keeps_pace_with_a_stream_of_deliveries(emulator, ma
     assert finished >= len(runs) // 3, f"{finished} of {len(runs)} processed while they arrived"
     wait_until(lambda: app.query("SELECT count(*) FROM inbox WHERE status = 'done'") == [(len(runs),)], 20,
                what="the rest")
+
+
+def test_a_burst_that_queues_for_threads_gives_one_log_line_not_one_per_request(emulator, make_app, now):
+    """waitress logs every request that finds its threads busy; the summary keeps serve's log readable."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    app = make_app(threads=1, worker=False)  # one thread: eight senders at once must queue
+    stranger = activity_event(9_500_400_000) | {"owner_id": 4242, "subscription_id": SUBSCRIPTION_ID}
+
+    def send(n: int) -> int:
+        with requests.Session() as session:
+            session.trust_env = False
+            return [session.post(app.webhook_url, json=stranger | {"object_id": 9_500_400_000 + n * 40 + k},
+                                 timeout=30).status_code for k in range(40)].count(200)
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(8) as senders:
+        answered = sum(senders.map(send, range(8)))
+    minutes = (time.monotonic() - started) / 60
+    assert answered == 320
+    log = app.process.log(tail=None)
+    assert log.count("Task queue depth") == 0, f"waitress's line per queued request: {log.count('Task queue depth')}"
+    busy = [line for line in log.splitlines() if "waited for a free server thread" in line]
+    assert busy, "the burst never queued, so this test showed nothing"
+    assert len(busy) <= 1 + int(minutes), busy
