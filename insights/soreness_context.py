@@ -33,18 +33,41 @@ AFFIRMED, PAST, HYPOTHETICAL, OTHER = "affirmed", "past", "hypothetical", "other
 _RELATIONS = (
     r"friends?|mates?|buddy|buddies|pals?|wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|coach|dad|father"
     r"|mum|mom|mother|brother|sister|son|daughter|kids?|teammates?|club\s?mates?|running\s+(?:buddy|partner|mate)"
-    r"|someone|somebody|guy|girl|bloke|lady|man|woman|runners?|clients?|patients?|colleague|boss|dog|neighbou?r"
+    r"|someone|somebody|guys?|girls?|lads?|fellas?|bloke|lady|ladies|man|woman|runners?|clients?|patients?|colleague"
+    r"|boss|dog|neighbou?r|flatmates?|housemates?|roommates?"
     r"|physio|doctor|gp|he|she|his|her|him|they|them|their|everyone|everybody|half\s+of\s+them|others?"
 )
 _NOT_PEOPLE = ("it", "that", "what", "there", "here", "today", "yesterday", "tomorrow", "week", "month", "year",
                "one", "who", "let", "he", "she", "life", "everyone", "nobody", "someone", "everything", "nothing",
                "parkrun", "run", "race", "morning", "night", "weekend", "day")
+# First names a runner writes of friends by ("Sarah got the chest pain", "Rob's got a fever"), without
+# the ones that are everyday words too ("will", "may", "mark", "max", "kit", "pat", "grace"...)
+_NAMES = (
+    "sarah|sara|emma|emily|hannah|laura|lauren|rachel|rebecca|becky|jess|jessica|kate|katie|lucy|sophie|amy|anna"
+    "|claire|helen|jen|jenny|jennifer|lisa|louise|megan|nicola|sam|sophia|olivia|chloe|ellie|zoe|priya|aisha|fatima"
+    "|maria|mary|julia|karen|susan|linda|michelle|nicole|amanda|stephanie|natalie|vicky|gemma|jo|jane|liz|beth|kim"
+    "|tom|tommy|rob|robert|bob|james|jim|jamie|john|jon|jonny|dave|david|mike|michael|chris|matt|matthew|dan|daniel"
+    "|ben|joe|josh|luke|adam|andy|andrew|pete|peter|paul|steve|steven|stephen|tony|gary|simon|mo|mohammed|ali|raj"
+    "|ravi|arjun|carlos|juan|luis|pedro|marco|luca|pierre|hans|lars|sven|ollie|oliver|harry|charlie|jack(?:ie)?"
+    "|george|alex|alexander|sean|shaun|ryan|kevin|brian|colin|neil|ian|iain|stuart|craig|lee|liam|connor|kieran"
+    "|callum|euan|ewan|fraser|gareth|rhys|dylan|owen|nathan|aaron|jason|eric|greg|jeff|kyle|scott|tim|nick|phil"
+)
+# "me" names who feels it only after a verb that does something to them ("left me breathless"),
+# not as company ("the guy next to me was coughing up blood")
+_ME = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in (
+    "left", "leaves", "made", "makes", "gave", "gives", "got", "gets", "kept", "keeps", "woke", "wakes")) + ")"
 _PERSON = re.compile(
-    rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
-    rf"|\b(?P<other>(?<!\bas\sa\s)(?<!\blike\sa\s)(?:my\s+)?(?:{_RELATIONS})\b"  # not "sick as a dog"
+    rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
+    rf"|\b(?P<other>(?:{_NAMES})(?:'s)?\b"
+    rf"|(?<!\bas\sa\s)(?<!\blike\sa\s)(?:my\s+)?(?:{_RELATIONS})\b"  # not "sick as a dog"
     rf"|(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b(?!\s+(?:been|got|gone|not|a|the|just|so|all|fine|ok|sore)\b))"
 )
 # a "my X and I" subject names the runner too
+# a person after one of these is company or a place, not who feels it ("parkrun with my dad and chest was
+# tight", "ran to my mum's"), unless "who" makes them the subject ("with my dad who has chest pain")
+_COMPANION = re.compile(r"\b(?:with|behind|beside|alongside|past|near|to|chasing|pacing|following|than)\s+"
+                        r"(?:(?:my|a|an|the|our|some|two|three|few|other)\s+){0,2}(?:\w+\s+)?$")
+_WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got))\b")
 _WE = re.compile(r"\b(?:and\s+i|and\s+me|we|both\s+of\s+us|us)\b")
 
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -54,6 +77,7 @@ _PAST = re.compile(
     rf"|autumn|fall|{_DAYS})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b|\bago\b|\bin\s+(?:19|20)\d\d\b|\bback\s+in\b"
     rf"|\bin\s+(?:{_MONTHS})\b|\b(?:on|from)\s+(?:{_DAYS})\b(?!'s)|\bthe\s+other\s+day\b|\bearlier\s+(?:this|in\s+the)\s+week\b"
+    r"|\b(?:on|during)\s+yesterday's\s+(?:\w+\s+)?(?:run|race|session|workout|jog|parkrun|intervals|tempo)\b"
     r"|\bused\s+to\b|\bpreviously\b|\bbefore\s+christmas\b|\byears\s+ago\b|\b(?:on|at|over)\s+the\s+weekend\b"
     r"|\bfrom\s+last\s+(?:week|night|month|weekend|run|session)'s\b"
     r"|\blast\s+(?:week|night|month|weekend)'s\s+(?:chest|fever|temperature|breathlessness|tingling|numbness|cough)"
@@ -80,6 +104,11 @@ _HYPOTHETICAL = re.compile(
 _PERSON_CUT = re.compile(r"[,;:()]|\s[-–—]+\s|\b(?:but|however|though|although|whereas|so)\b"
                          r"|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
 NOW = re.compile(_NOW.pattern)
+
+
+def past_time(text: str, now: re.Pattern[str] = _NOW) -> bool:
+    """Does ``text`` place itself in the past and not also ``now`` ("sore on Monday", not "still sore since Monday")?"""
+    return _any(text, _PAST_NEEDLES) and _PAST.search(text) is not None and not now.search(text)
 
 
 def person_scope(sentence: str, start: int) -> str:
@@ -112,6 +141,9 @@ def assertion(clause: str, mention_at: int, before: str | None = None, condition
     before = clause[:mention_at] if before is None else before
     person = None
     for m in _PERSON.finditer(before):
+        if m.lastgroup == "other" and _COMPANION.search(before, max(0, m.start() - 40), m.start()) \
+                and not _WHO.match(before, m.end()):
+            continue  # "ran with my friend and chest felt tight": the friend came along, the chest is the runner's
         person = m.lastgroup
     if person == "other" and not _WE.search(before):
         return OTHER

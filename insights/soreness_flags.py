@@ -40,7 +40,8 @@ _WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and)\s+(?:the|my|that)\s+(
                         r"|\bwith\s+it\b")
 _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|effort|intervals?|reps"
                            r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
-_SAID_NO_NEXT = re.compile(r"(?:no|nope|none|nah|not at all|negative|nil|0)\W*")
+_SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|negative|nil|0)"
+                           r"(?:\s+to\s+(?:all|both|any|each|either)(?:\s+\w+)?|\s+of\s+(?:them|those|these|the\s+above))?\W*")
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
 # flags that no longer count once the runner says they went away
 # (not numbness: a tingling or numbness that passed is what a doctor wants to hear about)
@@ -70,6 +71,48 @@ _RESOLVED = re.compile(
 # ...unless it came back: "thought the fever had gone but it's back", "...then it returned"
 _CAME_BACK = re.compile(rf"\b(?:but|then|and\s+now)\b[^.!?]{{0,40}}?(?:{words.CAME_BACK.pattern}|\bagain\b"
                         r"|\bstill\s+(?:there|got|have|has|feel\w*|running)\b)")
+
+
+_PAST_LABEL = re.compile(r"\s*+(?:yesterday|last\s+(?:night|week|weekend|run)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                         r"|\d+\s+days?\s+ago)\s*+[:=–—-]")
+# an answer to a question about the runner's symptom, in the next sentence
+_ASKED_IF = re.compile(r"\basked\s+(?:me\s+)?(?:if|whether)\s+(?:i|i'd|i've|i'm|my)\b")
+_YES = re.compile(r"(?:yes|yep|yeah|yup|definitely|absolutely|i\s+(?:had|have|did|was|am|do)\b(?!\s*+(?:n't|not))"
+                  r"|it\s+(?:does|did|is|was|has)\b(?!\s*+(?:n't|not)))")
+_NOT_YET = re.compile(r"(?:no|nope|nah|not\s+(?:yet|really|quite)|still)\b")
+# a question asked for someone the runner then speaks of ("asking for a friend" alone is the runner's joke)
+_ASKING_FOR = re.compile(r"asking\s+for\s+(?:my|a|our)\s+(?:\w+\s+)?\w+(?:\s*+[,:;(–—-]\s*+|\s+(?:as|because|since|cos|coz)\s+)"
+                         r"(?:she|he|they)\b")
+# two symptoms in one breath share their time and person: "sick and sweaty", "dizzy, clammy"
+_JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|so|a\s+bit|a\s+little)\s++)?")
+
+
+# "Chest felt tight on Saturday. Tight again today": the chest, named in the sentence before
+_AGAIN = re.compile(r"\s*+(?:(?:tight|heavy|painful|sore|achy|aching|hurting|hurts|pressure)\s+(?:again|still)"
+                    r"|still\s+(?:tight|heavy|painful|hurting|sore|achy)|same\s+again)\b")
+
+
+_FIRST_CLAUSE = re.compile(r"[^,;]*?(?=,|;|\s+(?:and|but)\b|$)")
+_TODAY = re.compile(r"\b(?:today|now|this\s+(?:morning|afternoon|evening|run)|tonight)\b")
+_SETTLED = re.compile(r"\b(?:fine|ok|okay|better|gone|settled|eased|cleared|normal)\b")
+_UPPER_BACK = re.compile(r"\b(?:upper\s+back|shoulder\s+blades?|rhomboids?|traps?|thoracic)\b")
+
+
+def _chest_again(sentences: Sentences) -> set[str]:
+    """Chest pain back today in a sentence that leaves the chest unsaid, after one that names it."""
+    chest = flag_words.RED_FLAG_RX["chest_pain"][1]
+    previous = ""
+    for sentence in sentences.all:
+        if not sentence.strip():
+            continue
+        first = _FIRST_CLAUSE.match(sentence).group()  # "Tight again today on the hill, and my upper back..."
+        if _AGAIN.match(first) and not context.past_time(first, _TODAY) and not _SETTLED.search(first) \
+                and not words.OTHER_PART.search(first.replace("chest", "")) and not _UPPER_BACK.search(first):
+            named = chest.search(previous)
+            if named and not negated(previous, named.start()) and not words.SAID_NO_RX.match(previous, named.end()):
+                return {"chest_pain"}
+        previous = sentence
+    return set()
 
 
 def _asked(sentences: Sentences, index: int) -> bool:
@@ -130,25 +173,38 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         found = sorted((m.start(), m.end(), code) for code, rx in checks for m in rx.finditer(sentence))
         if not found:
             continue
-        answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 2) or "") is not None
+        if _asked(sentences, index) and _ASKING_FOR.match(sentences.next_sentence(index)):
+            continue  # "Is a cough with blood normal? Asking for my flatmate, she's freaking out."
+        answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 4) or "") is not None
         denied = set()
         floor = previous_end = 0
         for i, (start, end, code) in enumerate(found):
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
             if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no or (
-                    code in _RESOLVABLE and _resolved(sentence, start, end, code)):
-                denied.add(i)
+                    code in _RESOLVABLE and _resolved(sentence, start, end, code)
+                    and not (_asked(sentences, index) and _NOT_YET.match(sentences.next_sentence(index)))):
+                denied.add(i)  # but "Fever gone? no, still 38.5" tells of a fever
         for chain in _chains(sentence, found):
             if denied.intersection(chain[:1]):
                 denied.update(chain)
         cold = None
         affirmed: list[tuple[int, int, str]] = []
+        last_said, last_end = None, -1
         for i, (start, end, code) in enumerate(found):
             if i in denied:
                 continue
             lo, hi = clause_bounds(sentence, start, end)
             said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
+            if said == context.AFFIRMED and last_said not in (None, context.AFFIRMED) and \
+                    _JOINED.fullmatch(sentence, last_end, start):
+                said = last_said  # "on Friday I felt sick and sweaty": the sweat was on Friday too
+            if said == context.AFFIRMED and _PAST_LABEL.match(sentence) and not context.NOW.search(sentence, lo, hi):
+                said = context.PAST  # "Yesterday: fever 38.8." labels the whole sentence
+            last_said, last_end = said, end
+            if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start) and \
+                    _YES.match(sentences.next_sentence(index)):
+                said = context.AFFIRMED  # "Husband asked if I'd been short of breath. I had, badly."
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one
             if said == context.PAST and (code not in _OVER_TIME or context.LONG_AGO.search(sentence, lo, hi)):
@@ -175,6 +231,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 (codes & _PAIN_FLAGS or index in sore_sentences) and not _BENIGN_CAUSE.search(sentence, lo, hi))
             if linked:
                 flags.add(code)
+    if "chest_pain" not in flags:
+        flags |= _chest_again(sentences)
     if "after_fall" in flags and not pain_anywhere():
         flags.discard("after_fall")  # a fall without pain is not a red flag
     return flags

@@ -68,6 +68,10 @@ class Sentences:
                 at = self.text.find(needle, max(at + 1, self.starts[index] + len(self.all[index])))
         return found
 
+    def next_sentence(self, index: int) -> str:
+        """The next sentence with words in it (within three), stripped, or ""."""
+        return next((s.strip() for s in islice(self.all, index + 1, index + 4) if s.strip()), "")
+
     def next_words(self, index: int, limit: int = 3) -> str | None:
         """The next sentence with words in it when it is short ("Upper back? Fine."), else None."""
         following = next((s for s in islice(self.all, index + 1, index + 4) if s.strip()), "")
