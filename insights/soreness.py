@@ -100,7 +100,7 @@ def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport], 
     """A place, then its answer as the next short sentence: "Upper back? Fine.", "Upper back stiff. 3/10",
     "Upper back sore? Nope." (the answer replaces what the question seemed to say). ``today``: the place
     is named as today's ("Upper back was sore yesterday. Severe." rates nothing)."""
-    following = sentences.next_words(index, limit=5)  # "6/10 today and sharp"
+    following = sentences.next_words(index, limit=6)  # "6/10 today and sharp", "A: nope, all good today 🙌"
     if following is None:
         return None
     combined = combine_reports(said)
@@ -117,6 +117,21 @@ def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport], 
         state = words.BARE_STATE.fullmatch(following)
         return SorenessReport(state.lastgroup == "sore")
     return None
+
+
+def _follow_on_qualifiers(sentences: Sentences, candidates: set[int], sore_sentences: set[int]) -> set[str]:
+    """Qualifiers said in the sentence right after an upper-back soreness report, of it: "Upper back sore
+    again. Worst when I wake up.", "Between my shoulder blades hurts. Sharp, like a knife when I breathe in."
+    Only a sentence that goes on about "it" (no other part, no other person, not another day)."""
+    found: set[str] = set()
+    for index in candidates:
+        before = next((i for i in range(index - 1, max(-1, index - 4), -1) if sentences.all[i].strip()), None)
+        sentence = sentences.all[index]
+        if (before not in sore_sentences or not words.FOLLOW_ON.match(sentence)
+                or words.OTHER_PART.search(sentence) or context.assertion(sentence, len(sentence)) != context.AFFIRMED):
+            continue
+        found |= {name for name, rx in words.GATED_QUALIFIERS.items() if rx.search(sentence)}
+    return found
 
 
 def _not_eased(sentence: str) -> bool:
@@ -166,7 +181,8 @@ def parse_soreness(text: str | None) -> SorenessReport:
     symptomatic = {i for i in cued if has_any(sentences.all[i], words.SORE_NEEDLES)}
     # only a place, or a symptom with a qualifier cue, needs the clause-by-clause reading
     others = -9  # the last sentence about someone else's back: "Emma's upper back was sore; mine's sore today"
-    for index in sorted(sentences.holding(words.PLACE_NEEDLES) | sentences.holding(("mine",)) | symptomatic):
+    placed = sentences.holding(words.PLACE_NEEDLES) | sentences.holding(("mine",)) | symptomatic
+    for index in sorted(placed):
         sentence = sentences.all[index]
         clauses = read_clauses(sentence, tags, index - others <= 3
                                and not any(s.strip() for s in sentences.all[others + 1:index]))
@@ -182,6 +198,7 @@ def parse_soreness(text: str | None) -> SorenessReport:
         if any(r.sore for r in said):
             sore_sentences.add(index)
         reports.extend(said)
+    qualifiers |= _follow_on_qualifiers(sentences, cued - placed, sore_sentences)
     if any(_not_eased(sentences.all[i]) for i in sentences.holding(("rest", "off", "break", "running"))):
         qualifiers.add("not_eased_by_rest")
     found = combine_reports(reports)

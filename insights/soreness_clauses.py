@@ -131,6 +131,8 @@ def read_clauses(sentence: str, tags: list[int | None], after_someone_elses: boo
         elif kind in ("sore", "intense", "fine", "free"):
             floor = negation_floor(sentence, floor, previous_end, start)
             denied, previous_end = negated(sentence, start, floor), m.end()
+            if denied and words.UNTIL_NOW.match(sentence, m.end(), m.end() + 40):
+                denied = False  # "no upper back pain this week until today": there is, today
             hedged = words.HEDGE.search(sentence, max(floor, start - 30), start) or (
                 denied and kind == "intense" and not word.startswith("really"))  # "not very sore"
             if kind in ("fine", "free"):

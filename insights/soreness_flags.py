@@ -92,7 +92,7 @@ _AGAIN = re.compile(r"\s*+(?:(?:tight|heavy|painful|sore|achy|aching|hurting|hur
                     r"|still\s+(?:tight|heavy|painful|hurting|sore|achy)|same\s+again)\b")
 
 
-_FIRST_CLAUSE = re.compile(r"[^,;]*?(?=,|;|\s+(?:and|but)\b|$)")
+_CLAUSE_END = re.compile(r"[,;]|\b(?:and|but)\b")
 _TODAY = re.compile(r"\b(?:today|now|this\s+(?:morning|afternoon|evening|run)|tonight)\b")
 _SETTLED = re.compile(r"\b(?:fine|ok|okay|better|gone|settled|eased|cleared|normal)\b")
 _UPPER_BACK = re.compile(r"\b(?:upper\s+back|shoulder\s+blades?|rhomboids?|traps?|thoracic)\b")
@@ -105,7 +105,8 @@ def _chest_again(sentences: Sentences) -> set[str]:
     for sentence in sentences.all:
         if not sentence.strip():
             continue
-        first = _FIRST_CLAUSE.match(sentence).group()  # "Tight again today on the hill, and my upper back..."
+        cut = _CLAUSE_END.search(sentence)
+        first = sentence[:cut.start()] if cut else sentence  # "Tight again today on the hill, and my upper back..."
         if _AGAIN.match(first) and not context.past_time(first, _TODAY) and not _SETTLED.search(first) \
                 and not words.OTHER_PART.search(first.replace("chest", "")) and not _UPPER_BACK.search(first):
             named = chest.search(previous)
@@ -189,6 +190,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if denied.intersection(chain[:1]):
                 denied.update(chain)
         cold = None
+        labelled_past = _PAST_LABEL.match(sentence) is not None
         affirmed: list[tuple[int, int, str]] = []
         last_said, last_end = None, -1
         for i, (start, end, code) in enumerate(found):
@@ -199,7 +201,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if said == context.AFFIRMED and last_said not in (None, context.AFFIRMED) and \
                     _JOINED.fullmatch(sentence, last_end, start):
                 said = last_said  # "on Friday I felt sick and sweaty": the sweat was on Friday too
-            if said == context.AFFIRMED and _PAST_LABEL.match(sentence) and not context.NOW.search(sentence, lo, hi):
+            if said == context.AFFIRMED and labelled_past and not context.NOW.search(sentence, lo, hi):
                 said = context.PAST  # "Yesterday: fever 38.8." labels the whole sentence
             last_said, last_end = said, end
             if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start) and \

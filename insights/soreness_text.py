@@ -49,6 +49,9 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return cut_before, (m.start() if m else hi)
 
 
+_NEXT_CHARS = 200  # enough for an answer ("I had, badly, and...")
+
+
 class Sentences:
     """The sentences of a text, and which of them hold a word: one str.find sweep instead of a regex each."""
 
@@ -56,6 +59,7 @@ class Sentences:
         self.text = text
         self.all = text.translate(words.SENTENCE_BREAKS).split("\n")
         self.starts = list(accumulate((len(s) + 1 for s in self.all[:-1]), initial=0))
+        self._next: dict[int, str] = {}
 
     def holding(self, needles: tuple[str, ...]) -> set[int]:
         found = set()
@@ -69,8 +73,12 @@ class Sentences:
         return found
 
     def next_sentence(self, index: int) -> str:
-        """The next sentence with words in it (within three), stripped, or ""."""
-        return next((s.strip() for s in islice(self.all, index + 1, index + 4) if s.strip()), "")
+        """The start of the next sentence with words in it (within three), or "" (read once per sentence)."""
+        found = self._next.get(index)
+        if found is None:
+            found = self._next[index] = next(
+                (s.lstrip()[:_NEXT_CHARS] for s in islice(self.all, index + 1, index + 4) if s.strip()), "")
+        return found
 
     def next_words(self, index: int, limit: int = 3) -> str | None:
         """The next sentence with words in it when it is short ("Upper back? Fine."), else None."""

@@ -130,7 +130,8 @@ GATED_QUALIFIERS = {
     "sharp": re.compile(r"\b(?:sharp|stabbing|stabby|knife-?like|like\s+a\s+knife|shooting|searing|electric)\b"),
     "worse_on_deep_breath": re.compile(
         r"\bdeep(?:ly)?\s+breath\w*|\bbreath(?:e|ed|es|ing)?\s+(?:in\s+)?deep(?:ly)?\b|\bbig\s+breaths?\b|\binhal\w+"
-        r"|\bbreath(?:e|ed|es|ing)\s+in\b|\b(?:to|when(?:\s+i)?|on)\s+breath(?:e|ing)?\b"),
+        r"|\bbreath(?:e|ed|es|ing)\s+in\b|\b(?:to|when(?:\s+i)?|on)\s+breath(?:e|ing)?\b"
+        r"|\bbreaths?\s+in\b|\b(?:every|each)\s+(?:deep\s+)?breath\b"),
 }
 _REST = (r"(?:rest\w*|days?\s+off|time\s+off|week\s+off|a\s+break|(?:the\s+)?weekend\s+off"
          r"|(?:a\s+(?:whole\s+)?week|\w+\s+days|\w+\s+weeks)\s+(?:of\s+)?(?:no|not|without)\s+running)")
@@ -190,8 +191,16 @@ RATES_SOMETHING_ELSE = re.compile(
     r"|enjoyment|motivation|mood|sunrise|sunset|atmosphere|crowds?|organi[sz]ation|banter|volunteers|marshals)\b")
 # A whole short sentence that answers a place on its own: "Upper back? Fine." / "Upper back? Sore."
 _AS_EVER = r"(?:\s+(?:as\s+usual|as\s+always|as\s+ever|again|today|still))?\W*"  # "Upper back? Sore as usual."
-BARE_STATE = re.compile(rf"(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0){_AS_EVER})"
-                        rf"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad){_AS_EVER})")
+# an answer may be labelled ("A: nope") or lead with a word ("surprisingly not", "thankfully fine")
+_ANSWER_LEAD = r"(?:(?:a|answer)\s*+:\s*+)?(?:(?:surprisingly|thankfully|luckily|actually|honestly|weirdly)\s*+,?\s*+)?"
+_ALL_GOOD = r"(?:\s*+,\s*+(?:all\s+good|all\s+fine|fine|ok|okay|good|no\s+pain|pain[\s-]free)(?:\s+today)?)?"
+BARE_STATE = re.compile(rf"{_ANSWER_LEAD}(?:(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0"
+                        rf"|not(?:\s+(?:really|at\s+all))?){_ALL_GOOD}{_AS_EVER})"
+                        rf"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad){_AS_EVER}))")
+# a sentence that goes on about the soreness just reported ("Worst when I wake up.", "Now it's sharp...")
+FOLLOW_ON = re.compile(r"\s*+(?:(?:now|and|but|also|plus|though)\s+)?(?:it's|its|it\s+is|it\s+gets|it|worst|worse|sharp"
+                       r"|stabbing|stabby|shooting|searing|especially|mostly|mainly|only|even|always)\b")
+UNTIL_NOW = re.compile(r"[^,.;]*?\b(?:until|till|til|'til)\s+(?:today|now|tonight|this\s+(?:morning|afternoon|evening|run))\b")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]++")
 ASKED = re.compile(r"\b(?:asked|asking|wondered|wanted\s+to\s+know)\s+(?:me\s+)?(?:if|whether)\b")
 MINE = re.compile(r"\bmine(?:'s)?\b")  # "her traps were tight, mine fine": the runner's own upper back

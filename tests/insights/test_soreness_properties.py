@@ -158,6 +158,9 @@ UNITS = {
     # one long clause of many qualifiers (each once looked across the whole clause)
     "qualifiers": "upper back sore even when sat hurts if i breathe in sharp at night ",
     "ratings": "upper back sore, sharp on deep breaths, 5/10, had a fever it's gone, rested and still sore ",
+    # context across sentences: company, names, answers, labels, "again"
+    "context": "ran with my friend and chest tight. Tight again today. GP asked if I had chest pain? yes. "
+               "Fever gone? no, still 38.5. Yesterday: fever 38.8, sick and sweaty. Sarah's got a fever. ",
 }
 
 

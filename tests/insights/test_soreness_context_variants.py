@@ -1,0 +1,72 @@
+"""Variants of the fifth blind set's fixes, written after them: does each fix reach past the phrase it
+was made for, and does it leave alone what it must not touch?"""
+
+from __future__ import annotations
+
+import pytest
+
+from insights.soreness import parse_soreness
+
+# (text, sore, severity, red flags, qualifiers)
+CASES = [
+    # company is not who feels it ...
+    ("ran with my friend and chest felt tight the whole way", None, None, ("chest_pain",), ()),
+    ("parkrun with my dad and chest was tight after 3k", None, None, ("chest_pain",), ()),
+    ("easy miles with my sister and left arm went numb near the end", None, None, ("numbness_or_weakness",), ()),
+    ("tempo behind my training partner and coughed up blood after", None, None, ("coughing_blood",), ()),
+    ("ran to my mum's and chest felt heavy", None, None, ("chest_pain",), ()),
+    ("jogged with a friend and got breathless really quickly", None, None, ("breathless",), ()),
+    ("ran with Sarah and chest felt tight", None, None, ("chest_pain",), ()),
+    ("Sarah's session left me breathless", None, None, ("breathless",), ()),
+    ("sam and I ran, chest tight", None, None, ("chest_pain",), ()),
+    # ... but someone named, or said to have it, is
+    ("my friend had chest pain on the run so we stopped", None, None, (), ()),
+    ("ran with Tom, he got really breathless", None, None, (), ()),
+    ("went with my dad who has chest pain when he walks", None, None, (), ()),
+    ("ran with my sister. she had chest pain at 5k so we walked home", None, None, (), ()),
+    ("Sarah got the chest pain, not me", None, None, (), ()),
+    ("Rob's got chest pain and is at the hospital getting checked", None, None, (), ()),
+    ("one of the lads fell on the ice and hurt his back", None, None, (), ()),
+    ("the guy next to me at the start was coughing up blood", None, None, (), ()),
+    # a temperature of the body, not of the bath
+    ("my temp's 38.3, think I'm coming down with something", None, None, ("fever",), ()),
+    ("38.2C on the thermometer this morning", None, None, ("fever",), ()),
+    ("stayed in the house with a temp of 38.5", None, None, ("fever",), ()),
+    ("bath was 38.5 on the thermometer, lovely soak", None, None, (), ()),
+    # answers to a question
+    ("Husband asked if I'd been short of breath on the run. I had, badly.", None, None, ("breathless",), ()),
+    ("GP asked if I had chest pain. Yes, on the hills.", None, None, ("chest_pain",), ()),
+    ("the GP asked if I'd had chest pain. No.", None, None, (), ()),
+    ("Husband asked if I'd been short of breath. I hadn't.", None, None, (), ()),
+    ("GP asked: numbness, tingling, weakness? None of them.", None, None, (), ()),
+    ("Fever gone? no, still 38.5.", None, None, ("fever",), ()),
+    ("Fever gone? yes!", None, None, (), ()),
+    ("is coughing blood normal? asking for my mate as he won't see a doctor", None, None, (), ()),
+    ("Is chest pain normal after intervals? asking for a friend", None, None, ("chest_pain",), ()),
+    ("Q: upper back sore? A: nope, all good today", False, None, (), ()),
+    ("Is my upper back sore? thankfully not.", False, None, (), ()),
+    ("Upper back sore? A: yes", True, None, (), ()),
+    # time across sentences and within one
+    ("On Friday I felt sick and sweaty with the pain, all checked. Upper back 6/10 today.", True, 6, (), ()),
+    ("felt dizzy and sweaty with the pain today", None, None, ("sweating_or_nausea",), ()),
+    ("Yesterday: fever 38.8. Today: 37.0, feeling human.", None, None, (), ()),
+    ("Chest felt heavy yesterday. Still tight this morning.", None, None, ("chest_pain",), ()),
+    ("Chest tight on Saturday. Sore again on Sunday, fine now.", None, None, (), ()),
+    ("No chest pain. Tight again in the calves though", None, None, (), ()),
+    ("no pain in my upper back till today", True, None, (), ()),
+    ("no upper back pain, ran until tonight", False, None, (), ()),
+    # a qualifier in the next sentence, said of "it"
+    ("Rhomboids aching. Worse when I wake up.", True, None, (), ("worse_on_waking",)),
+    ("Upper back sore. It gets worse at night.", True, None, (), ("night_or_rest",)),
+    ("Upper back sore. Now it's sharp on every breath in.", True, None, (), ("sharp", "worse_on_deep_breath")),
+    ("Upper back sore. It was a night run.", True, None, (), ()),
+    ("Upper back sore. Calf worst when I wake up.", True, None, (), ()),
+    ("upper back fine. worst when I wake up", False, None, (), ()),
+]
+
+
+@pytest.mark.parametrize(("text", "sore", "severity", "flags", "qualifiers"), CASES, ids=[c[0] for c in CASES])
+def test_context_variants(text, sore, severity, flags, qualifiers):
+    report = parse_soreness(text)
+    assert (report.sore, report.severity, set(report.red_flags), set(report.qualifiers)) == \
+        (sore, severity, set(flags), set(qualifiers))
