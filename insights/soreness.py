@@ -130,7 +130,8 @@ def _follow_on_qualifiers(sentences: Sentences, candidates: set[int], sore_sente
         if (before not in sore_sentences or not words.FOLLOW_ON.match(sentence)
                 or words.OTHER_PART.search(sentence) or context.assertion(sentence, len(sentence)) != context.AFFIRMED):
             continue
-        found |= {name for name, rx in words.GATED_QUALIFIERS.items() if rx.search(sentence)}
+        found |= {name for name, rx in words.GATED_QUALIFIERS.items()
+                  if any(not negated(sentence, m.start()) for m in rx.finditer(sentence))}  # not "it's not sharp"
     return found
 
 

@@ -55,7 +55,8 @@ _NAMES = (
 # "me" names who feels it only after a verb that does something to them ("left me breathless"),
 # not as company ("the guy next to me was coughing up blood")
 _ME = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in (
-    "left", "leaves", "made", "makes", "gave", "gives", "got", "gets", "kept", "keeps", "woke", "wakes")) + ")"
+    "left", "leaves", "made", "makes", "gave", "gives", "got", "gets", "kept", "keeps", "woke", "wakes", "sent",
+    "found", "noticed", "saw", "caught")) + ")"
 _PERSON = re.compile(
     rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
     rf"|\b(?P<other>(?:{_NAMES})(?:'s)?\b"
@@ -67,7 +68,17 @@ _PERSON = re.compile(
 # tight", "ran to my mum's"), unless "who" makes them the subject ("with my dad who has chest pain")
 _COMPANION = re.compile(r"\b(?:with|behind|beside|alongside|past|near|to|chasing|pacing|following|than)\s+"
                         r"(?:(?:my|a|an|the|our|some|two|three|few|other)\s+){0,2}(?:\w+\s+)?$")
-_WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got))\b")
+_WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got)|with|having|suffering|complaining)\b")
+# a possessive names whose it is, company or not: "up all night with my daughter's fever", "with her fever"
+_OWNER = re.compile(r"'s(?:\s+(?!(?:and|then|for|to|house|place|flat|after|before|with)\b)[a-z]|\s*+$)")
+
+
+def _owner(text: str, person: re.Match[str]) -> bool:
+    """Does the person own what follows ("my daughter's fever", "her fever"), not name a place ("my mum's and")?"""
+    if person.group() in ("her", "his", "their"):
+        return True
+    end = person.end() - 2 if person.group().endswith("'s") else person.end()
+    return _OWNER.match(text, end) is not None
 _WE = re.compile(r"\b(?:and\s+i|and\s+me|we|both\s+of\s+us|us)\b")
 
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -142,7 +153,7 @@ def assertion(clause: str, mention_at: int, before: str | None = None, condition
     person = None
     for m in _PERSON.finditer(before):
         if m.lastgroup == "other" and _COMPANION.search(before, max(0, m.start() - 40), m.start()) \
-                and not _WHO.match(before, m.end()):
+                and not _owner(before, m) and not _WHO.match(before, m.end()):
             continue  # "ran with my friend and chest felt tight": the friend came along, the chest is the runner's
         person = m.lastgroup
     if person == "other" and not _WE.search(before):

@@ -95,7 +95,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b")),
-    "fever": (("fever", "febrile", "temp", "night sweats", "thermometer"), (
+    "fever": (("fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning"), (
         r"(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
         r"(?<!gold\s)(?<!olympic\s)\bfever\w*+(?!\s+(?:pitch|dream|pace|speed|tempo|rate))|\bfebrile\b|\bnight\s+sweats\b"
         r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
@@ -105,7 +105,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\btemp(?:erature)?(?:'s)?\s+(?:still\s+)?(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d"
         r"(?:\s*+°?\s*+[cf])?\b|\b(?:3[89]|4[01])[.·]\d(?:\s*+°?\s*+c)?\s+temp\b"
         r"|\brunning\s+a\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b"
-        r"|\b(?:3[89]|4[01]|10[0-4])[.·]\d(?:\s*+°?\s*+[cf]\b)?\s+on\s+the\s+thermometer\b")),
+        r"|\b(?:3[89]|4[01]|10[0-4])[.·]\d(?:\s*+°?\s*+[cf]\b)?\s+on\s+the\s+thermometer\b"
+        # "Today: 38.6 and shivery", after "Yesterday: fever 38.8"
+        r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
@@ -154,7 +156,7 @@ POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?
 SWEAT_LOSS = re.compile(r"\b(?:on|during|in)\s+(?:the|my|a|today's)\s+(?:long\s+)?(?:run|race|heat|session|marathon)\b"
                         r"|\bsweat\w*")
 WEATHER = re.compile(r"\b(?:scorcher|outside|out\s+there|heat|hot\s+day|sun|sunny|weather|humid\w*|in\s+the\s+shade"
-                     r"|bath|pool|sauna|hot\s+tub|jacuzzi|sea|lake|thermostat)\b")
+                     r"|bath|sauna|hot\s+tub|jacuzzi|thermostat)\b")
 # 13. a fever told of as over before its mention: "recovered from the fever", "first run after the fever"
 RESOLVED_BEFORE = re.compile(r"\b(?:recovered|recovering|back|over)\s+from\s+(?:the|my|a|that)\s+(?:\w+\s+)?$"
                              r"|\b(?:first|easy|second)\s+(?:\w+\s+)?(?:run|jog)\s+(?:back\s+)?(?:after|since)\s+"

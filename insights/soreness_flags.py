@@ -79,10 +79,13 @@ _PAST_LABEL = re.compile(r"\s*+(?:yesterday|last\s+(?:night|week|weekend|run)|(?
 _ASKED_IF = re.compile(r"\basked\s+(?:me\s+)?(?:if|whether)\s+(?:i|i'd|i've|i'm|my)\b")
 _YES = re.compile(r"(?:yes|yep|yeah|yup|definitely|absolutely|i\s+(?:had|have|did|was|am|do)\b(?!\s*+(?:n't|not))"
                   r"|it\s+(?:does|did|is|was|has)\b(?!\s*+(?:n't|not)))")
-_NOT_YET = re.compile(r"(?:no|nope|nah|not\s+(?:yet|really|quite)|still)\b")
+_NO_IN_ANSWER = re.compile(r"\b(?:no|nope|nah|not|nothing|never|none)\b|n't\b")
+_NOT_YET = re.compile(r"(?:no|nope|nah|not\s+(?:yet|really|quite))\b(?![^.]{0,40}\b(?:normal|gone|fine)\b)"
+                      r"|still\s+(?:\w+\s+){0,2}?(?:3[89]|4[01]|temp\w*|fever\w*|hot|high|shivery|there|got\s+it)\b")
 # a question asked for someone the runner then speaks of ("asking for a friend" alone is the runner's joke)
 _ASKING_FOR = re.compile(r"asking\s+for\s+(?:my|a|our)\s+(?:\w+\s+)?\w+(?:\s*+[,:;(–—-]\s*+|\s+(?:as|because|since|cos|coz)\s+)"
                          r"(?:she|he|they)\b")
+_GENERAL_QUESTION = re.compile(r"\s*+(?:is|are|can|could|does|do|should|would|what|how|anyone|any)\b")
 # two symptoms in one breath share their time and person: "sick and sweaty", "dizzy, clammy"
 _JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|so|a\s+bit|a\s+little)\s++)?")
 
@@ -102,15 +105,18 @@ def _chest_again(sentences: Sentences) -> set[str]:
     """Chest pain back today in a sentence that leaves the chest unsaid, after one that names it."""
     chest = flag_words.RED_FLAG_RX["chest_pain"][1]
     previous = ""
-    for sentence in sentences.all:
+    for index, sentence in enumerate(sentences.all):
         if not sentence.strip():
             continue
         cut = _CLAUSE_END.search(sentence)
         first = sentence[:cut.start()] if cut else sentence  # "Tight again today on the hill, and my upper back..."
-        if _AGAIN.match(first) and not context.past_time(first, _TODAY) and not _SETTLED.search(first) \
-                and not words.OTHER_PART.search(first.replace("chest", "")) and not _UPPER_BACK.search(first):
+        if _AGAIN.match(first) and not _asked(sentences, index) and not context.past_time(first, _TODAY) \
+                and not _SETTLED.search(first) and not _UPPER_BACK.search(first) \
+                and not words.OTHER_PART.search(sentence, 0, 300):
             named = chest.search(previous)
-            if named and not negated(previous, named.start()) and not words.SAID_NO_RX.match(previous, named.end()):
+            if named and not negated(previous, named.start()) and not words.SAID_NO_RX.match(previous, named.end()) \
+                    and context.assertion(previous, named.start(), context.person_scope(previous, named.start())) \
+                    != context.OTHER:
                 return {"chest_pain"}
         previous = sentence
     return set()
@@ -174,7 +180,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         found = sorted((m.start(), m.end(), code) for code, rx in checks for m in rx.finditer(sentence))
         if not found:
             continue
-        if _asked(sentences, index) and _ASKING_FOR.match(sentences.next_sentence(index)):
+        if _asked(sentences, index) and _GENERAL_QUESTION.match(sentence) and \
+                _ASKING_FOR.match(sentences.next_sentence(index)):
             continue  # "Is a cough with blood normal? Asking for my flatmate, she's freaking out."
         answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 4) or "") is not None
         denied = set()
@@ -199,13 +206,13 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             lo, hi = clause_bounds(sentence, start, end)
             said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
             if said == context.AFFIRMED and last_said not in (None, context.AFFIRMED) and \
-                    _JOINED.fullmatch(sentence, last_end, start):
+                    _JOINED.fullmatch(sentence, last_end, start) and not context.NOW.search(sentence, lo, hi):
                 said = last_said  # "on Friday I felt sick and sweaty": the sweat was on Friday too
-            if said == context.AFFIRMED and labelled_past and not context.NOW.search(sentence, lo, hi):
+            if said == context.AFFIRMED and labelled_past and not context.NOW.search(sentence):
                 said = context.PAST  # "Yesterday: fever 38.8." labels the whole sentence
             last_said, last_end = said, end
             if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start) and \
-                    _YES.match(sentences.next_sentence(index)):
+                    _YES.match(sentences.next_sentence(index)) and not _NO_IN_ANSWER.search(sentences.next_sentence(index)):
                 said = context.AFFIRMED  # "Husband asked if I'd been short of breath. I had, badly."
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one

@@ -200,7 +200,7 @@ BARE_STATE = re.compile(rf"{_ANSWER_LEAD}(?:(?P<fine>(?:fine|ok|okay|good|great|
 # a sentence that goes on about the soreness just reported ("Worst when I wake up.", "Now it's sharp...")
 FOLLOW_ON = re.compile(r"\s*+(?:(?:now|and|but|also|plus|though)\s+)?(?:it's|its|it\s+is|it\s+gets|it|worst|worse|sharp"
                        r"|stabbing|stabby|shooting|searing|especially|mostly|mainly|only|even|always)\b")
-UNTIL_NOW = re.compile(r"[^,.;]*?\b(?:until|till|til|'til)\s+(?:today|now|tonight|this\s+(?:morning|afternoon|evening|run))\b")
+UNTIL_NOW = re.compile(r"[^,.;]*?\b(?:until|till|til|'til)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening|run))\b")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]++")
 ASKED = re.compile(r"\b(?:asked|asking|wondered|wanted\s+to\s+know)\s+(?:me\s+)?(?:if|whether)\b")
 MINE = re.compile(r"\bmine(?:'s)?\b")  # "her traps were tight, mine fine": the runner's own upper back
