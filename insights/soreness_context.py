@@ -55,22 +55,33 @@ _NAMES = (
 # "me" names who feels it only after a verb that does something to them ("left me breathless"),
 # not as company ("the guy next to me was coughing up blood")
 _ME = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in (
-    "left", "leaves", "made", "makes", "gave", "gives", "got", "gets", "kept", "keeps", "woke", "wakes", "sent",
-    "found", "noticed", "saw", "caught")) + ")"
+    "left", "leaves", "made", "makes", "gave", "gives", "got", "gets", "sent", "found", "noticed", "saw",
+    "caught")) + ")"  # not "woke me" or "kept me up": "my husband woke me with chest pain" is his
+# a name is a person when it does something ("Sarah got the chest pain", "Rob's got a fever"), not a
+# place or a hero ("Ben Nevis", "Lee Valley", "felt like Mo Farah", "Kyle of Lochalsh"); "St Mary's
+# churchyard" and "James's Park" are places
+_NAME_VERBS = (r"got|gets|had|has|have|was|is|felt|feels|said|says|kept|keeps|started|ended|went|thinks|thought"
+               r"|complained|needed|needs|reckons|told|ran|did|does|couldn't|can't|isn't|wasn't|came|collapsed")
+_PLACE_AFTER = (r"\s+(?:park|church\w*|hill|road|lane|loop|wood|green|way|common|field|bridge|gate|street"
+                r"|hospital|college|school|cathedral|well|head|point|bay|island|pier|square|meadow\w*)\b")
 _PERSON = re.compile(
     rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
-    rf"|\b(?P<other>(?:{_NAMES})(?:'s)?\b"
+    rf"|\b(?P<other>(?:{_NAMES})(?:'s\b(?!{_PLACE_AFTER})|\s+(?=(?:and\s+(?:i|me)|{_NAME_VERBS})\b))"
     rf"|(?<!\bas\sa\s)(?<!\blike\sa\s)(?:my\s+)?(?:{_RELATIONS})\b"  # not "sick as a dog"
-    rf"|(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b(?!\s+(?:been|got|gone|not|a|the|just|so|all|fine|ok|sore)\b))"
+    rf"|(?<!\bst\s)(?<!\bst\.\s)(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b"
+    rf"(?!\s+(?:been|got|gone|not|a|the|just|so|all|fine|ok|sore)\b)(?!{_PLACE_AFTER}))"
 )
 # a "my X and I" subject names the runner too
 # a person after one of these is company or a place, not who feels it ("parkrun with my dad and chest was
 # tight", "ran to my mum's"), unless "who" makes them the subject ("with my dad who has chest pain")
 _COMPANION = re.compile(r"\b(?:with|behind|beside|alongside|past|near|to|chasing|pacing|following|than)\s+"
-                        r"(?:(?:my|a|an|the|our|some|two|three|few|other)\s+){0,2}(?:\w+\s+)?$")
-_WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got)|with|having|suffering|complaining)\b")
+                        r"(?:(?:my|a|an|the|our|some|two|three|few|other)\s+){0,2}(?:[\w']+\s+)?$")
+_WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got)|with|[a-z]+ing)\b")
 # a possessive names whose it is, company or not: "up all night with my daughter's fever", "with her fever"
 _OWNER = re.compile(r"'s(?:\s+(?!(?:and|then|for|to|house|place|flat|after|before|with)\b)[a-z]|\s*+$)")
+
+
+_RELATION_NEXT = re.compile(rf"'s\s+(?:{_RELATIONS})\b")
 
 
 def _owner(text: str, person: re.Match[str]) -> bool:
@@ -78,7 +89,9 @@ def _owner(text: str, person: re.Match[str]) -> bool:
     if person.group() in ("her", "his", "their"):
         return True
     end = person.end() - 2 if person.group().endswith("'s") else person.end()
-    return _OWNER.match(text, end) is not None
+    owned = _OWNER.match(text, end)
+    # "with Tom's wife": the wife is the company, and Tom with her
+    return owned is not None and _RELATION_NEXT.match(text, end) is None
 _WE = re.compile(r"\b(?:and\s+i|and\s+me|we|both\s+of\s+us|us)\b")
 
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
@@ -153,8 +166,10 @@ def assertion(clause: str, mention_at: int, before: str | None = None, condition
     person = None
     for m in _PERSON.finditer(before):
         if m.lastgroup == "other" and _COMPANION.search(before, max(0, m.start() - 40), m.start()) \
-                and not _owner(before, m) and not _WHO.match(before, m.end()):
-            continue  # "ran with my friend and chest felt tight": the friend came along, the chest is the runner's
+                and not _owner(before, m) and not _WHO.match(before, m.end()) and before[m.end():].strip():
+            # "ran with my friend and chest felt tight": the friend came along, the chest is the runner's;
+            # but "a man coughing up blood" (the mention right after the person) is the man's
+            continue
         person = m.lastgroup
     if person == "other" and not _WE.search(before):
         return OTHER

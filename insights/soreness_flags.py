@@ -40,8 +40,9 @@ _WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and)\s+(?:the|my|that)\s+(
                         r"|\bwith\s+it\b")
 _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|effort|intervals?|reps"
                            r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
-_SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|negative|nil|0)"
-                           r"(?:\s+to\s+(?:all|both|any|each|either)(?:\s+\w+)?|\s+of\s+(?:them|those|these|the\s+above))?\W*")
+_SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|not really(?:\W+no)?|yeah\W+nah|negative|nil|0)"
+                           r"(?:\s+to\s+(?:all|both|any|each|either)(?:\s+\w+)?|\s+of\s+(?:them|those|these|the\s+above))?"
+                           r"(?:\W+(?:all\s+good|all\s+fine|fine|ok|okay|thankfully|luckily|phew))?\W*")
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
 # flags that no longer count once the runner says they went away
 # (not numbness: a tingling or numbness that passed is what a doctor wants to hear about)
@@ -77,9 +78,10 @@ _PAST_LABEL = re.compile(r"\s*+(?:yesterday|last\s+(?:night|week|weekend|run)|(?
                          r"|\d+\s+days?\s+ago)\s*+[:=–—-]")
 # an answer to a question about the runner's symptom, in the next sentence
 _ASKED_IF = re.compile(r"\basked\s+(?:me\s+)?(?:if|whether)\s+(?:i|i'd|i've|i'm|my)\b")
-_YES = re.compile(r"(?:yes|yep|yeah|yup|definitely|absolutely|i\s+(?:had|have|did|was|am|do)\b(?!\s*+(?:n't|not))"
-                  r"|it\s+(?:does|did|is|was|has)\b(?!\s*+(?:n't|not)))")
-_NO_IN_ANSWER = re.compile(r"\b(?:no|nope|nah|not|nothing|never|none)\b|n't\b")
+# a yes is a yes on its own: "I had, badly", "I have, about 6kg", "It does." (not "I was fine", "I had to laugh")
+_YES = re.compile(r"(?:yes|yep|yeah|yup|definitely|absolutely)\b(?!\s+nah)"
+                  r"|(?:i\s+(?:had|have|did|was|am|do)|it\s+(?:does|did))\s*+(?:[,.!;]|$|(?:badly|loads|lots|really|actually)\b)")
+_NO_IN_ANSWER = re.compile(r"\b(?:no|nope|nah|not|nothing|never|none|fine|ok|okay|all\s+good)\b|n't\b")
 _NOT_YET = re.compile(r"(?:no|nope|nah|not\s+(?:yet|really|quite))\b(?![^.]{0,40}\b(?:normal|gone|fine)\b)"
                       r"|still\s+(?:\w+\s+){0,2}?(?:3[89]|4[01]|temp\w*|fever\w*|hot|high|shivery|there|got\s+it)\b")
 # a question asked for someone the runner then speaks of ("asking for a friend" alone is the runner's joke)
@@ -91,8 +93,11 @@ _JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|s
 
 
 # "Chest felt tight on Saturday. Tight again today": the chest, named in the sentence before
-_AGAIN = re.compile(r"\s*+(?:(?:tight|heavy|painful|sore|achy|aching|hurting|hurts|pressure)\s+(?:again|still)"
-                    r"|still\s+(?:tight|heavy|painful|hurting|sore|achy)|same\s+again)\b")
+_AGAIN = re.compile(r"\s*+(?:(?:tight|heavy|painful|hurting|hurts|pressure)\s+(?:again|still)"
+                    r"|still\s+(?:tight|heavy|painful|hurting)|same\s+again|back\s+again|(?:it's|its|it\s+is)\s+back"
+                    r"|(?:it|that)\s+came\s+back)\b")
+# "Still sore today from the downhills": a cause named, the legs not the chest
+_CAUSE = re.compile(r"\b(?:from|after)\s+(?:the|my|all|those|that|this)\b")
 
 
 _CLAUSE_END = re.compile(r"[,;]|\b(?:and|but)\b")
@@ -111,7 +116,7 @@ def _chest_again(sentences: Sentences) -> set[str]:
         cut = _CLAUSE_END.search(sentence)
         first = sentence[:cut.start()] if cut else sentence  # "Tight again today on the hill, and my upper back..."
         if _AGAIN.match(first) and not _asked(sentences, index) and not context.past_time(first, _TODAY) \
-                and not _SETTLED.search(first) and not _UPPER_BACK.search(first) \
+                and not _SETTLED.search(first) and not _UPPER_BACK.search(first) and not _CAUSE.search(first) \
                 and not words.OTHER_PART.search(sentence, 0, 300):
             named = chest.search(previous)
             if named and not negated(previous, named.start()) and not words.SAID_NO_RX.match(previous, named.end()) \
@@ -197,7 +202,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if denied.intersection(chain[:1]):
                 denied.update(chain)
         cold = None
-        labelled_past = _PAST_LABEL.match(sentence) is not None
+        # "Yesterday: fever 38.8." labels the whole sentence, unless it also says now ("still there now")
+        labelled_past = _PAST_LABEL.match(sentence) is not None and not context.NOW.search(sentence)
         affirmed: list[tuple[int, int, str]] = []
         last_said, last_end = None, -1
         for i, (start, end, code) in enumerate(found):
@@ -208,8 +214,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if said == context.AFFIRMED and last_said not in (None, context.AFFIRMED) and \
                     _JOINED.fullmatch(sentence, last_end, start) and not context.NOW.search(sentence, lo, hi):
                 said = last_said  # "on Friday I felt sick and sweaty": the sweat was on Friday too
-            if said == context.AFFIRMED and labelled_past and not context.NOW.search(sentence):
-                said = context.PAST  # "Yesterday: fever 38.8." labels the whole sentence
+            if said == context.AFFIRMED and labelled_past:
+                said = context.PAST
             last_said, last_end = said, end
             if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start) and \
                     _YES.match(sentences.next_sentence(index)) and not _NO_IN_ANSWER.search(sentences.next_sentence(index)):

@@ -195,12 +195,17 @@ _AS_EVER = r"(?:\s+(?:as\s+usual|as\s+always|as\s+ever|again|today|still))?\W*" 
 _ANSWER_LEAD = r"(?:(?:a|answer)\s*+:\s*+)?(?:(?:surprisingly|thankfully|luckily|actually|honestly|weirdly)\s*+,?\s*+)?"
 _ALL_GOOD = r"(?:\s*+,\s*+(?:all\s+good|all\s+fine|fine|ok|okay|good|no\s+pain|pain[\s-]free)(?:\s+today)?)?"
 BARE_STATE = re.compile(rf"{_ANSWER_LEAD}(?:(?P<fine>(?:fine|ok|okay|good|great|grand|all good|no|none|nope|nothing|0"
-                        rf"|not(?:\s+(?:really|at\s+all))?){_ALL_GOOD}{_AS_EVER})"
+                        rf"|not(?!\s+again)(?:\s+(?:really|at\s+all))?){_ALL_GOOD}{_AS_EVER})"
                         rf"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad){_AS_EVER}))")
 # a sentence that goes on about the soreness just reported ("Worst when I wake up.", "Now it's sharp...")
-FOLLOW_ON = re.compile(r"\s*+(?:(?:now|and|but|also|plus|though)\s+)?(?:it's|its|it\s+is|it\s+gets|it|worst|worse|sharp"
-                       r"|stabbing|stabby|shooting|searing|especially|mostly|mainly|only|even|always)\b")
-UNTIL_NOW = re.compile(r"[^,.;]*?\b(?:until|till|til|'til)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening|run))\b")
+FOLLOW_ON = re.compile(r"\s*+(?:(?:now|and|but|also|plus)\s+)?(?:(?:it's|its|it\s+is|it\s+gets|it\s+feels|it\s+hurts|it)"
+                       r"\s+(?!was\b)|worst\b|worse\b|(?:sharp|stabbing|stabby|shooting|searing)\s*+(?=,|when|on|if|as"
+                       r"|like|with|every|whenever)|(?:especially|mostly|mainly|only|even|always)\s+(?:when|on|at|in|if"
+                       r"|first|lying|sitting|resting|after))")
+# ...but not one that says it is fine then: "It's fine when I breathe in though"
+FOLLOW_ON_FINE = re.compile(r"\b(?:fine|ok|okay|better|good|helps?|eases?|no\s+pain)\b")
+UNTIL_NOW = re.compile(r"(?:(?!\b(?:so|and|but|then|because|cos)\b)[^,.;])*?\b(?:until|till|til|'til)\s+"
+                       r"(?:today|tonight|this\s+(?:morning|afternoon|evening|run))\b(?!'s)")
 SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u3000]++")
 ASKED = re.compile(r"\b(?:asked|asking|wondered|wanted\s+to\s+know)\s+(?:me\s+)?(?:if|whether)\b")
 MINE = re.compile(r"\bmine(?:'s)?\b")  # "her traps were tight, mine fine": the runner's own upper back

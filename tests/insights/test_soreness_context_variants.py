@@ -93,6 +93,57 @@ REVIEW = [
 ]
 
 
+# A second review, of the first review's fixes: (text, red flags or None to skip, qualifiers or None to skip)
+REVIEW_2 = [
+    ('Up Ben Nevis in the clag and chest pain near the summit, had to stop. Upper back 5/10.', ('chest_pain',), None),
+    ('Ben Lomond today and chest tight near the top. Upper back 4/10.', ('chest_pain',), None),
+    ('Lee Valley parkrun and chest pain on the last lap 😬 upper back 4/10', ('chest_pain',), None),
+    ('Felt like Mo Farah until the chest pain kicked in at 8k. Upper back 3/10.', ('chest_pain',), None),
+    ('Kyle of Lochalsh 10k and breathless from the start, chest tight. Upper back 4/10.', ('breathless', 'chest_pain'), None),
+    ("St James's Park loop with chest tightness and breathless the whole way. Upper back 4/10.", ('breathless', 'chest_pain'), None),
+    ("Ran round St Mary's churchyard loop and chest pain on the hill. Upper back 3/10", ('chest_pain',), None),
+    ("parkrun with Tom's wife and chest felt tight up the hill. upper back 3/10", ('chest_pain',), None),
+    ('Ran past a man coughing up blood on the towpath, awful. Upper back 3/10.', (), None),
+    ('Gave my jacket to a lady shivering with a fever at the finish. Upper back 2/10.', (), None),
+    ('My daughter kept me up all night with a high temp so only a slow 5k. Upper back 2/10.', (), None),
+    ('The kids woke me at 5 with fevers, shattered. Upper back 3/10.', (), None),
+    ('My son woke me up coughing up blood, at A&E now, no run. Upper back fine.', (), None),
+    ('My husband woke me at 2am with chest pain, we ended up in A&E. No run today. Upper back fine.', (), None),
+    ("Physio asked if I'd been breathless on the hills. I was fine, just slow. Upper back 3/10.", (), None),
+    ("GP asked if I'd had any numbness in my arms. It was a routine check. Upper back 3/10.", (), None),
+    ("Coach asked if I'd had a temperature. I was a bit warm after the run, that's all.", (), None),
+    ("Doc asked if I'd had chest pain. I had to laugh, all fine.", (), None),
+    ('My chest felt tight on Saturday. Still sore today from the downhills.', (), None),
+    ('Chest pain at the weekend. Back again today on the hills. Upper back 4/10.', ('chest_pain',), None),
+    ('Any chest pain? Nah, all good. Upper back 2/10.', (), None),
+    ('Any numbness in the arms? Not really no. Upper back 2/10.', (), None),
+    ('Chest pain? Yeah nah.', (), None),
+    ('Upper back tight 3/10. Sharp session on the track, 6x800 off 90s.', None, ()),
+    ('Upper back niggly 2/10. Only sharp bit of the run was the hairpin at the cones.', None, ()),
+    ('Upper back sore 3/10. It was a sharp, windy morning on the prom.', None, ()),
+    ('Upper back sore 3/10. Even the sharp bends on the trail were fine.', None, ()),
+    ("Upper back sore 4/10. It's fine when I breathe in though, just when I twist.", None, ()),
+]
+REVIEW_2_SORE = [
+    ("No upper back pain so taking it easy till tonight's club run.", False),
+    ("Upper back sore? Not again 😩", True),
+]
+
+
+@pytest.mark.parametrize(("text", "flags", "qualifiers"), REVIEW_2, ids=[c[0] for c in REVIEW_2])
+def test_second_review(text, flags, qualifiers):
+    report = parse_soreness(text)
+    if flags is not None:
+        assert set(report.red_flags) == set(flags)
+    if qualifiers is not None:
+        assert set(report.qualifiers) == set(qualifiers)
+
+
+@pytest.mark.parametrize(("text", "sore"), REVIEW_2_SORE, ids=[c[0] for c in REVIEW_2_SORE])
+def test_second_review_soreness(text, sore):
+    assert parse_soreness(text).sore is sore
+
+
 @pytest.mark.parametrize(("text", "sore", "severity", "flags", "qualifiers"), CASES + REVIEW,
                          ids=[c[0] for c in CASES + REVIEW])
 def test_context_variants(text, sore, severity, flags, qualifiers):

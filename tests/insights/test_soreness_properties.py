@@ -161,6 +161,8 @@ UNITS = {
     # context across sentences: company, names, answers, labels, "again"
     "context": "ran with my friend and chest tight. Tight again today. GP asked if I had chest pain? yes. "
                "Fever gone? no, still 38.5. Yesterday: fever 38.8, sick and sweaty. Sarah's got a fever. ",
+    # one labelled sentence of many mentions (a check of the whole sentence per mention was quadratic)
+    "labelled": "yesterday: fever 38.8 and sick and sweaty and dizzy and ",
 }
 
 
