@@ -43,7 +43,7 @@ _NOT_PEOPLE = ("it", "that", "what", "there", "here", "today", "yesterday", "tom
 # First names a runner writes of friends by ("Sarah got the chest pain", "Rob's got a fever"), without
 # the ones that are everyday words too ("will", "may", "mark", "max", "kit", "pat", "grace"...)
 _NAMES = (
-    "sarah|sara|emma|emily|hannah|laura|lauren|rachel|rebecca|becky|jess|jessica|kate|katie|lucy|sophie|amy|anna"
+    "sarah|sara|jake|emma|emily|hannah|laura|lauren|rachel|rebecca|becky|jess|jessica|kate|katie|lucy|sophie|amy|anna"
     "|claire|helen|jen|jenny|jennifer|lisa|louise|megan|nicola|sam|sophia|olivia|chloe|ellie|zoe|priya|aisha|fatima"
     "|maria|mary|julia|karen|susan|linda|michelle|nicole|amanda|stephanie|natalie|vicky|gemma|jo|jane|liz|beth|kim"
     "|tom|tommy|rob|robert|bob|james|jim|jamie|john|jon|jonny|dave|david|mike|michael|chris|matt|matthew|dan|daniel"
@@ -60,13 +60,16 @@ _ME = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in (
 # a name is a person when it does something ("Sarah got the chest pain", "Rob's got a fever"), not a
 # place or a hero ("Ben Nevis", "Lee Valley", "felt like Mo Farah", "Kyle of Lochalsh"); "St Mary's
 # churchyard" and "James's Park" are places
-_NAME_VERBS = (r"got|gets|had|has|have|was|is|felt|feels|said|says|kept|keeps|started|ended|went|thinks|thought"
-               r"|complained|needed|needs|reckons|told|ran|did|does|couldn't|can't|isn't|wasn't|came|collapsed")
+_NAME_VERBS = (r"(?:(?:also|suddenly|really|then|just|still|actually|again)\s+)?"
+               r"(?:got|gets|had|has|have|was|is|felt|feels|said|says|kept|keeps|started|ended|went|thinks|thought"
+               r"|complained|complaining|needed|needs|reckons|told|ran|did|does|couldn't|can't|isn't|wasn't|came"
+               r"|collapsed|fainted|struggled|struggling|began|looked|seemed|suffered|suffering|developed)")
 _PLACE_AFTER = (r"\s+(?:park|church\w*|hill|road|lane|loop|wood|green|way|common|field|bridge|gate|street"
-                r"|hospital|college|school|cathedral|well|head|point|bay|island|pier|square|meadow\w*)\b")
+                r"|hospital|college|school|cathedral|well|head|point|bay|island|pier|square|meadow\w*|seat|canal"
+                r"|cross|tent|arms|inn|wharf|quay|mill|rock|tor|beacon|heath|fell|pike|crag|bridge|reservoir)\b")
 _PERSON = re.compile(
     rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
-    rf"|\b(?P<other>(?:{_NAMES})(?:'s\b(?!{_PLACE_AFTER})|\s+(?=(?:and\s+(?:i|me)|{_NAME_VERBS})\b))"
+    rf"|\b(?P<other>(?<!\bst\s)(?<!\bst\.\s)(?:{_NAMES})(?:'s\b(?!{_PLACE_AFTER})|\s+(?=(?:and\s+(?:i|me)|{_NAME_VERBS})\b))"
     rf"|(?<!\bas\sa\s)(?<!\blike\sa\s)(?:my\s+)?(?:{_RELATIONS})\b"  # not "sick as a dog"
     rf"|(?<!\bst\s)(?<!\bst\.\s)(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b"
     rf"(?!\s+(?:been|got|gone|not|a|the|just|so|all|fine|ok|sore)\b)(?!{_PLACE_AFTER}))"
@@ -75,8 +78,11 @@ _PERSON = re.compile(
 # a person after one of these is company or a place, not who feels it ("parkrun with my dad and chest was
 # tight", "ran to my mum's"), unless "who" makes them the subject ("with my dad who has chest pain")
 _COMPANION = re.compile(r"\b(?:with|behind|beside|alongside|past|near|to|chasing|pacing|following|than)\s+"
+                        r"(?:(?:a\s+)?(?:couple|few|bunch|group|pair|load|lot|handful|some|one|two|three|rest)\s+of\s+)?"
                         r"(?:(?:my|a|an|the|our|some|two|three|few|other)\s+){0,2}(?:[\w']+\s+)?$")
-_WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got)|with|[a-z]+ing)\b")
+_WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got)|with|(?:coughing|shivering|sweating|vomiting"
+                  r"|wheezing|gasping|struggling|complaining|suffering|having|clutching|holding|collapsing|being)\b)")
+_DOING = re.compile(r"[a-z]+ing\b")
 # a possessive names whose it is, company or not: "up all night with my daughter's fever", "with her fever"
 _OWNER = re.compile(r"'s(?:\s+(?!(?:and|then|for|to|house|place|flat|after|before|with)\b)[a-z]|\s*+$)")
 
@@ -166,9 +172,10 @@ def assertion(clause: str, mention_at: int, before: str | None = None, condition
     person = None
     for m in _PERSON.finditer(before):
         if m.lastgroup == "other" and _COMPANION.search(before, max(0, m.start() - 40), m.start()) \
-                and not _owner(before, m) and not _WHO.match(before, m.end()) and before[m.end():].strip():
+                and not _owner(before, m) and not _WHO.match(before, m.end()) \
+                and not (not before[m.end():].strip() and _DOING.match(clause, mention_at)):
             # "ran with my friend and chest felt tight": the friend came along, the chest is the runner's;
-            # but "a man coughing up blood" (the mention right after the person) is the man's
+            # but "ran past a man coughing up blood" (the mention, a doing, right after the person) is the man's
             continue
         person = m.lastgroup
     if person == "other" and not _WE.search(before):

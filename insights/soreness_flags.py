@@ -79,9 +79,14 @@ _PAST_LABEL = re.compile(r"\s*+(?:yesterday|last\s+(?:night|week|weekend|run)|(?
 # an answer to a question about the runner's symptom, in the next sentence
 _ASKED_IF = re.compile(r"\basked\s+(?:me\s+)?(?:if|whether)\s+(?:i|i'd|i've|i'm|my)\b")
 # a yes is a yes on its own: "I had, badly", "I have, about 6kg", "It does." (not "I was fine", "I had to laugh")
-_YES = re.compile(r"(?:yes|yep|yeah|yup|definitely|absolutely)\b(?!\s+nah)"
+_YES = re.compile(r"(?:[a-z]+\W+){0,3}?(?:yes|yep|yeah|yup|definitely|absolutely)\b(?!\W+nah)"
                   r"|(?:i\s+(?:had|have|did|was|am|do)|it\s+(?:does|did))\s*+(?:[,.!;]|$|(?:badly|loads|lots|really|actually)\b)")
-_NO_IN_ANSWER = re.compile(r"\b(?:no|nope|nah|not|nothing|never|none|fine|ok|okay|all\s+good)\b|n't\b")
+# ...and not a no in its first words ("I was fine, just slow"; but "Yes, left hand, ok now" is a yes)
+# "Any chest pain? Nah, all good, just breathless on the hills.": the answer opens with a no
+_NO_LEAD = re.compile(r"(?:a:\s*)?(?:no|nope|nah|not\s+at\s+all|not\s+really|yeah\W+nah|negative|none)\b"
+                      r"(?!\W*(?:idea|clue|worse|still|way|doubt|better|change|difference)\b)")
+_NO_IN_ANSWER = re.compile(r"\W*+(?:[a-z']+\W+){0,2}?(?:no|nope|nah|not|nothing|never|none|fine|ok|okay|all\s+good"
+                           r"|\w+n't)\b")
 _NOT_YET = re.compile(r"(?:no|nope|nah|not\s+(?:yet|really|quite))\b(?![^.]{0,40}\b(?:normal|gone|fine)\b)"
                       r"|still\s+(?:\w+\s+){0,2}?(?:3[89]|4[01]|temp\w*|fever\w*|hot|high|shivery|there|got\s+it)\b")
 # a question asked for someone the runner then speaks of ("asking for a friend" alone is the runner's joke)
@@ -94,10 +99,11 @@ _JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|s
 
 # "Chest felt tight on Saturday. Tight again today": the chest, named in the sentence before
 _AGAIN = re.compile(r"\s*+(?:(?:tight|heavy|painful|hurting|hurts|pressure)\s+(?:again|still)"
-                    r"|still\s+(?:tight|heavy|painful|hurting)|same\s+again|back\s+again|(?:it's|its|it\s+is)\s+back"
-                    r"|(?:it|that)\s+came\s+back)\b")
+                    r"|still\s+(?:tight|heavy|painful|hurting)|same\s+again|(?:back\s+)?again\s+(?:today|this\s+morning|now"
+                    r"|tonight)|(?:it's|its|it\s+is)\s+back(?!\s+(?:to|at|for|in|on|with|into)\b)"
+                    r"|(?:it|that)\s+came\s+back)\b(?![^,;]*\b(?:tomorrow|next|will|gonna)\b)")
 # "Still sore today from the downhills": a cause named, the legs not the chest
-_CAUSE = re.compile(r"\b(?:from|after)\s+(?:the|my|all|those|that|this)\b")
+_CAUSE = re.compile(r"\bfrom\s+(?:the|my|all|those|that|this)\b")
 
 
 _CLAUSE_END = re.compile(r"[,;]|\b(?:and|but)\b")
@@ -188,7 +194,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         if _asked(sentences, index) and _GENERAL_QUESTION.match(sentence) and \
                 _ASKING_FOR.match(sentences.next_sentence(index)):
             continue  # "Is a cough with blood normal? Asking for my flatmate, she's freaking out."
-        answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 4) or "") is not None
+        answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 4) or "") is not None or (
+            _asked(sentences, index) and _NO_LEAD.match(sentences.next_sentence(index)) is not None)
         denied = set()
         floor = previous_end = 0
         for i, (start, end, code) in enumerate(found):
@@ -218,7 +225,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 said = context.PAST
             last_said, last_end = said, end
             if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start) and \
-                    _YES.match(sentences.next_sentence(index)) and not _NO_IN_ANSWER.search(sentences.next_sentence(index)):
+                    _YES.match(sentences.next_sentence(index)) and not _NO_IN_ANSWER.match(sentences.next_sentence(index)):
                 said = context.AFFIRMED  # "Husband asked if I'd been short of breath. I had, badly."
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one

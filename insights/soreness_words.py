@@ -112,14 +112,14 @@ SORE_NEEDLES = ("sore", "ach", "pain", "tight", "stiff", "hurt", "niggl", "twing
                  "seized")
 QUALIFIER_NEEDLES = ("wak", "woke", "morning", "first thing", "bed", "night", "rest", "lying", "sleep", "awake",
                       "sharp", "stab", "knife", "shoot", "sear", "electric", "breath", "inhal", "sitting", "sofa",
-                      "couch", "sat ")
+                      "couch", "sat ", "get up", "got up")
 NEGATOR_NEEDLES = ("no", "n't", "nt", "never", "without", "zero", "nil", "almost", "nearly", "free of", "nothing")
 
 # Qualifiers that need a symptom in their clause: "at night" alone is a night run.
 GATED_QUALIFIERS = {
     "worse_on_waking": re.compile(
         r"\b(?:on|when|after|upon)\s+(?:i\s+)?(?:wak(?:e|ing)|woke)\b|\bwak(?:e|ing)\s+up\b"
-        r"|\bwhen\s+i\s+(?:get|got)\s+up\b|\bfirst\s+thing\b|\bin\s+the\s+mornings?\b|\bmornings\b"
+        r"|\bwhen\s+i\s+(?:first\s+)?(?:get|got)\s+up\b|\bfirst\s+thing\b|\bin\s+the\s+mornings?\b|\bmornings\b"
         r"|\bevery\s+morning\b|\bwoke\s+up\b|\bmorning\s+(?:stiffness|pain|soreness|ache)\b|\bout\s+of\s+bed\b"),
     "night_or_rest": re.compile(
         r"\bat\s+night\b|\bnights\b|\bovernight\b|\bin\s+bed\b|\bat\s+rest\b|\blying\s+down\b|\beven\s+resting\b"
@@ -199,8 +199,8 @@ BARE_STATE = re.compile(rf"{_ANSWER_LEAD}(?:(?P<fine>(?:fine|ok|okay|good|great|
                         rf"|(?P<sore>(?:sore|tight|stiff|achy|aching|painful|yes|bad){_AS_EVER}))")
 # a sentence that goes on about the soreness just reported ("Worst when I wake up.", "Now it's sharp...")
 FOLLOW_ON = re.compile(r"\s*+(?:(?:now|and|but|also|plus)\s+)?(?:(?:it's|its|it\s+is|it\s+gets|it\s+feels|it\s+hurts|it)"
-                       r"\s+(?!was\b)|worst\b|worse\b|(?:sharp|stabbing|stabby|shooting|searing)\s*+(?=,|when|on|if|as"
-                       r"|like|with|every|whenever)|(?:especially|mostly|mainly|only|even|always)\s+(?:when|on|at|in|if"
+                       r"\s+(?!was\b)|worst\b|worse\b|(?:(?:really|very|quite|so|super|proper)\s+)?"
+                       r"(?:sharp|stabbing|stabby|shooting|searing)\s*+(?=,|when|on|if|like|with|every|whenever)|(?:especially|mostly|mainly|only|even|always)\s+(?:when|on|at|in|if"
                        r"|first|lying|sitting|resting|after))")
 # ...but not one that says it is fine then: "It's fine when I breathe in though"
 FOLLOW_ON_FINE = re.compile(r"\b(?:fine|ok|okay|better|good|helps?|eases?|no\s+pain)\b")

@@ -124,13 +124,44 @@ REVIEW_2 = [
     ('Upper back sore 3/10. Even the sharp bends on the trail were fine.', None, ()),
     ("Upper back sore 4/10. It's fine when I breathe in though, just when I twist.", None, ()),
 ]
+# A third review, of the second review's fixes (same shape as REVIEW_2)
+REVIEW_3 = [
+    ('Chest felt tight at the weekend. Back again at parkrun today, PB! upper back 2/10', (), None),
+    ("Chest pain on Saturday, GP said it's muscular. It's back to training today, upper back 2/10.", (), None),
+    ('Chest tight at the weekend. Back again tomorrow for intervals.', (), None),
+    ('long run with the club lads breathless from 8k, upper back 4/10', ('breathless',), None),
+    ('club run with a couple of the girls chest tight from the start. upper back 4/10', ('chest_pain',), None),
+    ('easy 5k with my sister chest tight the whole way 😬 upper back 3/10', ('chest_pain',), None),
+    ('ran with my brother breathless after the first hill. upper back 3/10', ('breathless',), None),
+    ('Ran with my mate training for London and chest pain at 10k. Upper back 4/10.', ('chest_pain',), None),
+    ('Jake also had chest pain at 10k so we walked it in.', (), None),
+    ('Sarah suddenly felt breathless so we stopped.', (), None),
+    ('Emma complaining of chest pain at the end, told her to see the GP.', (), None),
+    ("Stopped at the St John's tent with chest pain at mile 22.", ('chest_pain',), None),
+    ("Up Arthur's Seat and chest pain at the top, had to sit down.", ('chest_pain',), None),
+    ("Along Regent's Canal and chest pain near King's Cross, walked home.", ('chest_pain',), None),
+    ('Any chest pain? Nah, all good, just breathless on the hills.', ('breathless',), None),
+    ("GP asked if I'd had chest pain. I did yeah, on the hills.", ('chest_pain',), None),
+    ("Doc asked if I'd had chest pain. Honestly yes, twice on the run.", ('chest_pain',), None),
+    ("Physio asked if I'd had any tingling or numbness in my arms. Yeah, a bit, not for long though.", ('numbness_or_weakness',), None),
+    ("Physio asked if I'd had any numbness. Yes, left hand, ok now.", ('numbness_or_weakness',), None),
+    ('Chest tight last week. Tight again today after the warm up.', ('chest_pain',), None),
+    ('Chest pain on Tuesday. Back again today after the first hill 😟', ('chest_pain',), None),
+    ('Chest tight yesterday. Again today on the hills.', ('chest_pain',), None),
+    ('Chest pain? No idea, maybe just the cold.', ('chest_pain',), None),
+    ('Upper back tight 2/10. Sharp as ever on the track, 400s in 70.', None, ()),
+    ("Upper back sore. It's worst first thing, eases off by lunchtime.", None, ('worse_on_waking',)),
+    ("Upper back sore. It's sharp when I breathe in, ok otherwise.", None, ('sharp', 'worse_on_deep_breath')),
+    ('Upper back sore. Only when I first get up, then good.', None, ('worse_on_waking',)),
+    ('Upper back sore. Really sharp when I breathe in.', None, ('sharp', 'worse_on_deep_breath')),
+]
 REVIEW_2_SORE = [
     ("No upper back pain so taking it easy till tonight's club run.", False),
     ("Upper back sore? Not again 😩", True),
 ]
 
 
-@pytest.mark.parametrize(("text", "flags", "qualifiers"), REVIEW_2, ids=[c[0] for c in REVIEW_2])
+@pytest.mark.parametrize(("text", "flags", "qualifiers"), REVIEW_2 + REVIEW_3, ids=[c[0] for c in REVIEW_2 + REVIEW_3])
 def test_second_review(text, flags, qualifiers):
     report = parse_soreness(text)
     if flags is not None:
