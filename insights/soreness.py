@@ -127,13 +127,15 @@ def _follow_on_qualifiers(sentences: Sentences, candidates: set[int], sore_sente
     for index in candidates:
         before = next((i for i in range(index - 1, max(-1, index - 4), -1) if sentences.all[i].strip()), None)
         sentence = sentences.all[index]
-        first_clause = sentence.split(",", 1)[0].split(" then ", 1)[0]  # "It's worst first thing, eases off by lunch"
         if (before not in sore_sentences or not words.FOLLOW_ON.match(sentence)
-                or words.FOLLOW_ON_FINE.search(first_clause)
                 or words.OTHER_PART.search(sentence) or context.assertion(sentence, len(sentence)) != context.AFFIRMED):
             continue
-        found |= {name for name, rx in words.GATED_QUALIFIERS.items()
-                  if any(not negated(sentence, m.start()) for m in rx.finditer(sentence))}  # not "it's not sharp"
+        # clause by clause, leaving out one that says it is fine then: "It's fine once warm, but sharp when I
+        # breathe in", "It's worst first thing, eases off by lunchtime"; never "it's not sharp"
+        for clause in words.FOLLOW_ON_CUT.split(sentence):
+            if not words.FOLLOW_ON_FINE.search(clause):
+                found |= {name for name, rx in words.GATED_QUALIFIERS.items()
+                          if any(not negated(clause, m.start()) for m in rx.finditer(clause))}
     return found
 
 

@@ -83,10 +83,15 @@ _YES = re.compile(r"(?:[a-z]+\W+){0,3}?(?:yes|yep|yeah|yup|definitely|absolutely
                   r"|(?:i\s+(?:had|have|did|was|am|do)|it\s+(?:does|did))\s*+(?:[,.!;]|$|(?:badly|loads|lots|really|actually)\b)")
 # ...and not a no in its first words ("I was fine, just slow"; but "Yes, left hand, ok now" is a yes)
 # "Any chest pain? Nah, all good, just breathless on the hills.": the answer opens with a no
+# ...when the question asks about the symptom ("Any chest pain?", "Q: chest pain?"), not its cause
+# ("Chest pain again, is it my heart? No, probably the cold." still tells of chest pain)
+_SYMPTOM_QUESTION = re.compile(r"\s*+(?:q:\s*+)?(?:any|did\s+you|have\s+you|had\s+any|do\s+you|is\s+there|was\s+there"
+                               r"|were\s+there)\b")
 _NO_LEAD = re.compile(r"(?:a:\s*)?(?:no|nope|nah|not\s+at\s+all|not\s+really|yeah\W+nah|negative|none)\b"
-                      r"(?!\W*(?:idea|clue|worse|still|way|doubt|better|change|difference)\b)")
-_NO_IN_ANSWER = re.compile(r"\W*+(?:[a-z']+\W+){0,2}?(?:no|nope|nah|not|nothing|never|none|fine|ok|okay|all\s+good"
-                           r"|\w+n't)\b")
+                      r"(?!\W*(?:idea|clue|worse|still|way|doubt|better|change|difference|sure|chance)\b)")
+# ...and no no in the answer's first clause ("I was fine, just slow", "I nearly said yes but honestly no",
+# "told him definitely not"; but "Yes, left hand, ok now" and "Honestly yes, not going to lie" are yeses)
+_NO_IN_ANSWER = re.compile(r"[^,;.]*?\b(?:no|nope|nah|not|nothing|never|none|fine|ok|okay|all\s+good|\w+n't)\b")
 _NOT_YET = re.compile(r"(?:no|nope|nah|not\s+(?:yet|really|quite))\b(?![^.]{0,40}\b(?:normal|gone|fine)\b)"
                       r"|still\s+(?:\w+\s+){0,2}?(?:3[89]|4[01]|temp\w*|fever\w*|hot|high|shivery|there|got\s+it)\b")
 # a question asked for someone the runner then speaks of ("asking for a friend" alone is the runner's joke)
@@ -100,7 +105,7 @@ _JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|s
 # "Chest felt tight on Saturday. Tight again today": the chest, named in the sentence before
 _AGAIN = re.compile(r"\s*+(?:(?:tight|heavy|painful|hurting|hurts|pressure)\s+(?:again|still)"
                     r"|still\s+(?:tight|heavy|painful|hurting)|same\s+again|(?:back\s+)?again\s+(?:today|this\s+morning|now"
-                    r"|tonight)|(?:it's|its|it\s+is)\s+back(?!\s+(?:to|at|for|in|on|with|into)\b)"
+                    r"|tonight)(?!\s+(?:for|at|to|on\s+the\s+track)\b)|(?:it's|its|it\s+is)\s+back(?!\s+(?:to|at|for|in|on|with|into)\b)"
                     r"|(?:it|that)\s+came\s+back)\b(?![^,;]*\b(?:tomorrow|next|will|gonna)\b)")
 # "Still sore today from the downhills": a cause named, the legs not the chest
 _CAUSE = re.compile(r"\bfrom\s+(?:the|my|all|those|that|this)\b")
@@ -108,7 +113,8 @@ _CAUSE = re.compile(r"\bfrom\s+(?:the|my|all|those|that|this)\b")
 
 _CLAUSE_END = re.compile(r"[,;]|\b(?:and|but)\b")
 _TODAY = re.compile(r"\b(?:today|now|this\s+(?:morning|afternoon|evening|run)|tonight)\b")
-_SETTLED = re.compile(r"\b(?:fine|ok|okay|better|gone|settled|eased|cleared|normal)\b")
+_SETTLED = re.compile(r"\b(?:fine|ok|okay|better|gone|settled|eased|cleared|normal|great|grand|perfect|all\s+good"
+                      r"|no\s+(?:problems?|issues?|pain|bother))\b")
 _UPPER_BACK = re.compile(r"\b(?:upper\s+back|shoulder\s+blades?|rhomboids?|traps?|thoracic)\b")
 
 
@@ -122,7 +128,8 @@ def _chest_again(sentences: Sentences) -> set[str]:
         cut = _CLAUSE_END.search(sentence)
         first = sentence[:cut.start()] if cut else sentence  # "Tight again today on the hill, and my upper back..."
         if _AGAIN.match(first) and not _asked(sentences, index) and not context.past_time(first, _TODAY) \
-                and not _SETTLED.search(first) and not _UPPER_BACK.search(first) and not _CAUSE.search(first) \
+                and not _SETTLED.search(sentence, 0, 300) and not _UPPER_BACK.search(first) \
+                and not _CAUSE.search(first) \
                 and not words.OTHER_PART.search(sentence, 0, 300):
             named = chest.search(previous)
             if named and not negated(previous, named.start()) and not words.SAID_NO_RX.match(previous, named.end()) \
@@ -195,7 +202,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 _ASKING_FOR.match(sentences.next_sentence(index)):
             continue  # "Is a cough with blood normal? Asking for my flatmate, she's freaking out."
         answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 4) or "") is not None or (
-            _asked(sentences, index) and _NO_LEAD.match(sentences.next_sentence(index)) is not None)
+            _asked(sentences, index) and (_SYMPTOM_QUESTION.match(sentence) is not None or len(sentence.split()) <= 5)
+            and _NO_LEAD.match(sentences.next_sentence(index)) is not None)
         denied = set()
         floor = previous_end = 0
         for i, (start, end, code) in enumerate(found):

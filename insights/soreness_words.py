@@ -203,6 +203,7 @@ FOLLOW_ON = re.compile(r"\s*+(?:(?:now|and|but|also|plus)\s+)?(?:(?:it's|its|it\
                        r"(?:sharp|stabbing|stabby|shooting|searing)\s*+(?=,|when|on|if|like|with|every|whenever)|(?:especially|mostly|mainly|only|even|always)\s+(?:when|on|at|in|if"
                        r"|first|lying|sitting|resting|after))")
 # ...but not one that says it is fine then: "It's fine when I breathe in though"
+FOLLOW_ON_CUT = re.compile(r"[,;]|\b(?:but|then)\b")
 FOLLOW_ON_FINE = re.compile(r"\b(?:fine|ok|okay|better|good|helps?|eases?|no\s+pain)\b")
 UNTIL_NOW = re.compile(r"(?:(?!\b(?:so|and|but|then|because|cos)\b)[^,.;])*?\b(?:until|till|til|'til)\s+"
                        r"(?:today|tonight|this\s+(?:morning|afternoon|evening|run))\b(?!'s)")

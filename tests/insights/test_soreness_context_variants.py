@@ -155,13 +155,37 @@ REVIEW_3 = [
     ('Upper back sore. Only when I first get up, then good.', None, ('worse_on_waking',)),
     ('Upper back sore. Really sharp when I breathe in.', None, ('sharp', 'worse_on_deep_breath')),
 ]
+# A fourth review, of the third review's fixes (same shape as REVIEW_2)
+REVIEW_4 = [
+    ('Why am I so breathless on easy runs? No energy either.', ('breathless',), None),
+    ("Coughing up blood after intervals, should I worry? No parkrun for me till I've seen the GP.", ('coughing_blood',), None),
+    ('Chest pain again on the hills, is it my heart? No, probably just the cold.', ('chest_pain',), None),
+    ("Sweaty and sick with chest pain at the end, heart attack? Nah, I'm 28.", ('chest_pain', 'sweating_or_nausea'), None),
+    ('Left arm went numb at 8k, nerve thing? Not really sure what to make of it.', ('numbness_or_weakness',), None),
+    ('Chest tight on every climb, asthma? Not at all sure, booked the GP.', ('chest_pain',), None),
+    ('Temperature 38.6 this morning, should I still run? No chance, sofa day.', ('fever',), None),
+    ('Felt faint and breathless at 5k, dehydrated? Nope, drank loads.', ('breathless',), None),
+    ('Chest pain when I breathe in, pulled muscle? No, too sharp for that.', ('chest_pain',), None),
+    ('Coughed up a bit of blood after the race, from the cold air? Nope, happened again at home.', ('coughing_blood',), None),
+    ("Wife asked if I'd had chest pain. I nearly said yes but honestly no.", (), None),
+    ("Doc asked if I'd coughed up blood. She wanted a yes or no, I said no.", (), None),
+    ('Husband asked if I had a fever. Told him definitely not.', (), None),
+    ('Chest was tight in the cold on Sunday. Again today, 10k, felt great.', (), None),
+    ('Chest was tight in the cold on Monday. Back again today for intervals, no problems.', (), None),
+    ("GP asked if I'd had chest pain. Honestly yes, not going to lie.", ('chest_pain',), None),
+    ('Any chest pain today? Nope, just tired legs.', (), None),
+    ('Chest pain on the run? None at all, just the legs.', (), None),
+    ('Any chest pain today? No.', (), None),
+    ("Upper back sore today. It's fine once warm, but sharp when I breathe in.", None, ("sharp", "worse_on_deep_breath")),
+]
 REVIEW_2_SORE = [
     ("No upper back pain so taking it easy till tonight's club run.", False),
     ("Upper back sore? Not again 😩", True),
 ]
 
 
-@pytest.mark.parametrize(("text", "flags", "qualifiers"), REVIEW_2 + REVIEW_3, ids=[c[0] for c in REVIEW_2 + REVIEW_3])
+@pytest.mark.parametrize(("text", "flags", "qualifiers"), REVIEW_2 + REVIEW_3 + REVIEW_4,
+                         ids=[c[0] for c in REVIEW_2 + REVIEW_3 + REVIEW_4])
 def test_second_review(text, flags, qualifiers):
     report = parse_soreness(text)
     if flags is not None:
