@@ -127,7 +127,7 @@ _HYPOTHETICAL = re.compile(
     r"|(?P<cond>(?<=worse\s)|(?<=hurts\s)|(?<=aches\s)|(?<=sore\s)|(?<=painful\s)|(?<=tight\s)|(?<=catches\s))?if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
     r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
-    r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b)"
+    r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b|\b(?:thinking|thought)\s+(?:i'd|i\s+would|i\s+might|i'll)\b)"
 )
 
 
@@ -153,7 +153,7 @@ def person_scope(sentence: str, start: int) -> str:
 
 _HYPOTHETICAL_NEEDLES = ("sure", "hop", "if", "case", "worr", "afraid", "scared", "dread", "might", "may", "will", "'ll",
                          "going", "gonna", "tomorrow", "next", "crossed", "expect", "avoid", "prevent", "want",
-                         "wonder", "whether", "hold")
+                         "wonder", "whether", "hold", "thinking", "thought")
 _PAST_NEEDLES = ("yesterday", "last", "ago", "in 19", "in 20", "back in", "in ", "on ", "other day", "earlier",
                  "used to", "previously", "christmas", "from ", "weekend", "took", "monday", "tuesday", "wednesday",
                  "thursday", "friday", "saturday", "sunday")

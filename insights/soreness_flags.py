@@ -74,6 +74,8 @@ _CAME_BACK = re.compile(rf"\b(?:but|then|and\s+now)\b[^.!?]{{0,40}}?(?:{words.CA
                         r"|\bstill\s+(?:there|got|have|has|feel\w*|running)\b)")
 
 
+_PAST_OF = re.compile(r"\b(?:last\s+(?:week|night|month|year|weekend|run|time|session)|yesterday|the\s+other\s+day)'s"
+                      r"\s+(?:\w+\s+)?$")
 _PAST_LABEL = re.compile(r"\s*+(?:yesterday|last\s+(?:night|week|weekend|run)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                          r"|\d+\s+days?\s+ago)\s*+[:=–—-]")
 # an answer to a question about the runner's symptom, in the next sentence
@@ -229,8 +231,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if said == context.AFFIRMED and last_said not in (None, context.AFFIRMED) and \
                     _JOINED.fullmatch(sentence, last_end, start) and not context.NOW.search(sentence, lo, hi):
                 said = last_said  # "on Friday I felt sick and sweaty": the sweat was on Friday too
-            if said == context.AFFIRMED and labelled_past:
-                said = context.PAST
+            if said == context.AFFIRMED and (labelled_past or _PAST_OF.search(sentence, max(0, start - 40), start)):
+                said = context.PAST  # "about last month's chest pain, all clear" even on a visit today
             last_said, last_end = said, end
             if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start) and \
                     _YES.match(sentences.next_sentence(index)) and not _NO_IN_ANSWER.match(sentences.next_sentence(index)):

@@ -15,7 +15,7 @@ _SORE_WORDS = (
     r"|stiff(?:ness|er)?|hurt(?:s|ing)?|niggl(?:e|es|y|ing)|twing(?:e|es|y)|tender(?:ness)?|knot(?:s|ted|ty)?"
     r"|spasm(?:s|ing)?|cramp(?:s|ing|ed)?|throb(?:s|bing)?|burning|stabbing|shooting|pulled|strain(?:ed)?"
     r"|tweak(?:ed)?|bad|worse|issues?|problems?|trouble|playing up|acting up|flar(?:ed|ing|e-?up)|killing?"
-    r"|agony|bother(?:s|ed|ing)?|locked|seized|still there")
+    r"|agony|bother(?:s|ed|ing)?|locked|seized|still there|screaming")
 _PLACE_WORDS = (
     r"upper\s*(?:and|&|/|\+)\s*lower[\s-]*back|lower\s*(?:and|&|/|\+)\s*upper[\s-]*back|upper[\s-]*backs?"
     r"|mid(?:dle)?[\s-]*back|(?:in\s+)?between\s+(?:my\s+|the\s+|both\s+)?shoulder(?:[\s-]*blades?|s)"
@@ -108,7 +108,7 @@ COMMA_GAP = re.compile(r"\s*+,\s*+(?:(?!(?:but|just|only|still|now|and)\b)[\w'-]
 PLACE_NEEDLES = ("upper", "mid", "blade", "between", "thoracic", "spine", "rhomboid", "trap", "scapula", "ubptag", "ub ")
 SORE_NEEDLES = ("sore", "ach", "pain", "tight", "stiff", "hurt", "niggl", "twing", "tender", "knot", "spasm",
                  "cramp", "throb", "burn", "stab", "shoot", "pull", "strain", "tweak", "bad", "worse", "issue",
-                 "problem", "trouble", "playing up", "acting up", "flar", "killin", "agony", "bother", "locked",
+                 "problem", "trouble", "playing up", "acting up", "flar", "killin", "agony", "bother", "locked", "scream",
                  "seized")
 QUALIFIER_NEEDLES = ("wak", "woke", "morning", "first thing", "bed", "night", "rest", "lying", "sleep", "awake",
                       "sharp", "stab", "knife", "shoot", "sear", "electric", "breath", "inhal", "sitting", "sofa",
