@@ -202,7 +202,8 @@ for _target in _TYPO_TARGETS:
 _SORE_TYPOS = {"soer": "sore", "sroe": "sore", "achey": "achy", "stif": "stiff", "tite": "tight", "tigth": "tight",
                "painfull": "painful", "hurst": "hurts", "pian": "pain", "pani": "pain", "shortnes": "shortness",
                "breathles": "breathless", "numbess": "numbness", "numbnes": "numbness",
-               "tinglng": "tingling", "tinglig": "tingling", "nausous": "nauseous", "nauseus": "nauseous"}
+               "tinglng": "tingling", "tinglig": "tingling", "nausous": "nauseous", "nauseus": "nauseous",
+               "rigth": "right", "rihgt": "right", "lfet": "left"}
 _SORE_TYPO = re.compile(rf"\b(?:{'|'.join(sorted(_SORE_TYPOS, key=len, reverse=True))})\b")
 _KNOWN = frozenset({*_TYPO_TARGETS, "up", "uppers", "bake", "bank", "black", "backs", "bach", "beck", "buck",
                     "shoulder", "blame", "blaze", "bladder", "bleed", "bled", "bald", "bale", "baled", "trapeze",

@@ -130,7 +130,8 @@ GATED_QUALIFIERS = {
     "sharp": re.compile(r"\b(?:sharp|stabbing|stabby|knife-?like|like\s+a\s+knife|shooting|searing|electric)\b"),
     "worse_on_deep_breath": re.compile(
         r"\bdeep(?:ly)?\s+breath\w*|\bbreath(?:e|ed|es|ing)?\s+(?:in\s+)?deep(?:ly)?\b|\bbig\s+breaths?\b|\binhal\w+"
-        r"|\bbreath(?:e|ed|es|ing)\s+in\b|\b(?:to|when(?:\s+i)?|on)\s+breath(?:e|ing)?\b"
+        r"|\bbreath(?:e|ed|es|ing)\s+in\b|(?<!\bstruggling\s)(?<!\bstruggled\s)(?<!\bhard\s)(?<!\bunable\s)(?<!\btrying\s)"
+        r"(?<!\bfighting\s)\b(?:to|when(?:\s+i)?|on)\s+breath(?:e|ing)?\b"
         r"|\bbreaths?\s+in\b|\b(?:every|each)\s+(?:deep\s+)?breath\b"),
 }
 _REST = (r"(?:rest\w*|days?\s+off|time\s+off|week\s+off|a\s+break|(?:the\s+)?weekend\s+off"
