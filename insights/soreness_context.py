@@ -74,7 +74,6 @@ _PERSON = re.compile(
     rf"|(?<!\bst\s)(?<!\bst\.\s)(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b"
     rf"(?!\s+(?:been|got|gone|not|a|the|just|so|all|fine|ok|sore)\b)(?!{_PLACE_AFTER}))"
 )
-# a "my X and I" subject names the runner too
 # a person after one of these is company or a place, not who feels it ("parkrun with my dad and chest was
 # tight", "ran to my mum's"), unless "who" makes them the subject ("with my dad who has chest pain")
 _COMPANION = re.compile(r"\b(?:with|behind|beside|alongside|past|near|to|chasing|pacing|following|than)\s+"
@@ -85,9 +84,9 @@ _WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got)|with|(?:c
 _DOING = re.compile(r"[a-z]+ing\b")
 # a possessive names whose it is, company or not: "up all night with my daughter's fever", "with her fever"
 _OWNER = re.compile(r"'s(?:\s+(?!(?:and|then|for|to|house|place|flat|after|before|with)\b)[a-z]|\s*+$)")
-
-
 _RELATION_NEXT = re.compile(rf"'s\s+(?:{_RELATIONS})\b")
+# a "my X and I" subject names the runner too
+_WE = re.compile(r"\b(?:and\s+i|and\s+me|we|both\s+of\s+us|us)\b")
 
 
 def _owner(text: str, person: re.Match[str]) -> bool:
@@ -98,7 +97,7 @@ def _owner(text: str, person: re.Match[str]) -> bool:
     owned = _OWNER.match(text, end)
     # "with Tom's wife": the wife is the company, and Tom with her
     return owned is not None and _RELATION_NEXT.match(text, end) is None
-_WE = re.compile(r"\b(?:and\s+i|and\s+me|we|both\s+of\s+us|us)\b")
+
 
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"

@@ -80,12 +80,12 @@ _PAST_LABEL = re.compile(r"\s*+(?:yesterday|last\s+(?:night|week|weekend|run)|(?
                          r"|\d+\s+days?\s+ago)\s*+[:=–—-]")
 # an answer to a question about the runner's symptom, in the next sentence
 _ASKED_IF = re.compile(r"\basked\s+(?:me\s+)?(?:if|whether)\s+(?:i|i'd|i've|i'm|my)\b")
-# a yes is a yes on its own: "I had, badly", "I have, about 6kg", "It does." (not "I was fine", "I had to laugh")
+# a yes is a yes ("I had, badly", "I have, about 6kg", "It does.", "Honestly yes"; not "I was fine", "I had
+# to laugh")...
 _YES = re.compile(r"(?:[a-z]+\W+){0,3}?(?:yes|yep|yeah|yup|definitely|absolutely)\b(?!\W+nah)"
                   r"|(?:i\s+(?:had|have|did|was|am|do)|it\s+(?:does|did))\s*+(?:[,.!;]|$|(?:badly|loads|lots|really|actually)\b)")
-# ...and not a no in its first words ("I was fine, just slow"; but "Yes, left hand, ok now" is a yes)
-# "Any chest pain? Nah, all good, just breathless on the hills.": the answer opens with a no
-# ...when the question asks about the symptom ("Any chest pain?", "Q: chest pain?"), not its cause
+# "Any chest pain? Nah, all good, just breathless on the hills.": an answer that opens with a no denies a
+# question about the symptom ("Any chest pain?", "Q: chest pain?", a short one), not about its cause
 # ("Chest pain again, is it my heart? No, probably the cold." still tells of chest pain)
 _SYMPTOM_QUESTION = re.compile(r"\s*+(?:q:\s*+)?(?:any|did\s+you|have\s+you|had\s+any|do\s+you|is\s+there|was\s+there"
                                r"|were\s+there)\b")
