@@ -63,7 +63,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"\bshort(?:ness)?\s+of\s+breath\b|\bbreathless(?:ness)?\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
         r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
-        r"|easy|too)\b)"
+        r"|easy)\b)"
         r"|\b(?:even|at rest|resting|sitting|lying|walking)\b[^,]{0,20}?\bgasping\s+for\s+(?:air|breath)\b"
         r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
         r"|\b(?:couldn't|couldnt|could not|can't|cant|cannot|unable to|struggl\w* to|hard to|trouble|difficulty"
