@@ -68,13 +68,15 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
         r"|\b(?:couldn't|couldnt|could not|can't|cant|cannot|unable to|struggl\w* to|hard to|trouble|difficulty"
         r"|difficult to)\s+"
-        r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)"
+        r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)?\b)"
         r"|\bout\s+of\s+breath\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
         r"|\b(?:out\s+of\s+breath|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset"
         r"|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
         r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+an?\s+easy)\b)"
         r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+breath\b"
-        r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b")),
+        r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b"
+        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
+        r"|\bbreathing\s+through\s+a\s+straw\b")),
     "radiating_pain": (("arm", "jaw", "neck"), (
         r"\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
         r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
@@ -116,7 +118,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "Today: 38.6 and shivery", after "Yesterday: fever 38.8"
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
-                    "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed"), (
+                    "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over "), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run))"
         rf"|(?:{_FELL_BY})fell\b{_NOT_FALLING}"
@@ -125,7 +127,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:after|since|from)\s+(?:falling|tripping|slipping|crashing)\b(?!\s+(?:asleep|behind|apart|short"
         r"|off\s+(?:the\s+|my\s+)?pace))"
         r"|\btripp(?:ed|ing)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
-        r"|\bface-?plant\w*|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
+        r"|\bface[\s-]?plant\w*|\b(?:arse|ass|head)\s+over\s+(?:tit|teakettle|heels|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog)\s+(?:clipped|hit|knocked|struck)\s+me\b"
         r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down)\b|\bknocked\s+(?:off|over|down)\s+"
