@@ -237,7 +237,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if said == context.AFFIRMED and (labelled_past or _PAST_OF.search(sentence, max(0, start - 40), start)):
                 said = context.PAST  # "about last month's chest pain, all clear" even on a visit today
             if said == context.AFFIRMED and _AND_BEFORE.search(sentence, max(0, lo - 6), lo) \
-                    and not _PRESENT.search(sentence, lo, hi):
+                    and not _PRESENT.search(sentence, lo, hi) and not context.NOW.search(sentence, lo, hi):
                 before = sentence[max(0, lo - 100):lo]
                 if "but" not in before and context.past_time(before):
                     said = context.PAST  # "Yesterday I got a stitch and some chest tightness, today totally fine"
