@@ -68,13 +68,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
         r"|\b(?:couldn't|couldnt|could not|can't|cant|cannot|unable to|struggl\w* to|hard to|trouble|difficulty"
         r"|difficult to)\s+"
-        r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)?\b)"
+        r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)"
         r"|\bout\s+of\s+breath\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
         r"|\b(?:out\s+of\s+breath|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset"
         r"|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
         r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+an?\s+easy)\b)"
         r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+breath\b"
-        r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b"
+        r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b(?![^,.]{0,30}\blaugh)"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
         r"|\bbreathing\s+through\s+a\s+straw\b")),
     "radiating_pain": (("arm", "jaw", "neck"), (
@@ -93,8 +93,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
     "coughing_blood": (("blood", "moptysis"), (
-        r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bsp[ia]t(?:ting)?\s+(?:up\s+|out\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
-        r"blood\b|\bha?emoptysis\b"
+        r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
+        r"blood\b|\bha?emoptysis\b|\bblood\s+(?:after|when|while)\s+(?:i\s+)?cough\w*"
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip"), (
@@ -127,7 +127,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:after|since|from)\s+(?:falling|tripping|slipping|crashing)\b(?!\s+(?:asleep|behind|apart|short"
         r"|off\s+(?:the\s+|my\s+)?pace))"
         r"|\btripp(?:ed|ing)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
-        r"|\bface[\s-]?plant\w*|\b(?:arse|ass|head)\s+over\s+(?:tit|teakettle|heels|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
+        r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog)\s+(?:clipped|hit|knocked|struck)\s+me\b"
         r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down)\b|\bknocked\s+(?:off|over|down)\s+"

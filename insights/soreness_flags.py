@@ -76,9 +76,6 @@ _CAME_BACK = re.compile(rf"\b(?:but|then|and\s+now)\b[^.!?]{{0,40}}?(?:{words.CA
 
 _PAST_OF = re.compile(r"\b(?:last\s+(?:week|night|month|year|weekend|run|time|session)|yesterday|the\s+other\s+day)'s"
                       r"\s+(?:\w+\s+)?$")
-# a clause joined by "and" to one placed in the past shares its time, unless it speaks in the present
-_AND_BEFORE = re.compile(r"\band\s*+$")
-_PRESENT = re.compile(r"\b(?:is|are|am|feels|hurts|aches|has\s+been|have\s+been|now|still|today|this\s+morning)\b|'s\b")
 _PAST_LABEL = re.compile(r"\s*+(?:yesterday|last\s+(?:night|week|weekend|run)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                          r"|\d+\s+days?\s+ago)\s*+[:=–—-]")
 # an answer to a question about the runner's symptom, in the next sentence
@@ -236,11 +233,6 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 said = last_said  # "on Friday I felt sick and sweaty": the sweat was on Friday too
             if said == context.AFFIRMED and (labelled_past or _PAST_OF.search(sentence, max(0, start - 40), start)):
                 said = context.PAST  # "about last month's chest pain, all clear" even on a visit today
-            if said == context.AFFIRMED and _AND_BEFORE.search(sentence, max(0, lo - 6), lo) \
-                    and not _PRESENT.search(sentence, lo, hi) and not context.NOW.search(sentence, lo, hi):
-                before = sentence[max(0, lo - 100):lo]
-                if "but" not in before and context.past_time(before):
-                    said = context.PAST  # "Yesterday I got a stitch and some chest tightness, today totally fine"
             last_said, last_end = said, end
             if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start) and \
                     _YES.match(sentences.next_sentence(index)) and not _NO_IN_ANSWER.match(sentences.next_sentence(index)):

@@ -190,14 +190,33 @@ BROAD = [
     ("Did the cardiologist appointment today about last month's chest pain, all clear 🎉 5k after", (), None),
     ("Woke up thinking I'd have a fever after yesterday's soaking but nope, felt fresh", (), None),
 ]
+# A review of the last rules: a rule that gave an "and" clause yesterday's time lost today's warning signs
+REVIEW_5 = [
+    ('Rested yesterday and chest pain on the first hill, upper back sore too.', ('chest_pain',), None),
+    ('Had Monday off and chest went tight on the first hill, upper back aching.', ('chest_pain',), None),
+    ('Yesterday was a rest day and I felt crushing chest pain halfway round, upper back sore.', ('chest_pain',), None),
+    ("Slept badly last night and couldn't catch my breath on the easy bits, upper back tight.", ('breathless',), None),
+    ("Legs heavy from last week's long run and chest pain kicked in at 3k, upper back sore.", ('chest_pain',), None),
+    ('Skipped the gym on Monday and chest tightness came on during the warm-up, back sore.', ('chest_pain',), None),
+    ('Upper back sore, was fine on Saturday and got chest pain and sweating today.', ('chest_pain', 'sweating_or_nausea'), None),
+    ('Upper back sore. Skipped breakfast yesterday and felt sick and sweaty with chest pain on the run.', ('chest_pain', 'sweating_or_nausea'), None),
+    ('Upper back sore. Head over heels in love with this new route though.', (), None),
+    ('Upper back sore, went head over heels for the new shoes.', (), None),
+    ('Upper back sore. Dentist yesterday and spat out blood this morning, gums I think.', (), None),
+    ('Upper back sore. Crowd was deafening, I was struggling for breath from laughing.', (), None),
+    ('Upper back sore. The hill was brutal, couldnt breath at the top lol.', (), None),
+    ('Spat out blood after coughing on the cold morning run, GP tomorrow', ('coughing_blood',), None),
+    ('Couldnt breath properly on the hills today, like breathing through a straw', ('breathless',), None),
+    ('Went arse over tit on the trail descent, knee and wrist throbbing.', ('after_fall',), None),
+]
 REVIEW_2_SORE = [
     ("No upper back pain so taking it easy till tonight's club run.", False),
     ("Upper back sore? Not again 😩", True),
 ]
 
 
-@pytest.mark.parametrize(("text", "flags", "qualifiers"), REVIEW_2 + REVIEW_3 + REVIEW_4 + BROAD,
-                         ids=[c[0] for c in REVIEW_2 + REVIEW_3 + REVIEW_4 + BROAD])
+@pytest.mark.parametrize(("text", "flags", "qualifiers"), REVIEW_2 + REVIEW_3 + REVIEW_4 + BROAD + REVIEW_5,
+                         ids=[c[0] for c in REVIEW_2 + REVIEW_3 + REVIEW_4 + BROAD + REVIEW_5])
 def test_second_review(text, flags, qualifiers):
     report = parse_soreness(text)
     if flags is not None:
