@@ -23,7 +23,16 @@ Special cases, leaning toward the runner's safety where the words allow it:
   but it's back", "temp still 38.5", "healed but my back still hurts");
   numbness, chest pain, breathlessness and the rest still count when they
   went away: a chest pain that settles with rest, or a tingling that
-  passed, still needs checking.
+  passed, still needs checking;
+* the sentences around a mention count too: an answer ("GP asked if I'd
+  been short of breath. I had, badly." affirms; "Any chest pain? Nah, all
+  good" denies, but a no about a cause does not: "is it my heart? No,
+  probably the cold"), a question asked for someone else ("Asking for my
+  flatmate, she's..."), a day label ("Yesterday: fever 38.8."), and chest
+  pain "again" in the next sentence ("Chest felt tight on Saturday. Tight
+  again today."). Whose a mention is, including company ("ran with my
+  friend and chest felt tight" is the runner's), is read in
+  :mod:`insights.soreness_context`.
 """
 
 from __future__ import annotations
@@ -120,6 +129,34 @@ _SETTLED = re.compile(r"\b(?:fine|ok|okay|better|gone|settled|eased|cleared|norm
 _UPPER_BACK = re.compile(r"\b(?:upper\s+back|shoulder\s+blades?|rhomboids?|traps?|thoracic)\b")
 
 
+def _answered_no(sentences: Sentences, index: int) -> bool:
+    """Does the next sentence answer no to this one ("Chest pain? No.", "GP asked: numbness, tingling,
+    weakness? No to all three.", "Any chest pain? Nah, all good, just breathless")?"""
+    if _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 4) or ""):
+        return True
+    sentence = sentences.all[index]
+    return (_asked(sentences, index) and (_SYMPTOM_QUESTION.match(sentence) is not None or len(sentence.split()) <= 5)
+            and _NO_LEAD.match(sentences.next_sentence(index)) is not None)
+
+
+def _said(sentences: Sentences, index: int, start: int, lo: int, hi: int, joined: str | None,
+          labelled_past: bool) -> str:
+    """Whose and when, for the mention at ``start`` (its clause ``lo:hi``): what its clause says
+    (:func:`insights.soreness_context.assertion`), then what the words around it add. ``joined`` is how
+    the mention just before was read when the two are said in one breath ("sick and sweaty")."""
+    sentence = sentences.all[index]
+    said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
+    if said == context.AFFIRMED and joined not in (None, context.AFFIRMED) and not context.NOW.search(sentence, lo, hi):
+        said = joined  # "on Friday I felt sick and sweaty": the sweat was on Friday too
+    if said == context.AFFIRMED and (labelled_past or _PAST_OF.search(sentence, max(0, start - 40), start)):
+        said = context.PAST  # "Yesterday: fever 38.8."; "about last month's chest pain, all clear" on a visit today
+    if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start):
+        answer = sentences.next_sentence(index)
+        if _YES.match(answer) and not _NO_IN_ANSWER.match(answer):
+            said = context.AFFIRMED  # "Husband asked if I'd been short of breath. I had, badly."
+    return said
+
+
 def _chest_again(sentences: Sentences) -> set[str]:
     """Chest pain back today in a sentence that leaves the chest unsaid, after one that names it."""
     chest = flag_words.RED_FLAG_RX["chest_pain"][1]
@@ -203,9 +240,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         if _asked(sentences, index) and _GENERAL_QUESTION.match(sentence) and \
                 _ASKING_FOR.match(sentences.next_sentence(index)):
             continue  # "Is a cough with blood normal? Asking for my flatmate, she's freaking out."
-        answered_no = _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 4) or "") is not None or (
-            _asked(sentences, index) and (_SYMPTOM_QUESTION.match(sentence) is not None or len(sentence.split()) <= 5)
-            and _NO_LEAD.match(sentences.next_sentence(index)) is not None)
+        answered_no = _answered_no(sentences, index)
         denied = set()
         floor = previous_end = 0
         for i, (start, end, code) in enumerate(found):
@@ -227,16 +262,9 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if i in denied:
                 continue
             lo, hi = clause_bounds(sentence, start, end)
-            said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
-            if said == context.AFFIRMED and last_said not in (None, context.AFFIRMED) and \
-                    _JOINED.fullmatch(sentence, last_end, start) and not context.NOW.search(sentence, lo, hi):
-                said = last_said  # "on Friday I felt sick and sweaty": the sweat was on Friday too
-            if said == context.AFFIRMED and (labelled_past or _PAST_OF.search(sentence, max(0, start - 40), start)):
-                said = context.PAST  # "about last month's chest pain, all clear" even on a visit today
+            joined = last_said if _JOINED.fullmatch(sentence, last_end, start) else None
+            said = _said(sentences, index, start, lo, hi, joined, labelled_past)
             last_said, last_end = said, end
-            if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start) and \
-                    _YES.match(sentences.next_sentence(index)) and not _NO_IN_ANSWER.match(sentences.next_sentence(index)):
-                said = context.AFFIRMED  # "Husband asked if I'd been short of breath. I had, badly."
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one
             if said == context.PAST and (code not in _OVER_TIME or context.LONG_AGO.search(sentence, lo, hi)):
