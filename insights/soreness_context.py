@@ -8,8 +8,13 @@ from the words around a mention, within its clause:
 
 * **someone else** — the last person named before the mention in its clause is
   not the runner ("my friend had chest pain", "her traps were tight", "Tom's
-  rhomboid"); "my partner and I" includes the runner, and "my" alone is the
-  runner ("my coach said my upper back looked tense");
+  rhomboid", "Sarah got the chest pain"); "my partner and I" includes the
+  runner, and "my" alone is the runner ("my coach said my upper back looked
+  tense"). Company is not who feels it ("ran with my friend and chest felt
+  tight" is the runner's), unless the person owns the symptom ("with my
+  daughter's fever", "past a man coughing up blood", "with a mate who had
+  chest pain"). A first name is a person only when it does something
+  ("Sarah got...", "Rob's got..."), not in "Ben Nevis" or "St Mary's";
 * **hypothetical** — a hope, a worry, a plan or a condition ("hope my upper back
   holds up on Sunday", "if it gets sore", "might be stiff tomorrow");
 * **past** — placed in another time ("yesterday", "last week", "2 weeks ago",
