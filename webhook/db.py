@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -37,7 +38,7 @@ def open_db(path: str | Path) -> Database:
         # a deleted runner must not be recoverable from the file
         db.execute("PRAGMA secure_delete = ON")
         if str(path) != ":memory:":
-            db.enable_wal()
+            _enable_wal(db)
             # with WAL, NORMAL loses no committed data when the process
             # crashes, only (at worst) the last transactions on a power cut
             db.execute("PRAGMA synchronous = NORMAL")
@@ -45,6 +46,28 @@ def open_db(path: str | Path) -> Database:
         conn.close()
         raise
     return db
+
+
+def _enable_wal(db: Database) -> None:
+    """Switch a database to WAL, waiting out others doing the same.
+
+    Processes that open a new database at the same moment (``serve`` and
+    ``worker`` started together) each switch it to WAL; SQLite answers one
+    of them "database is locked" at once, without its busy timeout, in about
+    one start in twenty. Asking again shortly after succeeds.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(WAL_RETRY_S)
+
+
+WAL_RETRY_S = 0.01
 
 
 class DatabaseUnavailable(Exception):

@@ -154,11 +154,17 @@ def test_a_connection_is_never_shared_across_threads(db):
 
 
 def test_two_processes_starting_together_migrate_once(db_path):
-    barrier = threading.Barrier(4)
+    # a timeout on the barrier: a thread that fails before it must fail the test, not hang the suite
+    barrier = threading.Barrier(4, timeout=60)
     results, errors = [], []
 
     def start():
-        database = open_db(db_path)
+        try:
+            database = open_db(db_path)
+        except Exception as error:  # pragma: no cover - the failure being tested for
+            errors.append(error)
+            barrier.abort()
+            return
         try:
             barrier.wait()
             results.append(migrate(database))
@@ -174,6 +180,29 @@ def test_two_processes_starting_together_migrate_once(db_path):
         thread.join()
     assert errors == []
     assert sorted(results, key=len) == [[], [], [], ALL]
+
+
+@pytest.mark.parametrize("attempt", range(25))
+def test_connections_opening_a_new_database_at_once_all_open_it(tmp_path, attempt):
+    """Opening a new file switches it to WAL; SQLite once refused about one opener in twenty at once
+    ("database is locked", without waiting): serve and worker starting together must both start."""
+    path = tmp_path / "new.db"
+    barrier = threading.Barrier(6, timeout=60)
+    errors = []
+
+    def open_it():
+        try:
+            barrier.wait()
+            open_db(path).close()
+        except Exception as error:  # pragma: no cover - the failure being tested for
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
 
 
 def test_write_transaction_rolls_back_on_error(db):
