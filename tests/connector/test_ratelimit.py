@@ -190,7 +190,7 @@ def test_exhausted_until_never_moves_earlier():
 def test_concurrent_records_keep_the_highest_usage():
     budget = RateBudget(reserve=0)
     now = at("2024-03-10T10:07:30")
-    start = threading.Barrier(8)
+    start = threading.Barrier(8, timeout=60)
 
     def feed(offset: int) -> None:
         start.wait()

@@ -374,7 +374,7 @@ def test_two_threads_with_an_expiring_token_refresh_once(strava, store, connecto
     strava.state.clock.advance(SIX_HOURS - 60)
     # a slow token endpoint, so the second thread arrives while the first refreshes
     strava.state.faults.set_latency(0.2, "/oauth/token")
-    start = threading.Barrier(2)
+    start = threading.Barrier(2, timeout=60)
     results, errors = [], []
 
     def fetch() -> None:

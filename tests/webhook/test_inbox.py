@@ -114,7 +114,7 @@ def test_concurrent_claims_never_share_an_event(db_path, db):
         inbox.enqueue(db, event(n + 1), T0)
     got = {0: [], 1: []}
     errors = []
-    start = threading.Barrier(2)
+    start = threading.Barrier(2, timeout=60)  # a thread that dies early fails the test, never hangs it
 
     def worker(name):
         own = open_db(db_path)  # one connection per thread
