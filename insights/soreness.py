@@ -90,12 +90,6 @@ PRIVATE_SOURCES = frozenset({"private_note", "checkin"})
 MAX_FIELD_CHARS = 5_000  # characters read per title, description or private note (see the module docstring)
 
 
-def _asked(sentences: Sentences, index: int) -> bool:
-    """Did the sentence end with a question mark ("Upper back sore? Nope.")?"""
-    end = sentences.starts[index] + len(sentences.all[index])
-    return sentences.text[end:end + 1] == "?"
-
-
 def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport], today: bool) -> SorenessReport | None:
     """A place, then its answer as the next short sentence: "Upper back? Fine.", "Upper back stiff. 3/10",
     "Upper back sore? Nope." (the answer replaces what the question seemed to say). ``today``: the place
@@ -105,7 +99,7 @@ def _answer_after(sentences: Sentences, index: int, said: list[SorenessReport], 
         return None
     combined = combine_reports(said)
     answer = words.BARE_STATE.fullmatch(following)
-    if answer and _asked(sentences, index) and combined.sore and combined.severity is None:
+    if answer and sentences.asked(index) and combined.sore and combined.severity is None:
         said.clear()  # the question only named it
         return SorenessReport(answer.lastgroup == "sore")
     rating = words.BARE_RATING.fullmatch(following)

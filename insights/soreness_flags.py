@@ -135,7 +135,7 @@ def _answered_no(sentences: Sentences, index: int) -> bool:
     if _SAID_NO_NEXT.fullmatch(sentences.next_words(index, 4) or ""):
         return True
     sentence = sentences.all[index]
-    return (_asked(sentences, index) and (_SYMPTOM_QUESTION.match(sentence) is not None or len(sentence.split()) <= 5)
+    return (sentences.asked(index) and (_SYMPTOM_QUESTION.match(sentence) is not None or len(sentence.split()) <= 5)
             and _NO_LEAD.match(sentences.next_sentence(index)) is not None)
 
 
@@ -166,7 +166,7 @@ def _chest_again(sentences: Sentences) -> set[str]:
             continue
         cut = _CLAUSE_END.search(sentence)
         first = sentence[:cut.start()] if cut else sentence  # "Tight again today on the hill, and my upper back..."
-        if _AGAIN.match(first) and not _asked(sentences, index) and not context.past_time(first, _TODAY) \
+        if _AGAIN.match(first) and not sentences.asked(index) and not context.past_time(first, _TODAY) \
                 and not _SETTLED.search(sentence, 0, 300) and not _UPPER_BACK.search(first) \
                 and not _CAUSE.search(first) \
                 and not words.OTHER_PART.search(sentence, 0, 300):
@@ -177,12 +177,6 @@ def _chest_again(sentences: Sentences) -> set[str]:
                 return {"chest_pain"}
         previous = sentence
     return set()
-
-
-def _asked(sentences: Sentences, index: int) -> bool:
-    """Did the sentence end with a question mark ("tingling from the strap? or nerves?")?"""
-    end = sentences.starts[index] + len(sentences.all[index])
-    return sentences.text[end:end + 1] == "?"
 
 
 def _resolved(sentence: str, start: int, end: int, code: str) -> bool:
@@ -237,7 +231,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         found = sorted((m.start(), m.end(), code) for code, rx in checks for m in rx.finditer(sentence))
         if not found:
             continue
-        if _asked(sentences, index) and _GENERAL_QUESTION.match(sentence) and \
+        if sentences.asked(index) and _GENERAL_QUESTION.match(sentence) and \
                 _ASKING_FOR.match(sentences.next_sentence(index)):
             continue  # "Is a cough with blood normal? Asking for my flatmate, she's freaking out."
         answered_no = _answered_no(sentences, index)
@@ -248,7 +242,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             previous_end = end
             if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no or (
                     code in _RESOLVABLE and _resolved(sentence, start, end, code)
-                    and not (_asked(sentences, index) and _NOT_YET.match(sentences.next_sentence(index)))):
+                    and not (sentences.asked(index) and _NOT_YET.match(sentences.next_sentence(index)))):
                 denied.add(i)  # but "Fever gone? no, still 38.5" tells of a fever
         for chain in _chains(sentence, found):
             if denied.intersection(chain[:1]):
@@ -273,7 +267,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 if cold is None:
                     cold = flag_words.COLD.search(sentence) is not None and not flag_words.NOT_COLD.search(sentence)
                 if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
-                            and not _asked(sentences, index)):
+                            and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             if code == "weight_loss" and flag_words.SWEAT_LOSS.search(sentence, lo, hi):
                 continue  # "lost 2kg on the long run": sweat

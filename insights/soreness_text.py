@@ -72,6 +72,11 @@ class Sentences:
                 at = self.text.find(needle, max(at + 1, self.starts[index] + len(self.all[index])))
         return found
 
+    def asked(self, index: int) -> bool:
+        """Did the sentence end with a question mark ("Upper back sore? Nope.", "tingling from the strap? or nerves?")?"""
+        end = self.starts[index] + len(self.all[index])
+        return self.text[end:end + 1] == "?"
+
     def next_sentence(self, index: int) -> str:
         """The start of the next sentence with words in it (within three), or "" (read once per sentence)."""
         found = self._next.get(index)

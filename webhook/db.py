@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from flask import Flask, current_app, g
 from sqlite_utils import Database
@@ -22,6 +23,7 @@ from migrations import migrations
 from webhook.config import default_db_path
 
 BUSY_TIMEOUT_S = 5.0
+T = TypeVar("T")
 
 
 def open_db(path: str | Path) -> Database:
@@ -48,6 +50,19 @@ def open_db(path: str | Path) -> Database:
     return db
 
 
+def when_unlocked(action: Callable[[], T], pause_s: float) -> T:
+    """``action()``, asked again every ``pause_s`` while SQLite answers "database is locked", for up to
+    the busy timeout; for the locks SQLite's own busy handler does not wait for, or waits for too coarsely."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause_s)
+
+
 def _enable_wal(db: Database) -> None:
     """Switch a database to WAL, waiting out others doing the same.
 
@@ -56,15 +71,7 @@ def _enable_wal(db: Database) -> None:
     of them "database is locked" at once, without its busy timeout, in about
     one start in twenty. Asking again shortly after succeeds.
     """
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
-    while True:
-        try:
-            db.enable_wal()
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() >= deadline:
-                raise
-            time.sleep(WAL_RETRY_S)
+    when_unlocked(db.enable_wal, WAL_RETRY_S)
 
 
 WAL_RETRY_S = 0.01

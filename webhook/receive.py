@@ -17,7 +17,6 @@ import logging
 import queue
 import sqlite3
 import threading
-import time
 from collections import Counter
 
 from flask import Blueprint, abort, current_app, jsonify, request
@@ -274,15 +273,7 @@ def _first_in_line(db):
     for a lock released long before: asking again every half millisecond
     keeps acks fast while the worker writes notes beside them.
     """
-    deadline = time.monotonic() + db_module.BUSY_TIMEOUT_S
-    while True:
-        try:
-            db.conn.execute("BEGIN IMMEDIATE")
-            break
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() >= deadline:
-                raise
-            time.sleep(LOCK_POLL_S)
+    db_module.when_unlocked(lambda: db.conn.execute("BEGIN IMMEDIATE"), LOCK_POLL_S)
     try:
         yield db
     except BaseException:
