@@ -11,12 +11,14 @@ tampered value fails loudly instead of decrypting to garbage.
 from __future__ import annotations
 
 import base64
+import functools
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 _KEY_LABEL = b"rhomboid/strava-token-encryption/v1"
+RECENT_TOKENS = 16  # decrypted tokens kept in memory: a few runners' pairs
 
 
 class TokenDecryptError(Exception):
@@ -38,11 +40,20 @@ class TokenCipher:
             info=_KEY_LABEL,
         ).derive(secret_key.encode("utf-8"))
         self._fernet = Fernet(base64.urlsafe_b64encode(key))
+        # The connector reads a runner's tokens before every Strava call (a
+        # GET and a PUT an event): the same ciphertexts, decrypted again, at
+        # a tenth of an event's own CPU. Fernet ciphertexts are fresh for
+        # every encryption, so a rotated token is a new key here; a failure
+        # is never remembered.
+        self._recent = functools.lru_cache(maxsize=RECENT_TOKENS)(self._decrypt)
 
     def encrypt(self, token: str) -> str:
         return self._fernet.encrypt(token.encode("utf-8")).decode("ascii")
 
     def decrypt(self, ciphertext: str) -> str:
+        return self._recent(ciphertext)
+
+    def _decrypt(self, ciphertext: str) -> str:
         try:
             return self._fernet.decrypt(ciphertext.encode("ascii")).decode("utf-8")
         except (InvalidToken, UnicodeEncodeError):

@@ -147,14 +147,13 @@ def ewma_ratio(runs: Sequence[Activity], day: date, hi: int | None = None) -> tu
     if (day - first_day).days + 1 < CHRONIC_SPAN:
         return None
     start = max(first_day, day - timedelta(days=EWMA_WARMUP_DAYS))
-    daily: dict[date, float] = {}
+    daily = [0.0] * ((day - start).days + 1)  # km by day, start … day; a rest day is 0
     for run in _between(runs, start, day, hi):
-        daily[run.day] = daily.get(run.day, 0.0) + run.distance_km
+        daily[(run.day - start).days] += run.distance_km
     alpha_a = 2.0 / (ACUTE_SPAN + 1)
     alpha_c = 2.0 / (CHRONIC_SPAN + 1)
-    acute = chronic = daily.get(start, 0.0)
-    for offset in range(1, (day - start).days + 1):
-        km = daily.get(start + timedelta(days=offset), 0.0)
+    acute = chronic = daily[0]
+    for km in daily[1:]:
         acute += alpha_a * (km - acute)
         chronic += alpha_c * (km - chronic)
     if chronic <= 0:

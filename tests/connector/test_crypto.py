@@ -35,6 +35,20 @@ def test_a_wrong_key_raises_a_clear_error():
         TokenCipher("new secret").decrypt(ciphertext)
 
 
+def test_a_failure_is_never_remembered_and_a_success_never_leaks_to_another_key():
+    """Recently decrypted tokens are kept in memory (the connector reads them
+    before every call): a wrong key must still fail every time, and a key
+    that failed must not start answering with another instance's tokens."""
+    ciphertext = TokenCipher("old secret").encrypt(ACCESS)
+    right, wrong = TokenCipher("old secret"), TokenCipher("new secret")
+    for _ in range(2):
+        assert right.decrypt(ciphertext) == ACCESS
+        with pytest.raises(TokenDecryptError):
+            wrong.decrypt(ciphertext)
+    rotated = right.encrypt(REFRESH)
+    assert right.decrypt(rotated) == REFRESH
+
+
 @pytest.mark.parametrize("garbage", ["", "not a token", "ünïcode", ACCESS])
 def test_garbage_raises_the_same_clear_error(garbage):
     with pytest.raises(TokenDecryptError):

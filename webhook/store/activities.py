@@ -124,7 +124,10 @@ def runs_until(
         fields = run.__dict__
         fields.update(_LOAD_DEFAULTS)
         fields.update(zip(names, row))
-        fields["start_local"] = parse(row[_START])
+        start = fields["start_local"] = parse(row[_START])
+        # Activity.day is a cached_property, whose first read takes a lock:
+        # a fifth of an assessment's own time went to it; fill the cache here
+        fields["day"] = start.date()
         runs.append(run)
     return runs
 
