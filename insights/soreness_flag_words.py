@@ -56,7 +56,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:really|so|very|quite|a\s+bit)\s+)?(?:heavy|tight|crushing|painful)(?:\s+and\s+(?:heavy|tight|painful))?"
         r"(?=\s*+(?:[,.!?;]|$|(?:the\s+whole|all\s+the|on\s+the)\b))"
         # 12. "chest still tight", "chest was hurting on the climb", "someone sitting on my chest"
-        r"|\bchest\s+(?:still|was|is|kept|keeps)\s+(?:\w+\s+)?(?:tight|heavy|hurting|aching|burning|painful)\b"
+        r"|\bchest\s+(?:still|was|is|kept|keeps)\s+(?:\w+\s+)?(?:tight|heavy|hurting|aching|burning|painful|sore)\b"
         r"|\bchest(?:'s|\s+has)\s+been\s+(?:\w+\s+)?(?:tight|heavy|hurting|aching|burning|painful|sore)\b"
         r"|\b(?:someone|something|an?\s+\w+)\s+(?:sitting|standing|sat|stood)\s+on\s+my\s+chest\b")),
     "breathless": (("breath", "gasping", "air"), (

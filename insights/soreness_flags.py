@@ -30,9 +30,16 @@ Special cases, leaning toward the runner's safety where the words allow it:
   probably the cold"), a question asked for someone else ("Asking for my
   flatmate, she's..."), a day label ("Yesterday: fever 38.8."), and chest
   pain "again" in the next sentence ("Chest felt tight on Saturday. Tight
-  again today."). Whose a mention is, including company ("ran with my
-  friend and chest felt tight" is the runner's), is read in
-  :mod:`insights.soreness_context`.
+  again today.");
+* an earlier day set against today in one sentence is that day's ("Yesterday
+  I got a stitch and some chest tightness, today totally fine"), unless the
+  today part says it is still there, back or worse ("..., today it's
+  worse"); a doctor's all clear since, for a symptom not said to be
+  today's, settles it ("Chest pain at Saturday's race, all clear at the GP
+  since"), unless the all clear is awaited or older than the pain.
+
+Whose a mention is, including company ("ran with my friend and chest felt
+tight" is the runner's), is read in :mod:`insights.soreness_context`.
 """
 
 from __future__ import annotations
@@ -129,6 +136,63 @@ _SETTLED = re.compile(r"\b(?:fine|ok|okay|better|gone|settled|eased|cleared|norm
 _UPPER_BACK = re.compile(r"\b(?:upper\s+back|shoulder\s+blades?|rhomboids?|traps?|thoracic)\b")
 
 
+# "Yesterday I got a stitch and some chest tightness, today totally fine": a day set against today. What
+# comes before the "today" is that day's; it counts today only if the today part says it is still there
+# ("..., today it's worse", "and today it's back again", "today too").
+_THEN_TODAY = re.compile(r"(?:[,;]|\s[-–—]\s|\b(?:but|and|while|whereas)\b)\s*+(?:(?:but|and|so)\s+)?"
+                         r"(?:today|this\s+morning)\b(?!'s)")
+_PERSISTS = re.compile(
+    r"\s*+,?\s*+(?:(?:it's|its|it\s+is|it\s+was|it|that's|that\s+is|i'm|i\s+am|i've|i\s+have)\s+)?"
+    r"(?:(?:even|much|a\s+bit|still|got|had)\s+)?"
+    r"(?:back(?!\s+(?:to|at|for|in|on|with|into|is|was|feels|felt|sore|pain|hurts?|aches?|achy|tight)\b)|worse"
+    r"|still\s+(?:there|tight|sore|hurting|painful|heavy|aching|the\s+same|got\s+it|have\s+it)|the\s+same"
+    r"|came\s+back|returned|again|too\b(?=\s*+(?:[,.!?;]|$|(?:on|in|during|at|when)\b))|as\s+well|not\s+(?:as|so)\s+bad"
+    r"|less\s+(?:tight|sore|painful|bad)|easing)\b")
+# "Chest pain at Saturday's race, all clear at the GP since": checked by a doctor since, and cleared
+_ALL_CLEAR = re.compile(r"\b(?:all[\s-]+clear|(?:gp|doc|doctor|a&e|hospital|cardiologist|nurse|they)\s+(?:\w+\s+){0,2}?"
+                        r"checked\s+(?:me|it)\s+(?:over|out)|(?:had|got)\s+it\s+checked(?:\s+out)?"
+                        r"|nothing\s+(?:wrong|found|serious)|ecg\s+(?:was\s+)?(?:fine|normal|clear|ok))\b")
+# ...unless the all clear is awaited, or older than the pain ("chest pain again even though the GP gave
+# me the all clear")
+_NOT_CLEARED = re.compile(r"\b(?:not|no|waiting|awaiting|wait|until|before|hope\w*|yet|even|though|although|despite"
+                          r"|but|again|still|wants?|need\w*|booked|tomorrow|next)\b")
+_CLEARED_BEFORE = re.compile(r"[^.!?]{0,40}?\b(?:last\s+(?:week|month|year|time)|ago|before|previously|in\s+(?:19|20)\d\d)\b")
+# "...today totally fine until the last hill where it came back"
+_BACK_LATER = re.compile(r"[^.!?]{0,80}?\b(?:(?:it|that|the\s+(?:pain|tightness|pressure))\s+(?:came|comes|is\s+coming)\s+back"
+                         r"|it's\s+back|it\s+returned)\b")
+
+
+_PENDING = re.compile(r"\s*+(?:yet|pending)\b")
+
+
+def _against_today(sentence: str, start: int, said: str) -> str:
+    """The mention at ``start`` read against a later "today" in its sentence (see ``_THEN_TODAY``)."""
+    then = _THEN_TODAY.search(sentence, start, start + 120)
+    if then is None or not context.past_time(sentence[max(0, start - 120):then.start()]):
+        return said
+    if _PERSISTS.match(sentence, then.end()) or _BACK_LATER.match(sentence, then.end()):
+        return context.AFFIRMED
+    return context.PAST
+
+
+def _cleared(sentences: Sentences, index: int, start: int, lo: int, hi: int) -> bool:
+    """Did a doctor clear the symptom at ``start`` since, in its sentence or at the start of the next?"""
+    sentence = sentences.all[index]
+    if context.NOW.search(sentence, lo, hi):
+        return False  # "Chest pain today, went to A&E, all clear": a red flag today stays one
+    clear = _ALL_CLEAR.search(sentence, start, start + 100)
+    if clear is not None:
+        between, after = sentence[start:clear.start()], sentence[clear.end():clear.end() + 60]
+    else:
+        following = sentences.next_sentence(index)
+        clear = _ALL_CLEAR.match(following)
+        if clear is None:
+            return False
+        between, after = "", following[clear.end():clear.end() + 60]
+    return not _NOT_CLEARED.search(between) and not _CAME_BACK.search(after) \
+        and not _CLEARED_BEFORE.match(after) and not _PENDING.match(after)
+
+
 def _answered_no(sentences: Sentences, index: int) -> bool:
     """Does the next sentence answer no to this one ("Chest pain? No.", "GP asked: numbness, tingling,
     weakness? No to all three.", "Any chest pain? Nah, all good, just breathless")?"""
@@ -150,6 +214,10 @@ def _said(sentences: Sentences, index: int, start: int, lo: int, hi: int, joined
         said = joined  # "on Friday I felt sick and sweaty": the sweat was on Friday too
     if said == context.AFFIRMED and (labelled_past or _PAST_OF.search(sentence, max(0, start - 40), start)):
         said = context.PAST  # "Yesterday: fever 38.8."; "about last month's chest pain, all clear" on a visit today
+    if said in (context.AFFIRMED, context.PAST) and not labelled_past:
+        said = _against_today(sentence, start, said)
+    if said == context.AFFIRMED and _cleared(sentences, index, start, lo, hi):
+        said = context.PAST  # "Chest pain at Saturday's race, all clear at the GP since"
     if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start):
         answer = sentences.next_sentence(index)
         if _YES.match(answer) and not _NO_IN_ANSWER.match(answer):
