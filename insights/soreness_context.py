@@ -104,8 +104,10 @@ def _owner(text: str, person: re.Match[str]) -> bool:
     return owned is not None and _RELATION_NEXT.match(text, end) is None
 
 
-_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+MONTHS = _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAY_SHORT = r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"
+_IN_MY_YOUTH = r"\bin\s+my\s+(?:teens|twenties|thirties|forties|fifties|[1-9]0s|[1-9]0's)\b"
 _PAST = re.compile(
     r"\byesterday\b(?!'s)|\blast\s+(?:week|night|month|year|time|weekend|run|session|season|summer|winter|spring"
     rf"|autumn|fall|{_DAYS})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
@@ -118,10 +120,15 @@ _PAST = re.compile(
     r"|\btook\s+(?:weeks|months|ages|a\s+while|days)\s+to\s+(?:clear|go|settle|recover|shift)\b"
     r"|\bin\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
     rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b(?!'s)"
+    # "on sat", "yday", "Friday I had ...", "in my 20s"
+    rf"|\b(?:on|from)\s+(?:{_DAY_SHORT})\b(?!'s)|\b(?:yday|yest|ystday|yesterdy|yestarday|yesteday)\b(?!'s)"
+    rf"|^\s*+(?:{_DAYS})\s+(?:i|we|my)\b|{_IN_MY_YOUTH}"
+    r"|\bas\s+a\s+(?:kid|child|teenager|teen|youngster|junior)\b|\bwhen\s+i\s+was\s+(?:a\s+kid|younger|little|young|a\s+child)\b"
 )
 # Long enough ago that a fall then does not explain pain today ("fell off my bike in 2022")
 LONG_AGO = re.compile(r"\bin\s+(?:19|20)\d\d\b|\b(?:years?|months?)\s+ago\b|\blast\s+(?:year|season|summer|winter"
-                      r"|spring|autumn)\b|\bback\s+in\b|\bused\s+to\b|\bas\s+a\s+(?:kid|child|teenager)\b")
+                      r"|spring|autumn)\b|\bback\s+in\b|\bused\s+to\b|\bas\s+a\s+(?:kid|child|teenager)\b"
+                      rf"|{_IN_MY_YOUTH}")
 _NOW = re.compile(
     r"\btoday\b|\bnow\b|\bstill\b|\bagain\b|\bcurrently\b|\bthis\s+(?:morning|evening|afternoon|run)\b|\btonight\b"
     r"|\bsince\b|\bso\s+far\b|\bat\s+the\s+moment\b|\bright\s+now\b|\b(?<!earlier\s)this\s+(?:year|week|month)\b"
@@ -131,7 +138,8 @@ _HYPOTHETICAL = re.compile(
     r"|(?P<cond>(?<=worse\s)|(?<=hurts\s)|(?<=aches\s)|(?<=sore\s)|(?<=painful\s)|(?<=tight\s)|(?<=catches\s))?if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
     r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
-    r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b|\b(?:thinking|thought)\s+(?:i'd|i\s+would|i\s+might|i'll)\b)"
+    r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b|\b(?:thinking|thought)\s+(?:i'd|i\s+would|i\s+might|i'll)\b"
+    r"|\b(?:thinking|thought)\s+i\s+(?:was|am|might\s+be)\s+(?:coming|going)\s+down\s+with\b)"
 )
 
 
@@ -155,10 +163,13 @@ def person_scope(sentence: str, start: int) -> str:
     return sentence[cut:start]
 
 
+_COMPARED = re.compile(r"\b(?:like|as)\s+(?:i\s+had|i've\s+had|i\s+got|the\s+one|when|last\s+time|before)\b"
+                       r"|\bsame\s+as\b")
 _HYPOTHETICAL_NEEDLES = ("sure", "hop", "if", "case", "worr", "afraid", "scared", "dread", "might", "may", "will", "'ll",
                          "going", "gonna", "tomorrow", "next", "crossed", "expect", "avoid", "prevent", "want",
                          "wonder", "whether", "hold", "thinking", "thought")
-_PAST_NEEDLES = ("yesterday", "last", "ago", "in 19", "in 20", "back in", "in ", "on ", "other day", "earlier",
+_PAST_NEEDLES = ("yesterday", "yday", "yest", "ystday", "last", "ago", "in 19", "in 20", "back in", "in ", "on ",
+                 "other day", "earlier", "as a ", "when i was",
                  "used to", "previously", "christmas", "from ", "weekend", "took", "monday", "tuesday", "wednesday",
                  "thursday", "friday", "saturday", "sunday")
 
@@ -188,8 +199,9 @@ def assertion(clause: str, mention_at: int, before: str | None = None, condition
             m["cond"] is None or (m.start() < mention_at and not condition) for m in _HYPOTHETICAL.finditer(clause)):
         # "upper back sore if I sit too long" is today's; "worse if I had chest pain" is not chest pain
         return HYPOTHETICAL
-    if _any(clause, _PAST_NEEDLES) and _PAST.search(clause) and not _NOW.search(clause):
-        return PAST
+    if _any(clause, _PAST_NEEDLES) and (past := _PAST.search(clause)) and not _NOW.search(clause) \
+            and not _COMPARED.search(clause, mention_at, past.start()):
+        return PAST  # but "chest pain on my run like I had back in March" is today's, like March's
     return AFFIRMED
 
 

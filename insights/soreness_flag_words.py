@@ -51,15 +51,22 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+"
         r"(?:in|across|on|around|through)\s+(?:my\s+|the\s+)?chest\b"
         r"|\bchest\s+(?:felt|feels|feeling|was|is|got|getting|went)\s+(?:\w+\s+)?(?:\w+\s+)?"
-        r"(?:tight|heavy|sore|painful|crushed|constricted)\b"
+        r"(?:tight|heavy|sore|painful|crushed|constricted|squeezed|squeezy|compressed)\b"
         r"|(?<!worked\s)(?<!:\s)(?<!and\s)\bchest(?:\s+(?:though|too|also|as\s+well))?,\s+"
         r"(?:(?:really|so|very|quite|a\s+bit)\s+)?(?:heavy|tight|crushing|painful)(?:\s+and\s+(?:heavy|tight|painful))?"
         r"(?=\s*+(?:[,.!?;]|$|(?:the\s+whole|all\s+the|on\s+the)\b))"
         # 12. "chest still tight", "chest was hurting on the climb", "someone sitting on my chest"
-        r"|\bchest\s+(?:still|was|is|kept|keeps)\s+(?:\w+\s+)?(?:tight|heavy|hurting|aching|burning|painful|sore)\b"
+        r"|\bchest\s+(?:still|was|is|kept|keeps)\s+(?:\w+\s+){0,2}?(?:tight|heavy|hurting|aching|burning|painful|sore)\b"
         r"|\bchest(?:'s|\s+has)\s+been\s+(?:\w+\s+)?(?:tight|heavy|hurting|aching|burning|painful|sore)\b"
-        r"|\b(?:someone|something|an?\s+\w+)\s+(?:sitting|standing|sat|stood)\s+on\s+my\s+chest\b")),
-    "breathless": (("breath", "gasping", "air"), (
+        r"|\b(?:someone|something|an?\s+\w+)\s+(?:sitting|standing|sat|stood)\s+on\s+my\s+chest\b"
+        # "the chest thing on sunday ... it's back today": a symptom of the chest the runner will not name
+        r"|\bchest\s+(?:thing|episode|scare|issue|problem)s?\b"
+        # "hard to tell if it was a stitch or my chest": unsure of the word, not of the pain
+        r"|\b(?:stitch|muscle|muscular|heartburn|indigestion|reflux|a\s+cramp)\s+or\s+(?:my\s+|the\s+|actually\s+)?(?:chest|heart)\b"
+        # "chest a bit tight on the climb"
+        r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
+        r"|achy|burning)\b")),
+    "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff"), (
         r"\bshort(?:ness)?\s+of\s+breath\b|\bbreathless(?:ness)?\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
         r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
@@ -69,16 +76,18 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:couldn't|couldnt|could not|can't|cant|cannot|unable to|struggl\w* to|hard to|trouble|difficulty"
         r"|difficult to)\s+"
         r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)"
-        r"|\bout\s+of\s+breath\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
-        r"|\b(?:out\s+of\s+breath|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset"
+        r"|\bout\s+of\s+(?:breath|puff)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
+        r"|\b(?:out\s+of\s+(?:breath|puff)|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset"
         r"|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
         r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+an?\s+easy)\b)"
-        r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+breath\b"
+        r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+(?:breath|puff)\b"
         r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b(?![^,.]{0,30}\blaugh)"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
-        r"|\bbreathing\s+through\s+a\s+straw\b")),
+        r"|\bbreathing\s+through\s+a\s+straw\b"
+        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:get\s+a\s+(?:sentence|word)\s+out|talk|speak)\b"
+        r"(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason|easy|gentle|slow|recovery)\b)")),
     "radiating_pain": (("arm", "jaw", "neck"), (
-        r"\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
+        r"\b(?:spread\w*|radiat\w*|shoot\w*|shot|travel\w*|going|goes|went|moving|moves|moved|running|runs|ran)\s+(?:\w+\s+){0,6}?"
         r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
         r"(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
@@ -101,6 +110,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b"
+        r"|\b(?:left|right)\s+(?:arm|hand|leg)\s+(?:felt|feels|went|was|going|kept\s+going)\s+(?:\w+\s+)?(?:weak|floppy|dead"
+        r"|like\s+jelly)\b"
         r"|\b(?:couldn't|could\s+not|can't|cannot|unable\s+to)\s+(?:properly\s+)?(?:lift|raise|grip|hold\s+up)\s+"
         r"(?:my\s+)?(?:left\s+|right\s+)?(?:arms?|hands?)\b")),
     "fever": (("fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still"), (
@@ -126,7 +137,11 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|off\s+(?:my|the|a)\s+(?!pace|cliff))\b"
         r"|\b(?:after|since|from)\s+(?:falling|tripping|slipping|crashing)\b(?!\s+(?:asleep|behind|apart|short"
         r"|off\s+(?:the\s+|my\s+)?pace))"
-        r"|\btripp(?:ed|ing)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
+        r"|\btripp(?:ed|ing)\b(?![^.,;]{0,30}?\b(?:caught\s+myself|didn't\s+(?:go\s+down|fall)|did\s+not\s+fall"
+        r"|stayed\s+(?:up|upright|on\s+my\s+feet)|saved\s+it)\b)"
+        r"|(?:^\s*+|\b(?:a|one)\s+)(?:bad|nasty|big|hard|heavy)\s+(?:fall|tumble|spill)\b"
+        r"(?!\s+(?:in|of)\s+(?:pace|temp\w*|form|rain|snow|mileage|hr|heart\s+rate|the\s+(?:temp\w*|market|price)))"
+        r"|\bknocked\s+(?:me\s+)?(?:flying|over|down)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog)\s+(?:clipped|hit|knocked|struck)\s+me\b"
@@ -141,7 +156,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:weight|\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
         r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)"
         r"|\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:\d+(?:[.·]\d+)?\s*)?(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,50}?"
-        r"(?:without\s+(?:trying|dieting)|not\s+(?:trying|dieting)|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)"
+        r"(?:without\s+(?:trying|dieting|meaning\s+to)|not\s+(?:trying|dieting)|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)"
         r"|(?:haven't|have\s+not|not|didn't)\s+changed\s+(?:anything|a\s+thing)|nothing(?:'s|\s+has)\s+changed"
         r"|(?:no\s+idea|(?:don't|dont|do\s+not)\s+know|not\s+sure)\s+why(?=\s*+(?:[,.!?;)]|$)))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
@@ -153,8 +168,9 @@ KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to|(?:once|aft
                        r"|took\s+off|removed|undid))\s+(?:the\s+|my\s+|a\s+)?(?:\w+\s+)?"
                        r"(?:straps?|watch|watchband|band|sleeve|armband|vest|backpack|pack|bra|bladder|compression)\b")
 # "not sure if this counts as breathless": unsure of the word, not of the symptom
-UNSURE = re.compile(r"\b(?:not\s+sure|unsure|don't\s+know|dunno|no\s+idea|wonder(?:ing)?)\s+(?:if|whether)\s+"
-                    r"(?:\w+\s+){0,3}?(?:is|was|counts?\s+as|'s|it's|this's)\b"
+UNSURE = re.compile(r"\b(?:not\s+sure|unsure|don't\s+know|dunno|no\s+idea|wonder(?:ing)?|hard\s+to\s+(?:tell|say)"
+                    r"|(?:can't|cant|couldn't|couldnt)\s+tell)\s+(?:if|whether)\s+"
+                    r"(?:\w+\s+){0,3}?(?:is|was|counts?\s+as|'s|it's|its|this's)\b"
                     r"(?!\s*+(?:ok|okay|safe|normal|worth|fine|allowed|wise|a\s+good\s+idea|bad)\b)")
 # "wasn't even cold out": the cold said not to be there explains nothing
 NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that\s+|very\s+)?(?:cold|freezing|chilly)\b")
@@ -162,6 +178,10 @@ NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that
 POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?(?:\b(?:from|after)\s+(?:sitting|kneeling)\b"
                            r"|\bcross-?legged\b|\b(?:fell|went)\s+asleep\b)")
 # 14. weight lost in sweat on a run, a temperature that is the weather
+# "chest still sore from the push-up challenge": a muscle's soreness from the gym, said of soreness alone
+GYM_SORE = re.compile(r"\b(?:from|after|since)\s+(?:the\s+|my\s+|all\s+the\s+|yesterday's\s+|a\s+|too\s+many\s+)?(?:\w+\s+)?"
+                      r"(?:push[-\s]?ups?|press[-\s]?ups?|bench(?:ing)?|bench\s+press|gym|chest\s+day|weights|dips|fl(?:y|ies|yes)"
+                      r"|pull[-\s]?ups?|burpees|planks?|circuits?|push[-\s]?up\s+challenge|strength\s+session)\b|\(chest\s+day\)")
 SWEAT_LOSS = re.compile(r"\b(?:on|during|in)\s+(?:the|my|a|today's)\s+(?:long\s+)?(?:run|race|heat|session|marathon)\b"
                         r"|\bsweat\w*")
 WEATHER = re.compile(r"\b(?:scorcher|outside|out\s+there|heat|hot\s+day|sun|sunny|weather|humid\w*|in\s+the\s+shade"

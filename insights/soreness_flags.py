@@ -32,11 +32,21 @@ Special cases, leaning toward the runner's safety where the words allow it:
   pain "again" in the next sentence ("Chest felt tight on Saturday. Tight
   again today.");
 * an earlier day set against today in one sentence is that day's ("Yesterday
-  I got a stitch and some chest tightness, today totally fine"), unless the
-  today part says it is still there, back or worse ("..., today it's
-  worse"); a doctor's all clear since, for a symptom not said to be
-  today's, settles it ("Chest pain at Saturday's race, all clear at the GP
-  since"), unless the all clear is awaited or older than the pain.
+  I got a stitch and some chest tightness, today totally fine"; "had a fever
+  and chills on wednesday"), unless the today part says it is still there,
+  back or worse ("..., today it's worse", "... yesterday and today"); a
+  present-tense mention is never made past by a day said elsewhere ("my
+  chest hurts, it was fine yesterday");
+* a symptom read as past that the runner says is back counts today, in its
+  sentence or the next ("last night woke up with chest pain. ran this
+  morning and it came back at mile 2"; "Chest tight on Saturday. Today
+  it's worse.");
+* a weekday's session ("at Saturday's race") that a doctor has cleared since,
+  or that has given "nothing since", is not today's ("Chest pain at
+  Saturday's race, all clear at the GP since"), unless the all clear is
+  awaited, older than the pain, or someone else's;
+* chest soreness put down to the gym ("chest sore from push-ups") is a
+  muscle, unless tightness, pressure or pain is said with it.
 
 Whose a mention is, including company ("ran with my friend and chest felt
 tight" is the runner's), is read in :mod:`insights.soreness_context`.
@@ -53,12 +63,13 @@ from insights import soreness_words as words
 from insights.soreness_text import Sentences, clause_bounds, negated, negation_floor
 
 _WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and)\s+(?:the|my|that)\s+(?:\w+\s+){0,3}?(?:pain|ache)\b"
-                        r"|\bwith\s+it\b")
+                        r"|\bwith\s+it\b|\bwith\s+(?:a|the|my|that)\s+(?:\w+\s+){0,2}?(?:chest|tightness|pressure)\b")
 _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|effort|intervals?|reps"
                            r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
 _SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|not really(?:\W+no)?|yeah\W+nah|negative|nil|0)"
                            r"(?:\s+to\s+(?:all|both|any|each|either)(?:\s+\w+)?|\s+of\s+(?:them|those|these|the\s+above))?"
                            r"(?:\W+(?:all\s+good|all\s+fine|fine|ok|okay|thankfully|luckily|phew))?\W*")
+_CAUSE_REACH = 40  # characters either side of a sweat or sickness clause read for a cause
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
 # flags that no longer count once the runner says they went away
 # (not numbness: a tingling or numbness that passed is what a doctor wants to hear about)
@@ -92,7 +103,8 @@ _CAME_BACK = re.compile(rf"\b(?:but|then|and\s+now)\b[^.!?]{{0,40}}?(?:{words.CA
 
 _PAST_OF = re.compile(r"\b(?:last\s+(?:week|night|month|year|weekend|run|time|session)|yesterday|the\s+other\s+day)'s"
                       r"\s+(?:\w+\s+)?$")
-_PAST_LABEL = re.compile(r"\s*+(?:yesterday|last\s+(?:night|week|weekend|run)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_PAST_LABEL = re.compile(r"\s*+(?:(?:last\s+(?:week|weekend|month)|yesterday)'s\s+\w+(?:\s+\w+){0,2}?(?=\s*+[:=–—-])"
+                         r"|yesterday|last\s+(?:night|week|weekend|run)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                          r"|\d+\s+days?\s+ago)\s*+[:=–—-]")
 # an answer to a question about the runner's symptom, in the next sentence
 _ASKED_IF = re.compile(r"\basked\s+(?:me\s+)?(?:if|whether)\s+(?:i|i'd|i've|i'm|my)\b")
@@ -136,61 +148,121 @@ _SETTLED = re.compile(r"\b(?:fine|ok|okay|better|gone|settled|eased|cleared|norm
 _UPPER_BACK = re.compile(r"\b(?:upper\s+back|shoulder\s+blades?|rhomboids?|traps?|thoracic)\b")
 
 
-# "Yesterday I got a stitch and some chest tightness, today totally fine": a day set against today. What
-# comes before the "today" is that day's; it counts today only if the today part says it is still there
-# ("..., today it's worse", "and today it's back again", "today too").
+# "Yesterday I got a stitch and some chest tightness, today totally fine": a day set against today. A
+# mention whose own clause is that day's ("Yesterday I had chest pain, ..."), or that joins it by "and" without
+# a verb of its own ("Yesterday I got a stitch and some chest tightness, ..."), is that day's; it counts today
+# only if the today part says it is still there ("..., today it's worse", "and today it's back again", "and
+# today."). A present-tense mention ("my chest hurts, it was fine yesterday, today ...") is never made past.
 _THEN_TODAY = re.compile(r"(?:[,;]|\s[-–—]\s|\b(?:but|and|while|whereas)\b)\s*+(?:(?:but|and|so)\s+)?"
                          r"(?:today|this\s+morning)\b(?!'s)")
+# the today part says the symptom is there: said of "it" (or nothing), and ending its clause, so that
+# "today I'm back running", "today the same hills felt easy", "today less sore legs" are not it
 _PERSISTS = re.compile(
-    r"\s*+,?\s*+(?:(?:it's|its|it\s+is|it\s+was|it|that's|that\s+is|i'm|i\s+am|i've|i\s+have)\s+)?"
-    r"(?:(?:even|much|a\s+bit|still|got|had)\s+)?"
-    r"(?:back(?!\s+(?:to|at|for|in|on|with|into|is|was|feels|felt|sore|pain|hurts?|aches?|achy|tight)\b)|worse"
-    r"|still\s+(?:there|tight|sore|hurting|painful|heavy|aching|the\s+same|got\s+it|have\s+it)|the\s+same"
-    r"|came\s+back|returned|again|too\b(?=\s*+(?:[,.!?;]|$|(?:on|in|during|at|when)\b))|as\s+well|not\s+(?:as|so)\s+bad"
-    r"|less\s+(?:tight|sore|painful|bad)|easing)\b")
-# "Chest pain at Saturday's race, all clear at the GP since": checked by a doctor since, and cleared
-_ALL_CLEAR = re.compile(r"\b(?:all[\s-]+clear|(?:gp|doc|doctor|a&e|hospital|cardiologist|nurse|they)\s+(?:\w+\s+){0,2}?"
-                        r"checked\s+(?:me|it)\s+(?:over|out)|(?:had|got)\s+it\s+checked(?:\s+out)?"
-                        r"|nothing\s+(?:wrong|found|serious)|ecg\s+(?:was\s+)?(?:fine|normal|clear|ok))\b")
-# ...unless the all clear is awaited, or older than the pain ("chest pain again even though the GP gave
-# me the all clear")
-_NOT_CLEARED = re.compile(r"\b(?:not|no|waiting|awaiting|wait|until|before|hope\w*|yet|even|though|although|despite"
-                          r"|but|again|still|wants?|need\w*|booked|tomorrow|next)\b")
-_CLEARED_BEFORE = re.compile(r"[^.!?]{0,40}?\b(?:last\s+(?:week|month|year|time)|ago|before|previously|in\s+(?:19|20)\d\d)\b")
+    r"\s*+,?\s*+(?:(?P<it>it's|its|it\s+is|it\s+was|it|that's|that\s+is|the\s+(?:pain|tightness|pressure|tingling"
+    r"|numbness|fever|temp\w*|symptoms?)(?:\s+(?:is|was|has\s+been|'s))?)\s+|(?:i'm|im|i\s+am)\s+)?"
+    r"(?:(?:even|much|a\s+bit|still|getting|really)\s+)?"
+    # "it's back on the stairs" is the pain, "back on the treadmill" the runner
+    r"(?:(?(it)back(?:\s+again)?|back(?:\s+again)?(?!\s+(?:on|in|at|to|out|home|running|from|into|up|down|off|with|for)\b))|worse|still\s+(?:there|tight|sore|hurt\w*|painful|heavy|aching|the\s+same|got\s+it|have\s+it"
+    r"|shivery|feverish|numb|tingl\w*)|the\s+same|came\s+back|(?:has\s+|'s\s+)?come\s+back|returned|again"
+    r"|started\s+again|too|as\s+well|not\s+(?:as|so)\s+bad|no\s+better|less\s+(?:tight|sore|painful|bad)"
+    r"|bad|i\s+(?:still\s+)?(?:have|had|got)\s+it(?:\s+again)?|i've\s+(?:still\s+)?got\s+it(?:\s+again)?)"
+    r"(?=\s*+(?:[,.;!?)]|$|(?:and|but|on|in|at|during|when|after|this|today|though|again|too|so|because|cos|coz|now"
+    r"|since|than|which)\b))")
+_TODAY_START = re.compile(r"\s*+(?:(?:and|but|so)\s+)?(?:today|this\s+morning|now)\b(?!'s)")
+_VERB = re.compile(r"\b(?:i|i've|i'm|ive|im|felt|feel|feels|feeling|was|is|are|am|got|get|have|has|had|hurts?|started"
+                   r"|woke|can't|cant|couldn't|couldnt|came|went|kept|keeps)\b")
+# "Chest pain at Saturday's race, all clear at the GP since": a weekday's session may be today's (a red flag
+# leans to safety), but one a doctor has cleared since is not
+_DAY_OF = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thurs"
+                     r"|fri|sat|sun|last\s+week|the\s+weekend|yesterday)'s\b")
+_ALL_CLEAR = re.compile(r"\b(?:(?:got|given|gave\s+me|had)\s+the\s+)?all[\s-]+clear\b(?!\s+of\b)"
+                        r"|\b(?:checked\s+(?:me|it)\s+(?:over|out)|(?:had|got)\s+it\s+checked(?:\s+out)?"
+                        r"|(?:ecg|ekg|bloods?|tests?|scans?|x-?rays?|echo)\b[^.!?,;]{0,25}?\b(?:all\s+)?(?:normal|clear|fine|ok"
+                        r"|okay|negative)|nothing\s+(?:wrong|found|serious|showed))\b")
+# the all clear came from someone who can give one
+_CLINICIAN = re.compile(r"\b(?:gp|doc|doctor|dr|a&e|er|hospital|cardiolog\w*|consultant|nurse|ecg|ekg|bloods?|tests?"
+                        r"|scans?|x-?rays?|echo|urgent\s+care|walk-in|clinic|paramedics?|ambulance"
+                        r"|(?:had|got)\s+it\s+checked|checked\s+(?:me|it)\s+(?:over|out))\b")
+# ...and it is not awaited, nor older than the pain, nor about someone or something else
+_NOT_CLEARED = re.compile(r"\b(?:not|no|waiting|awaiting|wait|until|before|hope\w*|yet|even|though|although|despite|but"
+                          r"|again|still|wants?|need\w*|booked|tomorrow|next|if|should|crossed|visit|appt|appointment"
+                          r"|google|his|her|their|dad|mum|mom|wife|husband|partner|friend|mate|knee|ankle|legs?|hip"
+                          r"|foot|calf|hamstring|shin|ice|roads?)\b")
+_CLEARED_BEFORE = re.compile(rf"[^.!?]{{0,40}}?\b(?:last\s+(?:week|month|year|time|episode)|ago|before|previously|back\b"
+                             rf"|in\s+(?:19|20)\d\d|in\s+(?:{context.MONTHS})|in\s+the\s+(?:summer|spring|autumn|winter|past)"
+                             r"|at\s+my\s+(?:check-?up|medical|sports\s+medical)|after\s+my\s+last|then\b)")
 # "...today totally fine until the last hill where it came back"
-_BACK_LATER = re.compile(r"[^.!?]{0,80}?\b(?:(?:it|that|the\s+(?:pain|tightness|pressure))\s+(?:came|comes|is\s+coming)\s+back"
-                         r"|it's\s+back|it\s+returned)\b")
-
-
+_BACK_LATER = re.compile(r"[^.!?]{0,80}?\b(?:(?:it|that|the\s+(?:pain|tightness|pressure))\s+(?:all\s+)?(?:came|comes"
+                         r"|is\s+coming)\s+back|it's\s+back|it\s+returned)\b")
+_NOTHING_SINCE = re.compile(r"\s*+,\s*+(?:(?:and\s+)?(?:nothing|none|fine|ok|okay|all\s+good|no\s+(?:issues|problems|pain"
+                            r"|more))\s+since)\b(?![^.!?,;]{0,30}\b(?:except|but|until|today)\b)")
+_NOT_MUSCLE = re.compile(r"\b(?:tight\w*|pressure|heav\w*|crush\w*|squeez\w*|burning|pain)\b")
+_ANSWER_REACH = 200  # characters of an answer after a dash read
+_ANSWER_DASH = re.compile(r"\s[-–—]\s|\?\s*+")
 _PENDING = re.compile(r"\s*+(?:yet|pending)\b")
+_SENTENCE_END = re.compile(r"\s*+(?:[.!?]|$)")
+_LIKE_BEFORE = re.compile(r"\b(?:like|as)\s+(?:i|i've|when|the\s+one|last|before)\b|\bsame\s+as\b")  # a comparison
+_AND_START = re.compile(r"\s*+(?:and|&)\s++")
+_NEXT_CUT = re.compile(r"[,;:]|\b(?:and|but|so|then)\b")
+_AND_END = re.compile(r"(?:\band|&)\s*+$")
 
 
-def _against_today(sentence: str, start: int, said: str) -> str:
-    """The mention at ``start`` read against a later "today" in its sentence (see ``_THEN_TODAY``)."""
+def _against_today(sentence: str, start: int, lo: int, hi: int, said: str) -> str:
+    """The mention at ``start`` (its clause ``lo:hi``) read against a later "today" in its sentence."""
     then = _THEN_TODAY.search(sentence, start, start + 120)
-    if then is None or not context.past_time(sentence[max(0, start - 120):then.start()]):
+    if then is None:
         return said
-    if _PERSISTS.match(sentence, then.end()) or _BACK_LATER.match(sentence, then.end()):
-        return context.AFFIRMED
-    return context.PAST
+    persists = (_PERSISTS.match(sentence, then.end()) is not None or _BACK_LATER.match(sentence, then.end()) is not None
+                or ("and" in then.group() and _SENTENCE_END.match(sentence, then.end()) is not None))  # "... yesterday and today"
+    if said == context.PAST:
+        return context.AFFIRMED if persists else said
+    if persists:
+        return said
+    own = sentence[lo:hi]
+    if context.past_time(own) and not _LIKE_BEFORE.search(own):
+        return context.PAST  # "Yesterday I had chest pain, today fine"
+    joined = _AND_END.search(sentence[max(0, lo - 5):lo])
+    if joined is not None and not _VERB.search(sentence, lo, then.start()):
+        and_at = max(0, lo - 5) + joined.start()
+        before = sentence[max(0, and_at - 80):and_at]
+        cut = max((m.end() for m in re.finditer(r"[,;]", before)), default=0)
+        if context.past_time(before[cut:]):
+            return context.PAST  # "Yesterday I got a stitch and some chest tightness, today totally fine"
+    return said
+
+
+def _shares_later_time(sentence: str, lo: int, hi: int) -> bool:
+    """Is the clause ``lo:hi`` joined by "and" to a verbless one that says when, in the past ("had a fever
+    and chills on wednesday", "chest tight and breathless on Sunday")?"""
+    joined = _AND_START.match(sentence, hi)
+    if joined is None or context.NOW.search(sentence, lo, hi):
+        return False
+    cut = _NEXT_CUT.search(sentence, joined.end(), joined.end() + 60)
+    following = sentence[joined.end():cut.start() if cut else joined.end() + 60]
+    return not _VERB.search(following) and context.past_time(following)
 
 
 def _cleared(sentences: Sentences, index: int, start: int, lo: int, hi: int) -> bool:
-    """Did a doctor clear the symptom at ``start`` since, in its sentence or at the start of the next?"""
+    """Did a doctor clear since the symptom at ``start``, said of a weekday's session ("at Saturday's race")?"""
     sentence = sentences.all[index]
-    if context.NOW.search(sentence, lo, hi):
-        return False  # "Chest pain today, went to A&E, all clear": a red flag today stays one
+    part = sentence.find(",", start, start + 80)
+    part = max(hi, part if part > 0 else hi)  # "breathless and dizzy at Saturday's parkrun, ..."
+    if not _DAY_OF.search(sentence, lo, part) or context.NOW.search(sentence, lo, hi):
+        return False  # "Chest pain on my run this arvo, went to A&E, all clear" stays a red flag today
+    if _NOTHING_SINCE.match(sentence, part):
+        return True  # "Bit of chest tightness on Tuesday's session, nothing since"
     clear = _ALL_CLEAR.search(sentence, start, start + 100)
     if clear is not None:
         between, after = sentence[start:clear.start()], sentence[clear.end():clear.end() + 60]
+        who = sentence[start:clear.end() + 40]
     else:
         following = sentences.next_sentence(index)
-        clear = _ALL_CLEAR.match(following)
+        clear = _ALL_CLEAR.search(following, 0, 60)
         if clear is None:
             return False
-        between, after = "", following[clear.end():clear.end() + 60]
-    return not _NOT_CLEARED.search(between) and not _CAME_BACK.search(after) \
-        and not _CLEARED_BEFORE.match(after) and not _PENDING.match(after)
+        between, after, who = following[:clear.start()], following[clear.end():clear.end() + 60], following[:100]
+    return (_CLINICIAN.search(who) is not None and not _NOT_CLEARED.search(between)
+            and not _CAME_BACK.search(after) and not _CLEARED_BEFORE.match(after) and not _PENDING.match(after))
 
 
 def _answered_no(sentences: Sentences, index: int) -> bool:
@@ -215,11 +287,16 @@ def _said(sentences: Sentences, index: int, start: int, lo: int, hi: int, joined
     if said == context.AFFIRMED and (labelled_past or _PAST_OF.search(sentence, max(0, start - 40), start)):
         said = context.PAST  # "Yesterday: fever 38.8."; "about last month's chest pain, all clear" on a visit today
     if said in (context.AFFIRMED, context.PAST) and not labelled_past:
-        said = _against_today(sentence, start, said)
+        said = _against_today(sentence, start, lo, hi, said)
+    if said == context.AFFIRMED and _shares_later_time(sentence, lo, hi):
+        said = context.PAST  # "had a fever and chills on wednesday"
     if said == context.AFFIRMED and _cleared(sentences, index, start, lo, hi):
         said = context.PAST  # "Chest pain at Saturday's race, all clear at the GP since"
     if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start):
-        answer = sentences.next_sentence(index)
+        # the answer in the next sentence, or after a dash in this one ("coach asked if I had any chest
+        # pain - yeah, a bit on the last rep")
+        dash = _ANSWER_DASH.search(sentence, start, start + 80)
+        answer = sentence[dash.end():dash.end() + _ANSWER_REACH].lstrip() if dash else sentences.next_sentence(index)
         if _YES.match(answer) and not _NO_IN_ANSWER.match(answer):
             said = context.AFFIRMED  # "Husband asked if I'd been short of breath. I had, badly."
     return said
@@ -245,6 +322,46 @@ def _chest_again(sentences: Sentences) -> set[str]:
                 return {"chest_pain"}
         previous = sentence
     return set()
+
+
+# "last night woke up sweaty with chest pain. ran anyway this morning and it came back at mile 2": a symptom
+# read as past, back today, in its own sentence after it or at a clause start of the next
+_RETURNED = re.compile(
+    r"(?:^|[,;]|\b(?:and|but|then|now|today|so)\b)\s*+(?:(?:today|now|this\s+morning|tonight)\s+)?(?:"
+    r"(?:it|that|they|the\s+(?:pain|tightness|pressure|fever|temp\w*|tingling|numbness|symptoms?))\s+"
+    r"(?:came|has\s+come|'s\s+come|is\s+coming)\s+back(?!\s+(?:from|to|home|later|up|negative|clear|normal|fine)\b)"
+    r"|(?:it's|its|it\s+is|it\s+was)\s+back(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from)\b)"
+    r"|(?:it's|it\s+is|it\s+was|it's\s+been|it\s+has\s+been)\s+(?:\w+\s+)?(?:tight|heavy|sore|painful|hurting|bad|numb"
+    r"|tingl\w*)\s+again"
+    r"|(?:it|that)\s+happened\s+again|(?:had|got)\s+it\s+again|i've\s+got\s+it\s+again"
+    r"|same\s+again|(?:back\s+)?again\s+(?:today|this\s+morning|now|tonight)(?!\s+(?:for|at|to|on\s+the\s+track)\b)"
+    r"|(?:3[89]|4[01])(?:[.,·]\d)?\s*+(?:°?\s*+c\s+)?again)\b")
+_RETURN_REACH = 200  # characters read for it, after the past mention or at the start of the next sentence
+
+
+def _came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> set[str]:
+    """The flags of mentions read as past that the runner says are back today."""
+    found: set[str] = set()
+    for index, mentions in past.items():
+        codes = {code for _, code in mentions if code != "sweating_or_nausea"}  # that one counts only with the pain
+        if not codes:
+            continue
+        sentence = sentences.all[index]
+        last = max(start for start, _ in mentions)
+        back = None if sentences.asked(index) else _RETURNED.search(sentence, last, last + _RETURN_REACH)
+        if back is not None and not _SETTLED.search(sentence, back.end(), back.end() + _RETURN_REACH):
+            found |= codes
+            continue
+        following = next((i for i in range(index + 1, min(index + 4, len(sentences.all)))
+                          if sentences.all[i].strip()), None)
+        if following is not None and not sentences.asked(following):
+            text = sentences.all[following]
+            today = _TODAY_START.match(text)
+            if (_RETURNED.search(text, 0, _RETURN_REACH) or (today and _PERSISTS.match(text, today.end()))) \
+                    and not words.OTHER_PART.search(text, 0, _RETURN_REACH) \
+                    and not _SETTLED.search(text, 0, _RETURN_REACH):  # "Again today, 10k, felt great"
+                found |= codes
+    return found
 
 
 def _resolved(sentence: str, start: int, end: int, code: str) -> bool:
@@ -294,6 +411,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         for index in sentences.holding(needles):
             candidates.setdefault(index, []).append((code, rx))
     flags: set[str] = set()
+    past: dict[int, list[tuple[int, str]]] = {}  # mentions read as past, by sentence: are they back today?
     for index, checks in candidates.items():
         sentence = sentences.all[index]
         found = sorted((m.start(), m.end(), code) for code, rx in checks for m in rx.finditer(sentence))
@@ -330,6 +448,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one
             if said == context.PAST and (code not in _OVER_TIME or context.LONG_AGO.search(sentence, lo, hi)):
+                past.setdefault(index, []).append((start, code))
                 continue  # a crash yesterday with pain today, weight lost over the last month: still red flags
             if code == "numbness_or_weakness":
                 if cold is None:
@@ -337,6 +456,9 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
+            if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
+                    and flag_words.GYM_SORE.search(sentence, lo, min(len(sentence), hi + 40)):
+                continue  # "chest sore from push-ups": the muscle worked, not the heart
             if code == "weight_loss" and flag_words.SWEAT_LOSS.search(sentence, lo, hi):
                 continue  # "lost 2kg on the long run": sweat
             if code == "fever" and (sentence[start].isdigit() or sentence.startswith("temp", start)) and \
@@ -349,10 +471,14 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 flags.add(code)
                 continue
             lo, hi = clause_bounds(sentence, start, end)
+            # a cause said near it counts too: "took a gel at 15k and felt sick", "sweaty mess, 90% humidity"
             linked = _WITH_PAIN.search(sentence, start) is not None or (
-                (codes & _PAIN_FLAGS or index in sore_sentences) and not _BENIGN_CAUSE.search(sentence, lo, hi))
+                (codes & _PAIN_FLAGS or index in sore_sentences)
+                and not _BENIGN_CAUSE.search(sentence, max(0, lo - _CAUSE_REACH), hi + _CAUSE_REACH))
             if linked:
                 flags.add(code)
+    if past:
+        flags |= _came_back(sentences, past)
     if "chest_pain" not in flags:
         flags |= _chest_again(sentences)
     if "after_fall" in flags and not pain_anywhere():
