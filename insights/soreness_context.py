@@ -110,7 +110,7 @@ _DAY_SHORT = r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"
 _IN_MY_YOUTH = r"\bin\s+my\s+(?:teens|twenties|thirties|forties|fifties|[1-9]0s|[1-9]0's)\b"
 _PAST = re.compile(
     r"\byesterday\b(?!'s)|\blast\s+(?:week|night|month|year|time|weekend|run|session|season|summer|winter|spring"
-    rf"|autumn|fall|{_DAYS})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
+    rf"|autumn|fall|{_DAYS}|{_DAY_SHORT})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
     r"(?:days?|weeks?|months?|years?)\s+ago\b|\bago\b|\bin\s+(?:19|20)\d\d\b|\bback\s+in\b"
     rf"|\bin\s+(?:{_MONTHS})\b|\b(?:on|from)\s+(?:{_DAYS})\b(?!'s)|\bthe\s+other\s+day\b|\bearlier\s+(?:this|in\s+the)\s+week\b"
     r"|\b(?:on|during)\s+yesterday's\s+(?:\w+\s+)?(?:run|race|session|workout|jog|parkrun|intervals|tempo)\b"

@@ -33,7 +33,7 @@ _NOT_FALLING = (
     r"|(?:by|from)\s+\d)\b)")
 _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
     "chest_pain": (("chest", "angina", "breastbone", "sternum"), (
-        r"\b(?:crushing|squeezing|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
+        r"\b(?:crushing|squeez\w*|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
         r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
         r"(?:chest|breastbone|sternum)\b"
         r"|\b(?:pains?|ache|aching|pressure|tightness|hurt\w*)\s+(?:behind|under|in)\s+(?:my\s+|the\s+)?(?:breastbone|sternum)\b"
@@ -69,7 +69,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
     "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff"), (
         r"\bshort(?:ness)?\s+of\s+breath\b|\bbreathless(?:ness)?\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
-        r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
+        r"|\bgasping\b(?:\s+for\s+(?:air|breath))?(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
         r"|easy)\b)"
         r"|\b(?:even|at rest|resting|sitting|lying|walking)\b[^,]{0,20}?\bgasping\s+for\s+(?:air|breath)\b"
         r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
@@ -101,8 +101,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
-    "coughing_blood": (("blood", "moptysis"), (
-        r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:\w+\s+){0,3}?blood\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
+    "coughing_blood": (("blood", "moptysis", "pink", "rusty"), (
+        r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:(?!(?:no|not|but|without|any|never)\b)\w+\s+){0,4}?blood\b"
+        r"|\b(?:cough|hack)\w*\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:pink\w*|red|rusty|bloody|blood-?stained)\s+(?:stuff|phlegm|spit|sputum"
+        r"|mucus|froth\w*|gunk|muck)\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
         r"blood\b|\bha?emoptysis\b|\bblood\s+(?:after|when|while)\s+(?:i\s+)?cough\w*"
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b")),
@@ -124,6 +126,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\btemp(?:erature)?(?:'s)?\s+(?:still\s+)?(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d"
         r"(?:\s*+°?\s*+[cf])?\b|\b(?:3[89]|4[01])[.·]\d(?:\s*+°?\s*+c)?\s+temp\b"
         r"|\brunning\s+a\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b"
+        r"|\bstill\s+(?:got|have|has|running)\s+(?:a|the|that)\s+(?:high\s+|slight\s+)?temp(?:erature)?\b(?!\s+(?:of\s+the|outside)\b)"
         r"|\b(?:3[89]|4[01]|10[0-4])[.·]\d(?:\s*+°?\s*+[cf]\b)?\s+on\s+the\s+thermometer\b"
         r"|\bstill\s+(?:at\s+)?(?:3[89]|4[01])[.·]\d(?!\s*+(?:k|km|mi|miles?|kg|kilos?|lbs?|min\w*|s|secs?)\b)"
         # "Today: 38.6 and shivery", after "Yesterday: fever 38.8"
@@ -141,7 +144,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|stayed\s+(?:up|upright|on\s+my\s+feet)|saved\s+it)\b)"
         r"|(?:^\s*+|\b(?:a|one)\s+)(?:bad|nasty|big|hard|heavy)\s+(?:fall|tumble|spill)\b"
         r"(?!\s+(?:in|of)\s+(?:pace|temp\w*|form|rain|snow|mileage|hr|heart\s+rate|the\s+(?:temp\w*|market|price)))"
-        r"|\bknocked\s+(?:me\s+)?(?:flying|over|down)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
+        r"|\b(?:knocked|bowled)\s+(?:me\s+)?(?:flying|over|down)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog)\s+(?:clipped|hit|knocked|struck)\s+me\b"
@@ -155,8 +158,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
         r"(?:weight|\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
         r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)"
-        r"|\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:\d+(?:[.·]\d+)?\s*)?(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,50}?"
-        r"(?:without\s+(?:trying|dieting|meaning\s+to)|not\s+(?:trying|dieting)|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)"
+        r"|(?:\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:\d+(?:[.·]\d+)?\s*)?|(?<![\w/-])-\s*+\d+(?:[.·]\d+)?\s*)"
+        r"(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,50}?"
+        r"(?:without\s+(?:trying|dieting|meaning\s+to|changing\s+(?:anything|a\s+thing))|not\s+(?:even\s+)?(?:trying|dieting)"
+        r"|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)"
         r"|(?:haven't|have\s+not|not|didn't)\s+changed\s+(?:anything|a\s+thing)|nothing(?:'s|\s+has)\s+changed"
         r"|(?:no\s+idea|(?:don't|dont|do\s+not)\s+know|not\s+sure)\s+why(?=\s*+(?:[,.!?;)]|$)))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
@@ -173,7 +178,7 @@ UNSURE = re.compile(r"\b(?:not\s+sure|unsure|don't\s+know|dunno|no\s+idea|wonder
                     r"(?:\w+\s+){0,3}?(?:is|was|counts?\s+as|'s|it's|its|this's)\b"
                     r"(?!\s*+(?:ok|okay|safe|normal|worth|fine|allowed|wise|a\s+good\s+idea|bad)\b)")
 # "wasn't even cold out": the cold said not to be there explains nothing
-NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that\s+|very\s+)?(?:cold|freezing|chilly)\b")
+NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that\s+|very\s+|the\s+)?(?:cold|freezing|chilly)\b")
 # "pins and needles in my foot from sitting cross-legged": posture, not nerves
 POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?(?:\b(?:from|after)\s+(?:sitting|kneeling)\b"
                            r"|\bcross-?legged\b|\b(?:fell|went)\s+asleep\b)")
@@ -190,5 +195,5 @@ WEATHER = re.compile(r"\b(?:scorcher|outside|out\s+there|heat|hot\s+day|sun|sunn
 RESOLVED_BEFORE = re.compile(r"\b(?:recovered|recovering|back|over)\s+from\s+(?:the|my|a|that)\s+(?:\w+\s+)?$"
                              r"|\b(?:first|easy|second)\s+(?:\w+\s+)?(?:run|jog)\s+(?:back\s+)?(?:after|since)\s+"
                              r"(?:the|my|a|that)\s+(?:\w+\s+)?$|\bafter\s+(?:the|my|that)\s+$")
-COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|wind\s?chill"
+COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|hail\w*|sleet|wind\s?chill"
                    r"|sub-?zero)\b|-\d+\s*°")

@@ -89,7 +89,7 @@ _OVER_TIME = frozenset({"after_fall", "weight_loss"})
 _RESOLVED = re.compile(
     # the subject is the symptom itself: "fever gone", "fever's gone", "had a fever, it's gone now", "the
     # fever from Monday has cleared up"; never another thing that went ("fever, the cough has cleared up")
-    r"(?:'s|s)?\s*+(?:(?:from|over|since|on|in|at)\s+(?:\w+\s+){1,2}?)?,?\s*+(?:(?:and\s+)?(?:it|its|that|which|this)\b\s*+)?"
+    r"(?:'s|s)?\s*+(?:(?:from|over|since|on|in|at)\s+(?:\w+\s+){1,2}?|last\s+\w+\s*+)?,?\s*+(?:(?:and\s+)?(?:it|its|that|which|this)\b\s*+)?"
     r"(?:(?:'s|is|has|had|was|were|have)\s+)?(?:(?:all|finally|now|completely|totally|fully|since)\s+)?"
     r"(?P<not>(?:\w+n't|\w+nt|not|never|nearly|almost|mostly|half|partly)\b\s*+(?:(?:yet|really|fully|completely|quite"
     r"|totally|all)\s+)*)?"
