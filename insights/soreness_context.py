@@ -121,7 +121,8 @@ _PAST = re.compile(
     r"|\bin\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
     rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b(?!'s)"
     # "on sat", "yday", "Friday I had ...", "in my 20s"
-    rf"|\b(?:on|from)\s+(?:{_DAY_SHORT})\b(?!'s)|\b(?:yday|yest|ystday|yesterdy|yestarday|yesteday)\b(?!'s)"
+    rf"|\b(?:on|from)\s+(?:{_DAY_SHORT})\b(?!'s)(?!\s+(?:in|on|at|down|up|there|with|by|around|outside|for|back|still"
+    r"|quietly|reading|watching|waiting)\b)|\b(?:yday|yest|ystday|yesterdy|yestarday|yesteday)\b(?!'s)"
     rf"|^\s*+(?:{_DAYS})\s+(?:i|we|my)\b|{_IN_MY_YOUTH}"
     r"|\bas\s+a\s+(?:kid|child|teenager|teen|youngster|junior)\b|\bwhen\s+i\s+was\s+(?:a\s+kid|younger|little|young|a\s+child)\b"
 )
@@ -165,6 +166,8 @@ def person_scope(sentence: str, start: int) -> str:
 
 _COMPARED = re.compile(r"\b(?:like|as)\s+(?:i\s+had|i've\s+had|i\s+got|the\s+one|when|last\s+time|before)\b"
                        r"|\bsame\s+as\b")
+# "gasping on the stairs which never happened when I was younger": the past of a clause about the mention
+_RELATIVE = re.compile(r"\bwhich\b|\bthat\s+(?:i|never|only|hasn't|hadn't)\b")
 _HYPOTHETICAL_NEEDLES = ("sure", "hop", "if", "case", "worr", "afraid", "scared", "dread", "might", "may", "will", "'ll",
                          "going", "gonna", "tomorrow", "next", "crossed", "expect", "avoid", "prevent", "want",
                          "wonder", "whether", "hold", "thinking", "thought")
@@ -200,7 +203,8 @@ def assertion(clause: str, mention_at: int, before: str | None = None, condition
         # "upper back sore if I sit too long" is today's; "worse if I had chest pain" is not chest pain
         return HYPOTHETICAL
     if _any(clause, _PAST_NEEDLES) and (past := _PAST.search(clause)) and not _NOW.search(clause) \
-            and not _COMPARED.search(clause, mention_at, past.start()):
+            and not _COMPARED.search(clause, mention_at, past.start()) \
+            and not _RELATIVE.search(clause, mention_at, past.start()):
         return PAST  # but "chest pain on my run like I had back in March" is today's, like March's
     return AFFIRMED
 

@@ -60,7 +60,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bchest(?:'s|\s+has)\s+been\s+(?:\w+\s+)?(?:tight|heavy|hurting|aching|burning|painful|sore)\b"
         r"|\b(?:someone|something|an?\s+\w+)\s+(?:sitting|standing|sat|stood)\s+on\s+my\s+chest\b"
         # "the chest thing on sunday ... it's back today": a symptom of the chest the runner will not name
-        r"|\bchest\s+(?:thing|episode|scare|issue|problem)s?\b"
+        r"|\bchest\s+(?:thing|episode|scare|issue|problem)s?\b(?=[^.!?]{0,80}\b(?:back|again|today|still|returned)\b)"
         # "hard to tell if it was a stitch or my chest": unsure of the word, not of the pain
         r"|\b(?:stitch|muscle|muscular|heartburn|indigestion|reflux|a\s+cramp)\s+or\s+(?:my\s+|the\s+|actually\s+)?(?:chest|heart)\b"
         # "chest a bit tight on the climb"
@@ -84,10 +84,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b(?![^,.]{0,30}\blaugh)"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
         r"|\bbreathing\s+through\s+a\s+straw\b"
-        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:get\s+a\s+(?:sentence|word)\s+out|talk|speak)\b"
-        r"(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason|easy|gentle|slow|recovery)\b)")),
+        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:get\s+a\s+(?:sentence|word)\s+out|talk|speak)\s+"
+        r"(?:(?:even|just|at\s+all)\s+)?(?:on\s+(?:an?\s+|the\s+|my\s+)?(?:easy|gentle|slow|recovery)\b|at\s+rest\b|walking\b"
+        r"|sitting\b|lying\b|(?:up|on)\s+the\s+stairs\b)")),
     "radiating_pain": (("arm", "jaw", "neck"), (
-        r"\b(?:spread\w*|radiat\w*|shoot\w*|shot|travel\w*|going|goes|went|moving|moves|moved|running|runs|ran)\s+(?:\w+\s+){0,6}?"
+        r"\b(?:pain|ache|aching|it)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
+        r"(?:\w+\s+){0,2}?(?:arms?|jaw|neck)\b"
+        r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
         r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
         r"(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
@@ -140,11 +143,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|off\s+(?:my|the|a)\s+(?!pace|cliff))\b"
         r"|\b(?:after|since|from)\s+(?:falling|tripping|slipping|crashing)\b(?!\s+(?:asleep|behind|apart|short"
         r"|off\s+(?:the\s+|my\s+)?pace))"
-        r"|\btripp(?:ed|ing)\b(?![^.,;]{0,30}?\b(?:caught\s+myself|didn't\s+(?:go\s+down|fall)|did\s+not\s+fall"
+        r"|\btripp(?:ed|ing)\b(?![^.;]{0,30}?\b(?:caught\s+myself|didn't\s+(?:go\s+down|fall)|did\s+not\s+fall"
         r"|stayed\s+(?:up|upright|on\s+my\s+feet)|saved\s+it)\b)"
         r"|(?:^\s*+|\b(?:a|one)\s+)(?:bad|nasty|big|hard|heavy)\s+(?:fall|tumble|spill)\b"
-        r"(?!\s+(?:in|of)\s+(?:pace|temp\w*|form|rain|snow|mileage|hr|heart\s+rate|the\s+(?:temp\w*|market|price)))"
-        r"|\b(?:knocked|bowled)\s+(?:me\s+)?(?:flying|over|down)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
+        r"(?!\s+(?:in|of)\s+(?:pace|temp\w*|form|rain|snow|mileage|hr|heart\s+rate|the\s+(?:temp\w*|market|price))"
+        r"|\s+(?:marathon|half|race|season|\d+k|block|build|training|plans?|colou?rs?|leaves)\b)"
+        r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over|down)\b|\b(?:got|was|been|getting|get)\s+(?:knocked|bowled)\s+"
+        r"(?:flying|over|down)\b|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog)\s+(?:clipped|hit|knocked|struck)\s+me\b"

@@ -65,12 +65,14 @@ from insights import soreness_words as words
 from insights.soreness_text import Sentences, clause_bounds, negated, negation_floor
 
 _WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and)\s+(?:the|my|that)\s+(?:\w+\s+){0,3}?(?:pain|ache)\b"
-                        r"|\bwith\s+it\b|\bwith\s+(?:a|the|my|that)\s+(?:\w+\s+){0,2}?(?:chest|tightness|pressure)\b")
+                        r"|\bwith\s+it\b|\bwith\s+(?:a|the|my|that)\s+(?:(?:really|very|bit|so)\s+)?(?:tight|heavy|painful|sore"
+                        r"|crushing|squeez\w*)\s+chest\b|\bwith\s+(?:the\s+|that\s+)?(?:chest\s+)?(?:pain|tightness)\b")
 _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|effort|intervals?|reps"
                            r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
 _SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|not really(?:\W+no)?|yeah\W+nah|negative|nil|0)"
                            r"(?:\s+to\s+(?:all|both|any|each|either)(?:\s+\w+)?|\s+of\s+(?:them|those|these|the\s+above))?"
                            r"(?:\W+(?:all\s+good|all\s+fine|fine|ok|okay|thankfully|luckily|phew))?\W*")
+_DENIED_CAUSE = re.compile(r"\b(?:no|not|nowhere\s+near|barely|wasn't|wasnt|without|never)\b[^,;.]*$")
 _CAUSE_REACH = 40  # characters either side of a sweat or sickness clause read for a cause
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
 # flags that no longer count once the runner says they went away
@@ -209,6 +211,12 @@ def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]
     return out
 
 
+def _benign_cause(sentence: str, lo: int, hi: int) -> bool:
+    """Is a sweat or sickness put down to gels, food, heat or effort within ``lo:hi``, and not denied?"""
+    return any(not _DENIED_CAUSE.search(sentence, max(0, m.start() - 25), m.start())
+               for m in _BENIGN_CAUSE.finditer(sentence, lo, hi))
+
+
 def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
     """Affirmed red flags anywhere in the text.
 
@@ -266,7 +274,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
-                    and flag_words.GYM_SORE.search(sentence, lo, min(len(sentence), hi + 40)):
+                    and flag_words.GYM_SORE.search(sentence, lo, hi):
                 continue  # "chest sore from push-ups": the muscle worked, not the heart
             if code == "weight_loss" and flag_words.SWEAT_LOSS.search(sentence, lo, hi):
                 continue  # "lost 2kg on the long run": sweat
@@ -280,10 +288,13 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 flags.add(code)
                 continue
             lo, hi = clause_bounds(sentence, start, end)
-            # a cause said near it counts too: "took a gel at 15k and felt sick", "sweaty mess, 90% humidity"
+            # beside chest or radiating pain only a cause in its own clause unlinks it; beside an upper-back
+            # report alone, one said near it too ("took a gel at 15k and felt sick", "sweaty mess, 90% humidity");
+            # never a cause denied ("no gel or food today", "not from the heat")
+            reach = 0 if codes & _PAIN_FLAGS else _CAUSE_REACH
             linked = _WITH_PAIN.search(sentence, start) is not None or (
                 (codes & _PAIN_FLAGS or index in sore_sentences)
-                and not _BENIGN_CAUSE.search(sentence, max(0, lo - _CAUSE_REACH), hi + _CAUSE_REACH))
+                and not _benign_cause(sentence, max(0, lo - reach), hi + reach))
             if linked:
                 flags.add(code)
     if past:

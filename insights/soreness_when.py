@@ -52,17 +52,21 @@ _THEN_TODAY = re.compile(r"(?:[,;]|\s[-–—]\s|\b(?:but|and|while|whereas)\b)\
 # the today part says the symptom is there: said of "it" (or nothing), and ending its clause, so that
 # "today I'm back running", "today the same hills felt easy", "today less sore legs" are not it
 _PERSISTS = re.compile(
-    r"\s*+,?\s*+(?:(?P<it>it's|its|it\s+is|it\s+was|it|that's|that\s+is|the\s+(?:pain|tightness|pressure|tingling"
-    r"|numbness|fever|temp\w*|symptoms?)(?:\s+(?:is|was|has\s+been|'s))?)\s+|(?:i'm|im|i\s+am)\s+)?"
+    r"\s*+[,:]?\s*+(?:"
+    # "today I'm still shivery" (but "today I'm back!" is the runner)
+    r"(?:i'm|im|i\s+am)\s+(?:still\s+(?:shivery|feverish|numb|tingl\w*|breathless|sore|hurting|tight|struggling|coughing)|worse)"
+    r"|(?:(?P<it>it's|its|it\s+is|it\s+was|it|that's|that\s+is|the\s+(?:pain|tightness|pressure|tingling"
+    r"|numbness|fever|temp\w*|symptoms?)(?:\s+(?:is|was|has\s+been|'s))?)\s+)?"
     r"(?:(?:even|much|a\s+bit|still|getting|really)\s+)?"
     # "it's back on the stairs" is the pain, "back on the treadmill" the runner
-    r"(?:(?(it)back(?:\s+again)?|back(?:\s+again)?(?!\s+(?:on|in|at|to|out|home|running|from|into|up|down|off|with|for)\b))|worse|still\s+(?:there|tight|sore|hurt\w*|painful|heavy|aching|the\s+same|got\s+it|have\s+it"
-    r"|shivery|feverish|numb|tingl\w*)|the\s+same|came\s+back|(?:has\s+|'s\s+)?come\s+back|returned|again"
+    r"(?:(?(it)back(?:\s+again)?|back\s+again(?!\s+(?:on|in|at|to|out|home|running|from|into|up|down|off|with|for)\b))"
+    r"|worse|still\s+(?:there|tight|sore|hurt\w*|painful|heavy|aching|the\s+same|got\s+it|have\s+it"
+    r"|shivery|feverish|numb|tingl\w*)|(?:the\s+)?same|came\s+back|(?:has\s+|'s\s+)?come\s+back|returned|again"
     r"|started\s+again|too|as\s+well|not\s+(?:as|so)\s+bad|no\s+better|less\s+(?:tight|sore|painful|bad)"
-    r"|bad|i\s+(?:still\s+)?(?:have|had|got)\s+it(?:\s+again)?|i've\s+(?:still\s+)?got\s+it(?:\s+again)?)"
+    r"|bad|i\s+(?:still\s+)?(?:have|had|got)\s+it(?:\s+again)?|i've\s+(?:still\s+)?got\s+it(?:\s+again)?))"
     r"(?=\s*+(?:[,.;!?)]|$|(?:and|but|on|in|at|during|when|after|this|today|though|again|too|so|because|cos|coz|now"
     r"|since|than|which)\b))")
-_TODAY_START = re.compile(r"\s*+(?:(?:and|but|so)\s+)?(?:today|this\s+morning|now)\b(?!'s)")
+_TODAY_START = re.compile(r"\s*+(?:(?:and|but|so)\s+)?(?:today|this\s+morning|now)\b(?!'s)\s*+[:=–—-]?")
 _VERB = re.compile(r"\b(?:i|i've|i'm|ive|im|felt|feel|feels|feeling|was|is|are|am|got|get|have|has|had|hurts?|started"
                    r"|woke|can't|cant|couldn't|couldnt|came|went|kept|keeps)\b")
 # "Chest pain at Saturday's race, all clear at the GP since": a weekday's session may be today's (a red flag
@@ -90,9 +94,14 @@ _BACK_LATER = re.compile(r"[^.!?]{0,80}?\b(?:(?:it|that|the\s+(?:pain|tightness|
                          r"|is\s+coming)\s+back|it's\s+back|it\s+returned)\b")
 _NOTHING_SINCE = re.compile(r"\s*+,\s*+(?:(?:and\s+)?(?:nothing|none|fine|ok|okay|all\s+good|no\s+(?:issues|problems|pain"
                             r"|more))\s+since)\b(?![^.!?,;]{0,30}\b(?:except|but|until|today)\b)")
+# ...and not still there after all: "ECG normal, but chest still hurts on the stairs", "apart from a twinge"
+_STILL_HERE = re.compile(r"\b(?:still\s+(?:hurts?|hurting|getting|tight|sore|there|aching|painful|numb|tingl\w*)"
+                         r"|apart\s+from|except|twinge|again|came\s+back)\b")
 _PENDING = re.compile(r"\s*+(?:yet|pending)\b")
 _SENTENCE_END = re.compile(r"\s*+(?:[.!?]|$)")
 _LIKE_BEFORE = re.compile(r"\b(?:like|as)\s+(?:i|i've|when|the\s+one|last|before)\b|\bsame\s+as\b")  # a comparison
+_ALSO = re.compile(r"\b(?:too|also|as\s+well|again|same)\b|^\s*+(?:on|at|in|during|over|a\s+bit|a\s+little)\b")
+_ONGOING = re.compile(r"\b(?:been|is|are|am|keeps?|keep\s+getting)\b")
 _AND_START = re.compile(r"\s*+(?:and|&)\s++")
 _NEXT_CUT = re.compile(r"[,;:]|\b(?:and|but|so|then)\b")
 _AND_END = re.compile(r"(?:\band|&)\s*+$")
@@ -113,7 +122,7 @@ def against_today(sentence: str, start: int, lo: int, hi: int, said: str) -> str
     if context.past_time(own) and not _LIKE_BEFORE.search(own):
         return context.PAST  # "Yesterday I had chest pain, today fine"
     joined = _AND_END.search(sentence[max(0, lo - 5):lo])
-    if joined is not None and not _VERB.search(sentence, lo, then.start()):
+    if joined is not None and not _VERB.search(sentence, lo, then.start()) and not context.NOW.search(sentence, lo, hi):
         and_at = max(0, lo - 5) + joined.start()
         before = sentence[max(0, and_at - 80):and_at]
         cut = max((m.end() for m in re.finditer(r"[,;]", before)), default=0)
@@ -126,11 +135,12 @@ def shares_later_time(sentence: str, lo: int, hi: int) -> bool:
     """Is the clause ``lo:hi`` joined by "and" to a verbless one that says when, in the past ("had a fever
     and chills on wednesday", "chest tight and breathless on Sunday")?"""
     joined = _AND_START.match(sentence, hi)
-    if joined is None or context.NOW.search(sentence, lo, hi):
+    if joined is None or context.NOW.search(sentence, lo, hi) or _ONGOING.search(sentence, lo, hi):
         return False
     cut = _NEXT_CUT.search(sentence, joined.end(), joined.end() + 60)
     following = sentence[joined.end():cut.start() if cut else joined.end() + 60]
-    return not _VERB.search(following) and context.past_time(following)
+    # "chest tight on the climb and the same last week", "... and on wednesday too": also then, not only then
+    return not _VERB.search(following) and not _ALSO.search(following) and context.past_time(following)
 
 
 def cleared(sentences: Sentences, index: int, start: int, lo: int, hi: int) -> bool:
@@ -140,7 +150,7 @@ def cleared(sentences: Sentences, index: int, start: int, lo: int, hi: int) -> b
     part = max(hi, part if part > 0 else hi)  # "breathless and dizzy at Saturday's parkrun, ..."
     if not _DAY_OF.search(sentence, lo, part) or context.NOW.search(sentence, lo, hi):
         return False  # "Chest pain on my run this arvo, went to A&E, all clear" stays a red flag today
-    if _NOTHING_SINCE.match(sentence, part):
+    if _NOTHING_SINCE.match(sentence, part) and not _STILL_HERE.search(sentence, part, part + 80):
         return True  # "Bit of chest tightness on Tuesday's session, nothing since"
     clear = _ALL_CLEAR.search(sentence, start, start + 100)
     if clear is not None:
@@ -153,7 +163,8 @@ def cleared(sentences: Sentences, index: int, start: int, lo: int, hi: int) -> b
             return False
         between, after, who = following[:clear.start()], following[clear.end():clear.end() + 60], following[:100]
     return (_CLINICIAN.search(who) is not None and not _NOT_CLEARED.search(between)
-            and not CAME_BACK.search(after) and not _CLEARED_BEFORE.match(after) and not _PENDING.match(after))
+            and not CAME_BACK.search(after) and not _STILL_HERE.search(after) and not _CLEARED_BEFORE.match(after)
+            and not _PENDING.match(after))
 
 
 def chest_again(sentences: Sentences) -> set[str]:
@@ -179,18 +190,23 @@ def chest_again(sentences: Sentences) -> set[str]:
 
 
 # "last night woke up sweaty with chest pain. ran anyway this morning and it came back at mile 2": a symptom
-# read as past, back today, in its own sentence after it or at a clause start of the next
+# read as past, back today, later in its sentence or in the next few. Said of "it" anywhere ("on today's easy
+# run it came back"); the weaker words ("same again", "still there", "38.4 again") only opening a clause, and
+# never of a time to come ("same again next weekend")
 _RETURNED = re.compile(
-    r"(?:^|[,;]|\b(?:and|but|then|now|today|so)\b)\s*+(?:(?:today|now|this\s+morning|tonight)\s+)?(?:"
-    r"(?:it|that|they|the\s+(?:pain|tightness|pressure|fever|temp\w*|tingling|numbness|symptoms?))\s+"
+    r"\b(?:(?:it|the\s+(?:pain|tightness|pressure|fever|temp\w*|tingling|numbness|symptoms?))\s+"
     r"(?:came|has\s+come|'s\s+come|is\s+coming)\s+back(?!\s+(?:from|to|home|later|up|negative|clear|normal|fine)\b)"
     r"|(?:it's|its|it\s+is|it\s+was)\s+back(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from)\b)"
     r"|(?:it's|it\s+is|it\s+was|it's\s+been|it\s+has\s+been)\s+(?:\w+\s+)?(?:tight|heavy|sore|painful|hurting|bad|numb"
     r"|tingl\w*)\s+again"
-    r"|(?:it|that)\s+happened\s+again|(?:had|got)\s+it\s+again|i've\s+got\s+it\s+again"
-    r"|same\s+again|(?:back\s+)?again\s+(?:today|this\s+morning|now|tonight)(?!\s+(?:for|at|to|on\s+the\s+track)\b)"
-    r"|(?:3[89]|4[01])(?:[.,·]\d)?\s*+(?:°?\s*+c\s+)?again)\b")
-_RETURN_REACH = 200  # characters read for it, after the past mention or at the start of the next sentence
+    r"|it\s+happened\s+again|(?:had|got|felt|feel|feeling|getting)\s+it\s+again|i've\s+got\s+it\s+again"
+    r"|still\s+getting\s+it)\b"
+    r"|(?:^|[,;:]|\b(?:and|but|then|now|today|so)\b)\s*+(?:(?:today|now|this\s+morning|tonight)\s*+[:,]?\s*+)?(?:"
+    r"same\s+again|(?:(?:it's|its|it\s+is)\s+)?still\s+(?:there|am|is|hurts?|hurting|tight|numb|sore|tingl\w*|got\s+it"
+    r"|have\s+it)|(?:then\s+)?(?<!back\s)again\s+(?:today|this\s+morning|tonight)\s+(?:on|at|during|in)\b"
+    r"|(?:3[89]|4[01])(?:[.,·]\d)?\s*+(?:°?\s*+c\s+)?again)\b"
+    r"(?![^.!?]{0,30}\b(?:next|tomorrow|will|gonna|weekend|planned|booked)\b)")
+_RETURN_REACH = 200  # characters read for it, after the past mention and in the sentences after
 
 
 def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> set[str]:
@@ -206,13 +222,19 @@ def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> s
         if back is not None and not _SETTLED.search(sentence, back.end(), back.end() + _RETURN_REACH):
             found |= codes
             continue
-        following = next((i for i in range(index + 1, min(index + 4, len(sentences.all)))
-                          if sentences.all[i].strip()), None)
-        if following is not None and not sentences.asked(following):
+        read = 0  # the next sentences, up to the reach ("All clear at A&E. Today on my jog the pain came back.")
+        for following in range(index + 1, min(index + 4, len(sentences.all))):
             text = sentences.all[following]
+            if read >= _RETURN_REACH:
+                break
+            read += len(text)
+            if not text.strip() or sentences.asked(following):
+                continue
             today = _TODAY_START.match(text)
             if (_RETURNED.search(text, 0, _RETURN_REACH) or (today and _PERSISTS.match(text, today.end()))) \
-                    and not words.OTHER_PART.search(text, 0, _RETURN_REACH) \
+                    and not words.OTHER_PART.search(text, 0, _RETURN_REACH) and not _UPPER_BACK.search(text, 0, _RETURN_REACH) \
+                    and not _CAUSE.search(text, 0, _RETURN_REACH) \
                     and not _SETTLED.search(text, 0, _RETURN_REACH):  # "Again today, 10k, felt great"
                 found |= codes
+                break
     return found

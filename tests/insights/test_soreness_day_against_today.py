@@ -12,6 +12,7 @@ from tests.insights.data import past_and_cleared_blind as blind
 from tests.insights.data import everyday_blind_7 as everyday
 from tests.insights.data import everyday_blind_8 as everyday_8
 from tests.insights.data import past_and_cleared_review as review
+from tests.insights.data import past_and_cleared_review_7 as review_7
 
 # (text, the red flags the runner reports for today)
 CASES = [
@@ -87,6 +88,8 @@ MISSED = {
         "MISSED: 'down the left arm' in an answer, with the pain only in the question",
     "doc said come back if the chest pain returned... well it did, today at 5k":
         "MISSED: 'well it did' answering a condition ('if the chest pain returned')",
+    "Can't tell if it's a fever or just the heat, felt shivery":
+        "MISSED: \"can't\" denies the fever before 'can't tell if' is read as unsure",
 }
 NOT_YET.update(MISSED)
 DISAGREE = {
@@ -98,6 +101,7 @@ DISAGREE = {
 def _cases():
     yield from (("mine", text, flags) for text, flags in CASES)
     yield from (("review", text, flags) for text, flags in review.CASES)
+    yield from (("review_7", text, flags) for text, flags in review_7.CASES)
     yield from (("blind", text, flags) for text, flags in blind.CASES)
     yield from (("everyday", text, flags) for text, flags in everyday.CASES)
     yield from (("everyday_8", text, flags) for text, flags in everyday_8.CASES if text not in DISAGREE)
