@@ -67,7 +67,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
     "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff"), (
-        r"\bshort(?:ness)?\s+of\s+breath\b|\bbreathless(?:ness)?\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
+        r"\bshort(?:ness)?\s+of\s+breath\b|\b(?:breathless(?:ness)?|brathless|breathles|brethless|breatheless)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
         r"|\bgasping\b(?:\s+for\s+(?:air|breath))?(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
         r"|easy)\b)"
@@ -91,7 +91,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"\b(?:pain|ache|aching|it)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,2}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
-        r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
+        r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,4}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
         r"(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
@@ -192,6 +192,11 @@ POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?
 GYM_SORE = re.compile(r"\b(?:from|after|since)\s+(?:the\s+|my\s+|all\s+the\s+|yesterday's\s+|a\s+|too\s+many\s+)?(?:\w+\s+)?"
                       r"(?:push[-\s]?ups?|press[-\s]?ups?|bench(?:ing)?|bench\s+press|gym|chest\s+day|weights|dips|fl(?:y|ies|yes)"
                       r"|pull[-\s]?ups?|burpees|planks?|circuits?|push[-\s]?up\s+challenge|strength\s+session)\b|\(chest\s+day\)")
+# "down 2 kg after the stomach bug": weight lost for a reason the runner names
+ILLNESS_LOSS = re.compile(r"\b(?:after|from|with|since|because\s+of|due\s+to)\s+(?:the|a|my|that|this)?\s*+(?:\w+\s+)?"
+                          r"(?:bug|virus|flu|illness|covid|norovirus|noro|food\s+poisoning|sickness|gastro|stomach\s+bug)\b")
+# "spat a bit of blood from a nosebleed": the nose, gums or a bitten lip, not the lungs
+MOUTH_BLOOD = re.compile(r"\b(?:nosebleed|nose\s*bleed|nose|gums?|lip|tongue|tooth|teeth|mouth\s+ulcer|dentist|braces)\b")
 SWEAT_LOSS = re.compile(r"\b(?:on|during|in)\s+(?:the|my|a|today's)\s+(?:long\s+)?(?:run|race|heat|session|marathon)\b"
                         r"|\bsweat\w*")
 WEATHER = re.compile(r"\b(?:scorcher|outside|out\s+there|heat|hot\s+day|sun|sunny|weather|humid\w*|in\s+the\s+shade"

@@ -276,6 +276,10 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
                 continue  # "chest sore from push-ups": the muscle worked, not the heart
+            if code == "weight_loss" and flag_words.ILLNESS_LOSS.search(sentence, lo, min(len(sentence), hi + 60)):
+                continue  # "down 2 kg after the stomach bug last week": explained
+            if code == "coughing_blood" and flag_words.MOUTH_BLOOD.search(sentence, lo, min(len(sentence), hi + 40)):
+                continue  # "spat a bit of blood from a nosebleed"
             if code == "weight_loss" and flag_words.SWEAT_LOSS.search(sentence, lo, hi):
                 continue  # "lost 2kg on the long run": sweat
             if code == "fever" and (sentence[start].isdigit() or sentence.startswith("temp", start)) and \

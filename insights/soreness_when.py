@@ -197,6 +197,7 @@ _RETURNED = re.compile(
     r"\b(?:(?:it|the\s+(?:pain|tightness|pressure|fever|temp\w*|tingling|numbness|symptoms?))\s+"
     r"(?:came|has\s+come|'s\s+come|is\s+coming)\s+back(?!\s+(?:from|to|home|later|up|negative|clear|normal|fine)\b)"
     r"|(?:it's|its|it\s+is|it\s+was)\s+back(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from)\b)"
+    r"|(?:it's|its|it\s+is|it\s+was|it\s+got|it's\s+got|it\s+has\s+got)\s+(?:even\s+|much\s+|a\s+bit\s+|way\s+)?worse"
     r"|(?:it's|it\s+is|it\s+was|it's\s+been|it\s+has\s+been)\s+(?:\w+\s+)?(?:tight|heavy|sore|painful|hurting|bad|numb"
     r"|tingl\w*)\s+again"
     r"|it\s+happened\s+again|(?:had|got|felt|feel|feeling|getting)\s+it\s+again|i've\s+got\s+it\s+again"
