@@ -107,7 +107,9 @@ def _owner(text: str, person: re.Match[str]) -> bool:
 MONTHS = _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DAY_SHORT = r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun"
-_IN_MY_YOUTH = r"\bin\s+my\s+(?:teens|twenties|thirties|forties|fifties|[1-9]0s|[1-9]0's)\b"
+# "in my 20s" is the past, but not "first time in my forties I've been short of breath"
+_IN_MY_YOUTH = (r"(?<!first\stime\s)(?<!now\s)(?<!i'm\s)(?<!im\s)(?<!am\s)(?<!still\s)"
+                r"\bin\s+my\s+(?:teens|youth|twenties|thirties|forties|fifties|[1-9]0s|[1-9]0's)\b")
 _PAST = re.compile(
     r"\byesterday\b(?!'s)|\blast\s+(?:week|night|month|year|time|weekend|run|session|season|summer|winter|spring"
     rf"|autumn|fall|{_DAYS}|{_DAY_SHORT})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
@@ -121,9 +123,12 @@ _PAST = re.compile(
     r"|\bin\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
     rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b(?!'s)"
     # "on sat", "yday", "Friday I had ...", "in my 20s"
-    rf"|\b(?:on|from)\s+(?:{_DAY_SHORT})\b(?!'s)(?!\s+(?:in|on|at|down|up|there|with|by|around|outside|for|back|still"
-    r"|quietly|reading|watching|waiting)\b)|\b(?:yday|yest|ystday|yesterdy|yestarday|yesteday)\b(?!'s)"
-    rf"|^\s*+(?:{_DAYS})\s+(?:i|we|my)\b|{_IN_MY_YOUTH}"
+    # "sat" and "sun" are days only where a day would end ("on sat, ...", "on sat and sun", "on sat night"), not
+    # "came on sat in the car", "on sun-baked tarmac"
+    r"|\b(?:on|from)\s+(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)\b(?!'s)"
+    r"|\b(?:on|from)\s+(?:sat|sun)\b(?=\s*+(?:[,.;!?)]|$|(?:and|night|morning|afternoon|evening|i|we|my|it)\b))"
+    r"|\b(?:yday|yest|ystday|yesterdy|yestarday|yesteday)\b(?!'s)"
+    rf"|^\s*+(?:{_DAYS})\s+(?:i|we|my)\b|{_IN_MY_YOUTH}|\bturned\s+out\s+to\s+be\b"
     r"|\bas\s+a\s+(?:kid|child|teenager|teen|youngster|junior)\b|\bwhen\s+i\s+was\s+(?:a\s+kid|younger|little|young|a\s+child)\b"
 )
 # Long enough ago that a fall then does not explain pain today ("fell off my bike in 2022")
@@ -167,7 +172,8 @@ def person_scope(sentence: str, start: int) -> str:
 _COMPARED = re.compile(r"\b(?:like|as)\s+(?:i\s+had|i've\s+had|i\s+got|the\s+one|when|last\s+time|before)\b"
                        r"|\bsame\s+as\b")
 # "gasping on the stairs which never happened when I was younger": the past of a clause about the mention
-_RELATIVE = re.compile(r"\bwhich\b|\bthat\s+(?:i|never|only|hasn't|hadn't)\b")
+_RELATIVE = re.compile(r"\b(?:which|that)\s+(?:(?:i\s+)?(?:only\s+ever|never)|i've\s+only|i\s+haven't|hasn't"
+                       r"|i\s+(?:could|used\s+to|would)\s+(?:do|run|manage))\b")
 _HYPOTHETICAL_NEEDLES = ("sure", "hop", "if", "case", "worr", "afraid", "scared", "dread", "might", "may", "will", "'ll",
                          "going", "gonna", "tomorrow", "next", "crossed", "expect", "avoid", "prevent", "want",
                          "wonder", "whether", "hold", "thinking", "thought")

@@ -33,7 +33,7 @@ _NOT_FALLING = (
     r"|(?:by|from)\s+\d)\b)")
 _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
     "chest_pain": (("chest", "angina", "breastbone", "sternum"), (
-        r"\b(?:crushing|squeez\w*|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
+        r"\b(?:crushing|squeezing|squeezy|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
         r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
         r"(?:chest|breastbone|sternum)\b"
         r"|\b(?:pains?|ache|aching|pressure|tightness|hurt\w*)\s+(?:behind|under|in)\s+(?:my\s+|the\s+)?(?:breastbone|sternum)\b"
@@ -56,20 +56,20 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:really|so|very|quite|a\s+bit)\s+)?(?:heavy|tight|crushing|painful)(?:\s+and\s+(?:heavy|tight|painful))?"
         r"(?=\s*+(?:[,.!?;]|$|(?:the\s+whole|all\s+the|on\s+the)\b))"
         # 12. "chest still tight", "chest was hurting on the climb", "someone sitting on my chest"
-        r"|\bchest\s+(?:still|was|is|kept|keeps)\s+(?:\w+\s+){0,2}?(?:tight|heavy|hurting|aching|burning|painful|sore)\b"
+        r"|\bchest\s+(?:still|was|is|kept|keeps)\s+(?:\w+\s+){0,2}?(?:tight|heavy|hurting|hurts|aching|burning|painful|sore)\b"
         r"|\bchest(?:'s|\s+has)\s+been\s+(?:\w+\s+)?(?:tight|heavy|hurting|aching|burning|painful|sore)\b"
         r"|\b(?:someone|something|an?\s+\w+)\s+(?:sitting|standing|sat|stood)\s+on\s+my\s+chest\b"
-        # "the chest thing on sunday ... it's back today": a symptom of the chest the runner will not name
-        r"|\bchest\s+(?:thing|episode|scare|issue|problem)s?\b(?=[^.!?]{0,80}\b(?:back|again|today|still|returned)\b)"
         # "hard to tell if it was a stitch or my chest": unsure of the word, not of the pain
         r"|\b(?:stitch|muscle|muscular|heartburn|indigestion|reflux|a\s+cramp)\s+or\s+(?:my\s+|the\s+|actually\s+)?(?:chest|heart)\b"
+        # "the chest thing from Sunday is back today": a chest symptom the runner will not name, said to be back
+        r"|\bchest\s+(?:thing|issue|problem)\b(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
     "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff"), (
         r"\bshort(?:ness)?\s+of\s+breath\b|\b(?:breathless(?:ness)?|brathless|breathles|brethless|breatheless)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
-        r"|\bgasping\b(?:\s+for\s+(?:air|breath))?(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
+        r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
         r"|easy)\b)"
         r"|\b(?:even|at rest|resting|sitting|lying|walking)\b[^,]{0,20}?\bgasping\s+for\s+(?:air|breath)\b"
         r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
@@ -84,11 +84,14 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b(?![^,.]{0,30}\blaugh)"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
         r"|\bbreathing\s+through\s+a\s+straw\b"
-        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:get\s+a\s+(?:sentence|word)\s+out|talk|speak)\s+"
+        # "gasping even on the jog recoveries" (not "gasping for a brew", nor at the top of a hill rep)
+        r"|\bgasping\s+(?:even\s+(?:on|at|when|walking|sitting|jogging)|at\s+rest|sitting|lying)\b"
+        # "couldnt get a sentence out on an easy jog" (not "can't talk on my easy runs": the talk test)
+        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:get\s+a\s+(?:sentence|word)\s+out)\s+"
         r"(?:(?:even|just|at\s+all)\s+)?(?:on\s+(?:an?\s+|the\s+|my\s+)?(?:easy|gentle|slow|recovery)\b|at\s+rest\b|walking\b"
         r"|sitting\b|lying\b|(?:up|on)\s+the\s+stairs\b)")),
     "radiating_pain": (("arm", "jaw", "neck"), (
-        r"\b(?:pain|ache|aching|it)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
+        r"\b(?:pain|ache|aching)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,2}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
         r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,4}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
@@ -105,7 +108,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
     "coughing_blood": (("blood", "moptysis", "pink", "rusty"), (
-        r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:(?!(?:no|not|but|without|any|never)\b)\w+\s+){0,4}?blood\b"
+        r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:(?!(?:no|not|but|without|any|never|so)\b)\w+\s+){0,3}?blood\b"
+        r"|\bcough\w*\s+(?:w|with)\s+(?:a\s+)?(?:bit|little|trace|spot|streak|fleck)s?\s+of\s+blood\b"
         r"|\b(?:cough|hack)\w*\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:pink\w*|red|rusty|bloody|blood-?stained)\s+(?:stuff|phlegm|spit|sputum"
         r"|mucus|froth\w*|gunk|muck)\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
         r"blood\b|\bha?emoptysis\b|\bblood\s+(?:after|when|while)\s+(?:i\s+)?cough\w*"
@@ -145,11 +149,11 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|off\s+(?:the\s+|my\s+)?pace))"
         r"|\btripp(?:ed|ing)\b(?![^.;]{0,30}?\b(?:caught\s+myself|didn't\s+(?:go\s+down|fall)|did\s+not\s+fall"
         r"|stayed\s+(?:up|upright|on\s+my\s+feet)|saved\s+it)\b)"
-        r"|(?:^\s*+|\b(?:a|one)\s+)(?:bad|nasty|big|hard|heavy)\s+(?:fall|tumble|spill)\b"
-        r"(?!\s+(?:in|of)\s+(?:pace|temp\w*|form|rain|snow|mileage|hr|heart\s+rate|the\s+(?:temp\w*|market|price))"
-        r"|\s+(?:marathon|half|race|season|\d+k|block|build|training|plans?|colou?rs?|leaves)\b)"
-        r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over|down)\b|\b(?:got|was|been|getting|get)\s+(?:knocked|bowled)\s+"
-        r"(?:flying|over|down)\b|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
+        r"|(?:^\s*+|\b(?:a|one)\s+)(?:bad|nasty|big|hard|heavy)\s+(?:fall|tumble)\b"
+        r"(?!\s+(?:in|of|marathon|half|race|season|\d+k|block|build|training|plans?|colou?rs?|leaves)\b)"
+        r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
+        r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
+        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog)\s+(?:clipped|hit|knocked|struck)\s+me\b"
@@ -191,12 +195,16 @@ POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?
 # "chest still sore from the push-up challenge": a muscle's soreness from the gym, said of soreness alone
 GYM_SORE = re.compile(r"\b(?:from|after|since)\s+(?:the\s+|my\s+|all\s+the\s+|yesterday's\s+|a\s+|too\s+many\s+)?(?:\w+\s+)?"
                       r"(?:push[-\s]?ups?|press[-\s]?ups?|bench(?:ing)?|bench\s+press|gym|chest\s+day|weights|dips|fl(?:y|ies|yes)"
-                      r"|pull[-\s]?ups?|burpees|planks?|circuits?|push[-\s]?up\s+challenge|strength\s+session)\b|\(chest\s+day\)")
+                      r"|pull[-\s]?ups?|burpees|planks?|push[-\s]?up\s+challenge|strength\s+session)\b|\(chest\s+day\)")
+# "HRM strap across my chest a bit tight", "chest sore from chafing": the kit on the chest, not the heart
+CHEST_KIT = re.compile(r"\b(?:strap|hrm|heart\s+rate\s+(?:monitor|strap)|vest|bra|harness|backpack|nip\s+guards?|chaf\w*"
+                       r"|rubb?ed|rubbing|squeezed\s+in)\b")
 # "down 2 kg after the stomach bug": weight lost for a reason the runner names
 ILLNESS_LOSS = re.compile(r"\b(?:after|from|with|since|because\s+of|due\s+to)\s+(?:the|a|my|that|this)?\s*+(?:\w+\s+)?"
                           r"(?:bug|virus|flu|illness|covid|norovirus|noro|food\s+poisoning|sickness|gastro|stomach\s+bug)\b")
 # "spat a bit of blood from a nosebleed": the nose, gums or a bitten lip, not the lungs
-MOUTH_BLOOD = re.compile(r"\b(?:nosebleed|nose\s*bleed|nose|gums?|lip|tongue|tooth|teeth|mouth\s+ulcer|dentist|braces)\b")
+MOUTH_BLOOD = re.compile(r"\b(?:nosebleed|nose\s*bleed|nose|gums?|lip|tongue|tooth|teeth|mouth\s+ulcer|dentist|braces"
+                         r"|blister|cut|graze|sock|shoe|toe|took\s+(?:some\s+)?blood|blood\s+tests?|bloods)\b")
 SWEAT_LOSS = re.compile(r"\b(?:on|during|in)\s+(?:the|my|a|today's)\s+(?:long\s+)?(?:run|race|heat|session|marathon)\b"
                         r"|\bsweat\w*")
 WEATHER = re.compile(r"\b(?:scorcher|outside|out\s+there|heat|hot\s+day|sun|sunny|weather|humid\w*|in\s+the\s+shade"
@@ -205,5 +213,5 @@ WEATHER = re.compile(r"\b(?:scorcher|outside|out\s+there|heat|hot\s+day|sun|sunn
 RESOLVED_BEFORE = re.compile(r"\b(?:recovered|recovering|back|over)\s+from\s+(?:the|my|a|that)\s+(?:\w+\s+)?$"
                              r"|\b(?:first|easy|second)\s+(?:\w+\s+)?(?:run|jog)\s+(?:back\s+)?(?:after|since)\s+"
                              r"(?:the|my|a|that)\s+(?:\w+\s+)?$|\bafter\s+(?:the|my|that)\s+$")
-COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|hail\w*|sleet|wind\s?chill"
+COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|hail(?:storm|stones?|ing)?|sleet|wind\s?chill"
                    r"|sub-?zero)\b|-\d+\s*°")

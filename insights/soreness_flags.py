@@ -73,6 +73,8 @@ _SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|not really
                            r"(?:\s+to\s+(?:all|both|any|each|either)(?:\s+\w+)?|\s+of\s+(?:them|those|these|the\s+above))?"
                            r"(?:\W+(?:all\s+good|all\s+fine|fine|ok|okay|thankfully|luckily|phew))?\W*")
 _DENIED_CAUSE = re.compile(r"\b(?:no|not|nowhere\s+near|barely|wasn't|wasnt|without|never)\b[^,;.]*$")
+_NEAR_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|hangover|bug|virus|at\s+the\s+finish"
+                         r"|too\s+(?:hard|fast)|all\s+out|max\s+effort)\b")
 _CAUSE_REACH = 40  # characters either side of a sweat or sickness clause read for a cause
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
 # flags that no longer count once the runner says they went away
@@ -104,7 +106,7 @@ _RESOLVED = re.compile(
 
 _PAST_OF = re.compile(r"\b(?:last\s+(?:week|night|month|year|weekend|run|time|session)|yesterday|the\s+other\s+day)'s"
                       r"\s+(?:\w+\s+)?$")
-_PAST_LABEL = re.compile(r"\s*+(?:(?:last\s+(?:week|weekend|month)|yesterday)'s\s+\w+(?:\s+\w+){0,2}?(?=\s*+[:=–—-])"
+_PAST_LABEL = re.compile(r"\s*+(?:(?:last\s+(?:week|weekend|month)|yesterday)'s\s+\w+(?:\s+\w+){0,2}?(?=\s*+:)"
                          r"|yesterday|last\s+(?:night|week|weekend|run)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                          r"|\d+\s+days?\s+ago)\s*+[:=–—-]")
 # an answer to a question about the runner's symptom, in the next sentence
@@ -133,7 +135,8 @@ _GENERAL_QUESTION = re.compile(r"\s*+(?:is|are|can|could|does|do|should|would|wh
 _JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|so|a\s+bit|a\s+little)\s++)?")
 
 
-_NOT_MUSCLE = re.compile(r"\b(?:tight\w*|pressure|heav\w*|crush\w*|squeez\w*|burning|pain)\b")
+_KIT_ANYWAY = re.compile(r"\b(?:still|anyway|even\s+after|even\s+with|crushing|squeezing|pressure|pain)\b")
+_NOT_MUSCLE = re.compile(r"\b(?:tight\w*|pressure|heav\w*|crush\w*|squeez\w*|burning|pain|ache|aching)\b")
 _ANSWER_REACH = 200  # characters of an answer after a dash read
 _ANSWER_DASH = re.compile(r"\s[-–—]\s|\?\s*+")
 
@@ -217,6 +220,12 @@ def _benign_cause(sentence: str, lo: int, hi: int) -> bool:
                for m in _BENIGN_CAUSE.finditer(sentence, lo, hi))
 
 
+def _near_cause(sentence: str, lo: int, hi: int) -> bool:
+    """A gel, food or the heat said beside a sweat or sickness clause, and not denied."""
+    return any(not _DENIED_CAUSE.search(sentence, max(0, m.start() - 25), m.start())
+               for m in _NEAR_CAUSE.finditer(sentence, max(0, lo - _CAUSE_REACH), hi + _CAUSE_REACH))
+
+
 def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
     """Affirmed red flags anywhere in the text.
 
@@ -265,7 +274,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one
             if said == context.PAST and (code not in _OVER_TIME or context.LONG_AGO.search(sentence, lo, hi)):
-                past.setdefault(index, []).append((start, code))
+                if code not in _OVER_TIME:  # a fall long ago that "still hurts when it rains" stays long ago
+                    past.setdefault(index, []).append((start, code))
                 continue  # a crash yesterday with pain today, weight lost over the last month: still red flags
             if code == "numbness_or_weakness":
                 if cold is None:
@@ -276,6 +286,9 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
                 continue  # "chest sore from push-ups": the muscle worked, not the heart
+            if code == "chest_pain" and flag_words.CHEST_KIT.search(sentence, lo, min(len(sentence), hi + 30)) \
+                    and not _KIT_ANYWAY.search(sentence, lo, min(len(sentence), hi + 80)):
+                continue  # "HRM strap across my chest a bit tight, loosened it at 2k"
             if code == "weight_loss" and flag_words.ILLNESS_LOSS.search(sentence, lo, min(len(sentence), hi + 60)):
                 continue  # "down 2 kg after the stomach bug last week": explained
             if code == "coughing_blood" and flag_words.MOUTH_BLOOD.search(sentence, lo, min(len(sentence), hi + 40)):
@@ -295,10 +308,9 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             # beside chest or radiating pain only a cause in its own clause unlinks it; beside an upper-back
             # report alone, one said near it too ("took a gel at 15k and felt sick", "sweaty mess, 90% humidity");
             # never a cause denied ("no gel or food today", "not from the heat")
-            reach = 0 if codes & _PAIN_FLAGS else _CAUSE_REACH
             linked = _WITH_PAIN.search(sentence, start) is not None or (
-                (codes & _PAIN_FLAGS or index in sore_sentences)
-                and not _benign_cause(sentence, max(0, lo - reach), hi + reach))
+                (codes & _PAIN_FLAGS or index in sore_sentences) and not _benign_cause(sentence, lo, hi)
+                and not (not codes & _PAIN_FLAGS and _near_cause(sentence, lo, hi)))
             if linked:
                 flags.add(code)
     if past:

@@ -85,8 +85,15 @@ _CLINICIAN = re.compile(r"\b(?:gp|doc|doctor|dr|a&e|er|hospital|cardiolog\w*|con
 _NOT_CLEARED = re.compile(r"\b(?:not|no|waiting|awaiting|wait|until|before|hope\w*|yet|even|though|although|despite|but"
                           r"|again|still|wants?|need\w*|booked|tomorrow|next|if|should|crossed|visit|appt|appointment"
                           r"|google|his|her|their|dad|mum|mom|wife|husband|partner|friend|mate|knee|ankle|legs?|hip"
-                          r"|foot|calf|hamstring|shin|ice|roads?)\b")
-_CLEARED_BEFORE = re.compile(rf"[^.!?]{{0,40}}?\b(?:last\s+(?:week|month|year|time|episode)|ago|before|previously|back\b"
+                          r"|foot|calf|hamstring|shin|wrist|elbow|shoulder|toe|achilles|cast|ice|roads?)\b")
+# someone or something else's all clear: "Doc gave my wrist the all clear after the cast came off"
+_CLEARED_OTHER = re.compile(r"\b(?:his|her|their|dad|mum|mom|wife|husband|partner|friend|mate|knee|ankle|legs?|hip|foot"
+                            r"|calf|hamstring|shin|wrist|elbow|shoulder|toe|achilles|cast)\b")
+# more to come after it: "ECG normal but the doc wants a stress test"
+_MORE_TO_COME = re.compile(r"[^.!?]{0,40}?\b(?:but|wants?|needs?|more\s+tests?|referr\w*|booked|follow-?up|stress\s+test"
+                           r"|echo|monitor|results?\s+(?:next|pending))\b")
+_CLEARED_BEFORE = re.compile(rf"[^.!?]{{0,40}}?\b(?:last\s+(?:week|month|year|time|episode|summer|spring|autumn|winter"
+                             r"|season)|ago|before|previously|back\b"
                              rf"|in\s+(?:19|20)\d\d|in\s+(?:{context.MONTHS})|in\s+the\s+(?:summer|spring|autumn|winter|past)"
                              r"|at\s+my\s+(?:check-?up|medical|sports\s+medical)|after\s+my\s+last|then\b)")
 # "...today totally fine until the last hill where it came back"
@@ -100,6 +107,9 @@ _STILL_HERE = re.compile(r"\b(?:still\s+(?:hurts?|hurting|getting|tight|sore|the
 _PENDING = re.compile(r"\s*+(?:yet|pending)\b")
 _SENTENCE_END = re.compile(r"\s*+(?:[.!?]|$)")
 _LIKE_BEFORE = re.compile(r"\b(?:like|as)\s+(?:i|i've|when|the\s+one|last|before)\b|\bsame\s+as\b")  # a comparison
+_SYMPTOM_NOUN = re.compile(r"\b(?:chills|shiver\w*|cough\w*|headache|sore\s+throat|temp\w*|fever\w*|sweat\w*|dizz\w*"
+                           r"|nause\w*|sick|breathless\w*|short\s+of\s+breath|tight\w*|numb\w*|tingl\w*|pins\s+and\s+needles)\b")
+_LEGS = re.compile(r"\b(?:legs?|calf|calves|quads?|hamstrings?|knees?|feet|foot|ankles?|hips?|glutes?|shins?|doms)\b")
 _ALSO = re.compile(r"\b(?:too|also|as\s+well|again|same)\b|^\s*+(?:on|at|in|during|over|a\s+bit|a\s+little)\b")
 _ONGOING = re.compile(r"\b(?:been|is|are|am|keeps?|keep\s+getting)\b")
 _AND_START = re.compile(r"\s*+(?:and|&)\s++")
@@ -140,7 +150,9 @@ def shares_later_time(sentence: str, lo: int, hi: int) -> bool:
     cut = _NEXT_CUT.search(sentence, joined.end(), joined.end() + 60)
     following = sentence[joined.end():cut.start() if cut else joined.end() + 60]
     # "chest tight on the climb and the same last week", "... and on wednesday too": also then, not only then
-    return not _VERB.search(following) and not _ALSO.search(following) and context.past_time(following)
+    # ...and it names a symptom of its own ("chills"), not another part's ("legs tired from Sunday")
+    return not _VERB.search(following) and not _ALSO.search(following) and _SYMPTOM_NOUN.search(following) is not None \
+        and not _LEGS.search(following) and context.past_time(following)
 
 
 def cleared(sentences: Sentences, index: int, start: int, lo: int, hi: int) -> bool:
@@ -164,6 +176,7 @@ def cleared(sentences: Sentences, index: int, start: int, lo: int, hi: int) -> b
         between, after, who = following[:clear.start()], following[clear.end():clear.end() + 60], following[:100]
     return (_CLINICIAN.search(who) is not None and not _NOT_CLEARED.search(between)
             and not CAME_BACK.search(after) and not _STILL_HERE.search(after) and not _CLEARED_BEFORE.match(after)
+            and not _MORE_TO_COME.match(after) and not _CLEARED_OTHER.search(who)
             and not _PENDING.match(after))
 
 
@@ -195,19 +208,32 @@ def chest_again(sentences: Sentences) -> set[str]:
 # never of a time to come ("same again next weekend")
 _RETURNED = re.compile(
     r"\b(?:(?:it|the\s+(?:pain|tightness|pressure|fever|temp\w*|tingling|numbness|symptoms?))\s+"
-    r"(?:came|has\s+come|'s\s+come|is\s+coming)\s+back(?!\s+(?:from|to|home|later|up|negative|clear|normal|fine)\b)"
-    r"|(?:it's|its|it\s+is|it\s+was)\s+back(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from)\b)"
+    r"(?:came|has\s+come|'s\s+come|is\s+coming)\s+back(?!\s+(?:from|to|home|later|up|negative|clear|normal|fine|with|all"
+    r"|ok|okay)\b)"
+    r"|(?:it's|its|it\s+is|it\s+was)\s+back(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from|under)\b)"
     r"|(?:it's|its|it\s+is|it\s+was|it\s+got|it's\s+got|it\s+has\s+got)\s+(?:even\s+|much\s+|a\s+bit\s+|way\s+)?worse"
     r"|(?:it's|it\s+is|it\s+was|it's\s+been|it\s+has\s+been)\s+(?:\w+\s+)?(?:tight|heavy|sore|painful|hurting|bad|numb"
     r"|tingl\w*)\s+again"
     r"|it\s+happened\s+again|(?:had|got|felt|feel|feeling|getting)\s+it\s+again|i've\s+got\s+it\s+again"
-    r"|still\s+getting\s+it)\b"
+    r"|still\s+get(?:ting)?\s+it)\b"
     r"|(?:^|[,;:]|\b(?:and|but|then|now|today|so)\b)\s*+(?:(?:today|now|this\s+morning|tonight)\s*+[:,]?\s*+)?(?:"
     r"same\s+again|(?:(?:it's|its|it\s+is)\s+)?still\s+(?:there|am|is|hurts?|hurting|tight|numb|sore|tingl\w*|got\s+it"
     r"|have\s+it)|(?:then\s+)?(?<!back\s)again\s+(?:today|this\s+morning|tonight)\s+(?:on|at|during|in)\b"
     r"|(?:3[89]|4[01])(?:[.,·]\d)?\s*+(?:°?\s*+c\s+)?again)\b"
     r"(?![^.!?]{0,30}\b(?:next|tomorrow|will|gonna|weekend|planned|booked)\b)")
+# what else comes back: "sent my watch off for repair and it came back", "the ECG came back clear"
+_THINGS_THAT_RETURN = re.compile(r"\b(?:watch|results?|tests?|scans?|bloods|ecg|parcel|package|phone|bike|shoes?|order|kit"
+                                 r"|refund|club|session|track|race|coach|sun|rain|weather|power|signal|gps|wifi|internet"
+                                 r"|strap|hrm|battery|appetite|energy|motivation|mojo|form|speed|legs)\b")
 _RETURN_REACH = 200  # characters read for it, after the past mention and in the sentences after
+
+
+def _of_it(text: str, lo: int, back: re.Match[str]) -> bool:
+    """Is the return at ``back`` the symptom's, not a thing's ("my watch ... it came back") nor to come?"""
+    subject = text[max(lo, back.start() - 40):back.start()]
+    subject = subject[subject.rfind(",") + 1:]  # "GP did an ECG, all clear, but this morning it's tight again"
+    return not _THINGS_THAT_RETURN.search(subject + back.group()) \
+        and not re.search(r"\b(?:next|tomorrow|will|gonna)\b", text[back.end():back.end() + 30])
 
 
 def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> set[str]:
@@ -220,7 +246,8 @@ def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> s
         sentence = sentences.all[index]
         last = max(start for start, _ in mentions)
         back = None if sentences.asked(index) else _RETURNED.search(sentence, last, last + _RETURN_REACH)
-        if back is not None and not _SETTLED.search(sentence, back.end(), back.end() + _RETURN_REACH):
+        if back is not None and not _SETTLED.search(sentence, back.end(), back.end() + _RETURN_REACH) \
+                and _of_it(sentence, last, back):
             found |= codes
             continue
         read = 0  # the next sentences, up to the reach ("All clear at A&E. Today on my jog the pain came back.")
@@ -232,7 +259,8 @@ def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> s
             if not text.strip() or sentences.asked(following):
                 continue
             today = _TODAY_START.match(text)
-            if (_RETURNED.search(text, 0, _RETURN_REACH) or (today and _PERSISTS.match(text, today.end()))) \
+            back = _RETURNED.search(text, 0, _RETURN_REACH)
+            if ((back and _of_it(text, 0, back)) or (today and _PERSISTS.match(text, today.end()))) \
                     and not words.OTHER_PART.search(text, 0, _RETURN_REACH) and not _UPPER_BACK.search(text, 0, _RETURN_REACH) \
                     and not _CAUSE.search(text, 0, _RETURN_REACH) \
                     and not _SETTLED.search(text, 0, _RETURN_REACH):  # "Again today, 10k, felt great"

@@ -14,6 +14,7 @@ from tests.insights.data import everyday_blind_8 as everyday_8
 from tests.insights.data import everyday_blind_9 as everyday_9
 from tests.insights.data import past_and_cleared_review as review
 from tests.insights.data import past_and_cleared_review_7 as review_7
+from tests.insights.data import past_and_cleared_review_8 as review_8
 
 # (text, the red flags the runner reports for today)
 CASES = [
@@ -83,6 +84,13 @@ NOT_YET = {
         "pain 'going round to my chest' is read as spreading, not also as chest pain (the note is urgent either way)",
     "Fell at parkrun 2 weeks ago, knee's fine now. upper back mild today from the long run":
         "a fall whose pain the runner says is fine, with upper-back soreness put down to the long run",
+    "Still got a temp job so can only run before work this month.": "'a temp job' read as a temperature",
+    "Down 3kg since January eating well and training hard for race weight.":
+        "'eating well' read as a sign of unexplained loss, though the runner names race weight",
+    "Monday's intervals - chest pain on the last rep, no issues since.":
+        "a weekday's session then 'no issues since' is settled only after a comma right after the mention",
+    "Chest was never that tight on the hills, just the legs.": "'never that tight' is not read as a denial",
+    "Had chest pain that hasn't come back since the race in June.": "'hasn't come back since' is not read as over",
     "had a fall skiing in feb, back pain gone ages ago":
         "a fall in a named month with its pain 'gone ages ago' in the next clause still counts",
 }
@@ -95,6 +103,17 @@ MISSED = {
         "MISSED: 'down the left arm' in an answer, with the pain only in the question",
     "doc said come back if the chest pain returned... well it did, today at 5k":
         "MISSED: 'well it did' answering a condition ('if the chest pain returned')",
+    "doc said the chest thing on sunday was probably reflux 🙄 but its back today and feels exactly the same":
+        "MISSED: 'the chest thing' said to be back half a sentence later (read within 25 characters only, so that "
+        "'my chest problem is just asthma ... it's back under control' is not an alarm)",
+    "Couldn't talk walking up the stairs at work, had to stop halfway.":
+        "MISSED: 'couldn't talk' is left unread (on an easy run it is the runners' talk test, not breathlessness)",
+    "Felt sick at the finish, not from the heat, and upper back really sore.":
+        "MISSED: sickness 'at the finish' is put down to the effort, although the runner denies the one cause named",
+    "Chest pain at Saturday's race despite the all clear from the cardiologist in March.":
+        "MISSED: a month named for the all clear makes the whole clause past",
+    "Couldn't catch my breath on the hill I used to sprint up when I was young.":
+        "MISSED: 'when I was young' said of the hill makes the breathlessness past",
     "Can't tell if it's a fever or just the heat, felt shivery":
         "MISSED: \"can't\" denies the fever before 'can't tell if' is read as unsure",
 }
@@ -111,6 +130,7 @@ def _cases():
     yield from (("mine", text, flags) for text, flags in CASES)
     yield from (("review", text, flags) for text, flags in review.CASES)
     yield from (("review_7", text, flags) for text, flags in review_7.CASES)
+    yield from (("review_8", text, flags) for text, flags in review_8.CASES)
     yield from (("blind", text, flags) for text, flags in blind.CASES)
     yield from (("everyday", text, flags) for text, flags in everyday.CASES)
     yield from (("everyday_8", text, flags) for text, flags in everyday_8.CASES if text not in DISAGREE)
