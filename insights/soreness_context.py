@@ -128,7 +128,7 @@ _PAST = re.compile(
     r"|\b(?:on|from)\s+(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)\b(?!'s)"
     r"|\b(?:on|from)\s+(?:sat|sun)\b(?=\s*+(?:[,.;!?)]|$|(?:and|night|morning|afternoon|evening|i|we|my|it)\b))"
     r"|\b(?:yday|yest|ystday|yesterdy|yestarday|yesteday)\b(?!'s)"
-    rf"|^\s*+(?:{_DAYS})\s+(?:i|we|my)\b|{_IN_MY_YOUTH}|\bturned\s+out\s+to\s+be\b"
+    rf"|^\s*+(?:{_DAYS})\s+(?:i|we)\s+(?:had|got|was|were|felt|did|ran)\b|{_IN_MY_YOUTH}"
     r"|\bas\s+a\s+(?:kid|child|teenager|teen|youngster|junior)\b|\bwhen\s+i\s+was\s+(?:a\s+kid|younger|little|young|a\s+child)\b"
 )
 # Long enough ago that a fall then does not explain pain today ("fell off my bike in 2022")
@@ -169,8 +169,8 @@ def person_scope(sentence: str, start: int) -> str:
     return sentence[cut:start]
 
 
-_COMPARED = re.compile(r"\b(?:like|as)\s+(?:i\s+had|i've\s+had|i\s+got|the\s+one|when|last\s+time|before)\b"
-                       r"|\bsame\s+as\b")
+_COMPARED = re.compile(r"\blike\s+(?:i\s+had|i've\s+had|i\s+got|the\s+one|when|last\s+time|before)\b"
+                       r"|\bas\s+(?:i've\s+had|before|last\s+time)\b|\bsame\s+as\b")  # not "as I got to the top"
 # "gasping on the stairs which never happened when I was younger": the past of a clause about the mention
 _RELATIVE = re.compile(r"\b(?:which|that)\s+(?:(?:i\s+)?(?:only\s+ever|never)|i've\s+only|i\s+haven't|hasn't"
                        r"|i\s+(?:could|used\s+to|would)\s+(?:do|run|manage))\b")

@@ -85,7 +85,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
         r"|\bbreathing\s+through\s+a\s+straw\b"
         # "gasping even on the jog recoveries" (not "gasping for a brew", nor at the top of a hill rep)
-        r"|\bgasping\s+(?:even\s+(?:on|at|when|walking|sitting|jogging)|at\s+rest|sitting|lying)\b"
+        r"|\bgasping\s+(?:even\s+(?:(?:on|at|when|while|during)\s+(?:the\s+|an?\s+|my\s+)?(?:\w+\s+)?(?:jog\w*|easy|recover\w*|walk\w*|rest"
+        r"|warm)|walking|sitting|jogging)|at\s+rest|sitting|lying)\b"
         # "couldnt get a sentence out on an easy jog" (not "can't talk on my easy runs": the talk test)
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:get\s+a\s+(?:sentence|word)\s+out)\s+"
         r"(?:(?:even|just|at\s+all)\s+)?(?:on\s+(?:an?\s+|the\s+|my\s+)?(?:easy|gentle|slow|recovery)\b|at\s+rest\b|walking\b"
@@ -93,8 +94,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
     "radiating_pain": (("arm", "jaw", "neck"), (
         r"\b(?:pain|ache|aching)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,2}?(?:arms?|jaw|neck)\b"
+        r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,3}?travel\w*\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
+        r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
-        r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,4}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
+        r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
         r"(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
@@ -108,7 +111,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
     "coughing_blood": (("blood", "moptysis", "pink", "rusty"), (
-        r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:(?!(?:no|not|but|without|any|never|so)\b)\w+\s+){0,3}?blood\b"
+        r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:(?!(?:no|not|but|without|any|never)\b|so\s+(?:the|my|a|they|i)\b)\w+\s+){0,3}?blood\b"
         r"|\bcough\w*\s+(?:w|with)\s+(?:a\s+)?(?:bit|little|trace|spot|streak|fleck)s?\s+of\s+blood\b"
         r"|\b(?:cough|hack)\w*\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:pink\w*|red|rusty|bloody|blood-?stained)\s+(?:stuff|phlegm|spit|sputum"
         r"|mucus|froth\w*|gunk|muck)\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
@@ -133,7 +136,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\btemp(?:erature)?(?:'s)?\s+(?:still\s+)?(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d"
         r"(?:\s*+°?\s*+[cf])?\b|\b(?:3[89]|4[01])[.·]\d(?:\s*+°?\s*+c)?\s+temp\b"
         r"|\brunning\s+a\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b"
-        r"|\bstill\s+(?:got|have|has|running)\s+(?:a|the|that)\s+(?:high\s+|slight\s+)?temp(?:erature)?\b(?!\s+(?:of\s+the|outside)\b)"
+        r"|\bstill\s+(?:got|have|has)\s+(?:a|the|that)\s+(?:high\s+|slight\s+)?(?:temperature|temp(?!\s+(?:session|run|job|work"
+        r"|role|agency|contract|workout|effort|pace|as|to|on|this|next|tomorrow|tonight)\b))\b(?!\s+(?:of\s+the|outside)\b)"
         r"|\b(?:3[89]|4[01]|10[0-4])[.·]\d(?:\s*+°?\s*+[cf]\b)?\s+on\s+the\s+thermometer\b"
         r"|\bstill\s+(?:at\s+)?(?:3[89]|4[01])[.·]\d(?!\s*+(?:k|km|mi|miles?|kg|kilos?|lbs?|min\w*|s|secs?)\b)"
         # "Today: 38.6 and shivery", after "Yesterday: fever 38.8"
@@ -150,7 +154,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\btripp(?:ed|ing)\b(?![^.;]{0,30}?\b(?:caught\s+myself|didn't\s+(?:go\s+down|fall)|did\s+not\s+fall"
         r"|stayed\s+(?:up|upright|on\s+my\s+feet)|saved\s+it)\b)"
         r"|(?:^\s*+|\b(?:a|one)\s+)(?:bad|nasty|big|hard|heavy)\s+(?:fall|tumble)\b"
-        r"(?!\s+(?:in|of|marathon|half|race|season|\d+k|block|build|training|plans?|colou?rs?|leaves)\b)"
+        r"(?!\s+(?:in|of|off|marathon|half|race|season|\d+k|block|build|training|plans?|colou?rs?|leaves|overnight)\b)"
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
         r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
@@ -197,14 +201,16 @@ GYM_SORE = re.compile(r"\b(?:from|after|since)\s+(?:the\s+|my\s+|all\s+the\s+|ye
                       r"(?:push[-\s]?ups?|press[-\s]?ups?|bench(?:ing)?|bench\s+press|gym|chest\s+day|weights|dips|fl(?:y|ies|yes)"
                       r"|pull[-\s]?ups?|burpees|planks?|push[-\s]?up\s+challenge|strength\s+session)\b|\(chest\s+day\)")
 # "HRM strap across my chest a bit tight", "chest sore from chafing": the kit on the chest, not the heart
-CHEST_KIT = re.compile(r"\b(?:strap|hrm|heart\s+rate\s+(?:monitor|strap)|vest|bra|harness|backpack|nip\s+guards?|chaf\w*"
-                       r"|rubb?ed|rubbing|squeezed\s+in)\b")
+CHEST_KIT = re.compile(r"\b(?:hrm|heart\s+rate\s+(?:monitor|strap)|chest\s+strap|vest|sports\s+bra|bra|harness|backpack"
+                       r"|nip\s+guards?|chaf\w*|squeezed\s+in|strap\s+rubb\w*|(?:from|where)\s+the\s+strap)\b")
 # "down 2 kg after the stomach bug": weight lost for a reason the runner names
 ILLNESS_LOSS = re.compile(r"\b(?:after|from|with|since|because\s+of|due\s+to)\s+(?:the|a|my|that|this)?\s*+(?:\w+\s+)?"
                           r"(?:bug|virus|flu|illness|covid|norovirus|noro|food\s+poisoning|sickness|gastro|stomach\s+bug)\b")
 # "spat a bit of blood from a nosebleed": the nose, gums or a bitten lip, not the lungs
 MOUTH_BLOOD = re.compile(r"\b(?:nosebleed|nose\s*bleed|nose|gums?|lip|tongue|tooth|teeth|mouth\s+ulcer|dentist|braces"
-                         r"|blister|cut|graze|sock|shoe|toe|took\s+(?:some\s+)?blood|blood\s+tests?|bloods)\b")
+                         r"|blister|graze|sock|shoe|toe)\b")
+# a cause denied does not explain anything: "definitely not from my nose or gums", "my lip wasn't cut"
+DENIED_NEAR = re.compile(r"\b(?:not|no|never|nothing)\b|n't\b")
 SWEAT_LOSS = re.compile(r"\b(?:on|during|in)\s+(?:the|my|a|today's)\s+(?:long\s+)?(?:run|race|heat|session|marathon)\b"
                         r"|\bsweat\w*")
 WEATHER = re.compile(r"\b(?:scorcher|outside|out\s+there|heat|hot\s+day|sun|sunny|weather|humid\w*|in\s+the\s+shade"

@@ -66,7 +66,7 @@ from insights.soreness_text import Sentences, clause_bounds, negated, negation_f
 
 _WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and)\s+(?:the|my|that)\s+(?:\w+\s+){0,3}?(?:pain|ache)\b"
                         r"|\bwith\s+it\b|\bwith\s+(?:a|the|my|that)\s+(?:(?:really|very|bit|so)\s+)?(?:tight|heavy|painful|sore"
-                        r"|crushing|squeez\w*)\s+chest\b|\bwith\s+(?:the\s+|that\s+)?(?:chest\s+)?(?:pain|tightness)\b")
+                        r"|crushing|squeez\w*)\s+chest\b|\bwith\s+(?:the\s+|that\s+)?(?:chest\s+(?:pain|tightness)|tightness)\b")
 _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|effort|intervals?|reps"
                            r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
 _SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|not really(?:\W+no)?|yeah\W+nah|negative|nil|0)"
@@ -220,6 +220,12 @@ def _benign_cause(sentence: str, lo: int, hi: int) -> bool:
                for m in _BENIGN_CAUSE.finditer(sentence, lo, hi))
 
 
+def _asserted(rx: re.Pattern[str], sentence: str, lo: int, hi: int) -> bool:
+    """Does ``rx`` match in ``lo:hi`` where no "not" is said around it ("not from my nose", "lip wasn't cut")?"""
+    return any(not flag_words.DENIED_NEAR.search(sentence, max(0, m.start() - 25), min(len(sentence), m.end() + 15))
+               for m in rx.finditer(sentence, lo, hi))
+
+
 def _near_cause(sentence: str, lo: int, hi: int) -> bool:
     """A gel, food or the heat said beside a sweat or sickness clause, and not denied."""
     return any(not _DENIED_CAUSE.search(sentence, max(0, m.start() - 25), m.start())
@@ -289,9 +295,9 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "chest_pain" and flag_words.CHEST_KIT.search(sentence, lo, min(len(sentence), hi + 30)) \
                     and not _KIT_ANYWAY.search(sentence, lo, min(len(sentence), hi + 80)):
                 continue  # "HRM strap across my chest a bit tight, loosened it at 2k"
-            if code == "weight_loss" and flag_words.ILLNESS_LOSS.search(sentence, lo, min(len(sentence), hi + 60)):
+            if code == "weight_loss" and _asserted(flag_words.ILLNESS_LOSS, sentence, lo, min(len(sentence), hi + 60)):
                 continue  # "down 2 kg after the stomach bug last week": explained
-            if code == "coughing_blood" and flag_words.MOUTH_BLOOD.search(sentence, lo, min(len(sentence), hi + 40)):
+            if code == "coughing_blood" and _asserted(flag_words.MOUTH_BLOOD, sentence, lo, min(len(sentence), hi + 40)):
                 continue  # "spat a bit of blood from a nosebleed"
             if code == "weight_loss" and flag_words.SWEAT_LOSS.search(sentence, lo, hi):
                 continue  # "lost 2kg on the long run": sweat

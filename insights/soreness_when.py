@@ -138,6 +138,8 @@ def against_today(sentence: str, start: int, lo: int, hi: int, said: str) -> str
         cut = max((m.end() for m in re.finditer(r"[,;]", before)), default=0)
         if context.past_time(before[cut:]):
             return context.PAST  # "Yesterday I got a stitch and some chest tightness, today totally fine"
+    if shares_later_time(sentence, lo, hi):
+        return context.PAST  # "Short of breath and chest tight on Sunday, today fine"
     return said
 
 
@@ -150,8 +152,9 @@ def shares_later_time(sentence: str, lo: int, hi: int) -> bool:
     cut = _NEXT_CUT.search(sentence, joined.end(), joined.end() + 60)
     following = sentence[joined.end():cut.start() if cut else joined.end() + 60]
     # "chest tight on the climb and the same last week", "... and on wednesday too": also then, not only then
-    # ...and it names a symptom of its own ("chills"), not another part's ("legs tired from Sunday")
-    return not _VERB.search(following) and not _ALSO.search(following) and _SYMPTOM_NOUN.search(following) is not None \
+    # ...and it names a symptom of its own ("chills"), not another part's ("legs tired from Sunday"), and says
+    # when, not from when ("and a sore throat from last weekend" is the throat's)
+    return " from " not in f" {following} " and not _VERB.search(following) and not _ALSO.search(following) and _SYMPTOM_NOUN.search(following) is not None \
         and not _LEGS.search(following) and context.past_time(following)
 
 
@@ -210,7 +213,8 @@ _RETURNED = re.compile(
     r"\b(?:(?:it|the\s+(?:pain|tightness|pressure|fever|temp\w*|tingling|numbness|symptoms?))\s+"
     r"(?:came|has\s+come|'s\s+come|is\s+coming)\s+back(?!\s+(?:from|to|home|later|up|negative|clear|normal|fine|with|all"
     r"|ok|okay)\b)"
-    r"|(?:it's|its|it\s+is|it\s+was)\s+back(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from|under)\b)"
+    r"|(?:it's|it\s+is|it\s+was)\s+back(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from|under)\b)"
+    r"|its\s+back(?=\s+(?:today|again|now|this))"  # not "the dog hurt its back"
     r"|(?:it's|its|it\s+is|it\s+was|it\s+got|it's\s+got|it\s+has\s+got)\s+(?:even\s+|much\s+|a\s+bit\s+|way\s+)?worse"
     r"|(?:it's|it\s+is|it\s+was|it's\s+been|it\s+has\s+been)\s+(?:\w+\s+)?(?:tight|heavy|sore|painful|hurting|bad|numb"
     r"|tingl\w*)\s+again"
@@ -219,13 +223,18 @@ _RETURNED = re.compile(
     r"|(?:^|[,;:]|\b(?:and|but|then|now|today|so)\b)\s*+(?:(?:today|now|this\s+morning|tonight)\s*+[:,]?\s*+)?(?:"
     r"same\s+again|(?:(?:it's|its|it\s+is)\s+)?still\s+(?:there|am|is|hurts?|hurting|tight|numb|sore|tingl\w*|got\s+it"
     r"|have\s+it)|(?:then\s+)?(?<!back\s)again\s+(?:today|this\s+morning|tonight)\s+(?:on|at|during|in)\b"
-    r"|(?:3[89]|4[01])(?:[.,·]\d)?\s*+(?:°?\s*+c\s+)?again)\b"
+    r"|(?<![:\d])(?:3[89]|4[01])(?:[.,·]\d)?\s*+(?:°?\s*+c\s+)?again)\b"  # not a pace, "5:38 again"
     r"(?![^.!?]{0,30}\b(?:next|tomorrow|will|gonna|weekend|planned|booked)\b)")
 # what else comes back: "sent my watch off for repair and it came back", "the ECG came back clear"
 _THINGS_THAT_RETURN = re.compile(r"\b(?:watch|results?|tests?|scans?|bloods|ecg|parcel|package|phone|bike|shoes?|order|kit"
                                  r"|refund|club|session|track|race|coach|sun|rain|weather|power|signal|gps|wifi|internet"
                                  r"|strap|hrm|battery|appetite|energy|motivation|mojo|form|speed|legs)\b")
 _RETURN_REACH = 200  # characters read for it, after the past mention and in the sentences after
+
+
+def _another_part(text: str, back: re.Match[str]) -> bool:
+    """Is what is still there another part's ("still sore legs today", "still sore quads from it")?"""
+    return _LEGS.search(text, back.start(), back.end() + 12) is not None  # the noun right after it
 
 
 def _of_it(text: str, lo: int, back: re.Match[str]) -> bool:
@@ -247,7 +256,7 @@ def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> s
         last = max(start for start, _ in mentions)
         back = None if sentences.asked(index) else _RETURNED.search(sentence, last, last + _RETURN_REACH)
         if back is not None and not _SETTLED.search(sentence, back.end(), back.end() + _RETURN_REACH) \
-                and _of_it(sentence, last, back):
+                and _of_it(sentence, last, back) and not _another_part(sentence, back):
             found |= codes
             continue
         read = 0  # the next sentences, up to the reach ("All clear at A&E. Today on my jog the pain came back.")
@@ -260,7 +269,8 @@ def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> s
                 continue
             today = _TODAY_START.match(text)
             back = _RETURNED.search(text, 0, _RETURN_REACH)
-            if ((back and _of_it(text, 0, back)) or (today and _PERSISTS.match(text, today.end()))) \
+            if ((back and _of_it(text, 0, back) and not _another_part(text, back))
+                    or (today and _PERSISTS.match(text, today.end()))) \
                     and not words.OTHER_PART.search(text, 0, _RETURN_REACH) and not _UPPER_BACK.search(text, 0, _RETURN_REACH) \
                     and not _CAUSE.search(text, 0, _RETURN_REACH) \
                     and not _SETTLED.search(text, 0, _RETURN_REACH):  # "Again today, 10k, felt great"
