@@ -62,7 +62,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "hard to tell if it was a stitch or my chest": unsure of the word, not of the pain
         r"|\b(?:stitch|muscle|muscular|heartburn|indigestion|reflux|a\s+cramp)\s+or\s+(?:my\s+|the\s+|actually\s+)?(?:chest|heart)\b"
         # "the chest thing from Sunday is back today": a chest symptom the runner will not name, said to be back
-        r"|\bchest\s+(?:thing|issue|problem)\b(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
+        r"|\bchest\s+(?:thing|issue|problem)\b(?![^.!?,]{0,15}\b(?:gone|sorted|over|better|fine|cleared|resolved)\b)"
+        r"(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
@@ -203,14 +204,15 @@ GYM_SORE = re.compile(r"\b(?:from|after|since)\s+(?:the\s+|my\s+|all\s+the\s+|ye
 # "HRM strap across my chest a bit tight", "chest sore from chafing": the kit on the chest, not the heart
 CHEST_KIT = re.compile(r"\b(?:hrm|heart\s+rate\s+(?:monitor|strap)|chest\s+strap|vest|sports\s+bra|bra|harness|backpack"
                        r"|nip\s+guards?|chaf\w*|squeezed\s+in|strap\s+rubb\w*|(?:from|where)\s+the\s+strap)\b")
+KIT_AS_CAUSE = re.compile(r"[^.;]{0,25}?\b(?:from|because\s+of|due\s+to|where|in|for)\s+(?:the\s+|my\s+|a\s+)?(?:\w+\s+){0,2}?"
+                          r"(?:hrm|strap|vest|bra|harness|backpack|nip\s+guards?|chaf\w*|rubb\w*)\b")
 # "down 2 kg after the stomach bug": weight lost for a reason the runner names
 ILLNESS_LOSS = re.compile(r"\b(?:after|from|with|since|because\s+of|due\s+to)\s+(?:the|a|my|that|this)?\s*+(?:\w+\s+)?"
                           r"(?:bug|virus|flu|illness|covid|norovirus|noro|food\s+poisoning|sickness|gastro|stomach\s+bug)\b")
 # "spat a bit of blood from a nosebleed": the nose, gums or a bitten lip, not the lungs
-MOUTH_BLOOD = re.compile(r"\b(?:nosebleed|nose\s*bleed|nose|gums?|lip|tongue|tooth|teeth|mouth\s+ulcer|dentist|braces"
-                         r"|blister|graze|sock|shoe|toe)\b")
+MOUTH_BLOOD = re.compile(r"\b(?:nosebleed|nose\s*bleed|nose|gums?|lip|tongue|tooth|teeth|mouth\s+ulcer|dentist|braces)\b")
 # a cause denied does not explain anything: "definitely not from my nose or gums", "my lip wasn't cut"
-DENIED_NEAR = re.compile(r"\b(?:not|no|never|nothing)\b|n't\b")
+DENIED_NEAR = re.compile(r"\b(?:not|no|never|nothing|fine|normal)\b|n't\b")
 SWEAT_LOSS = re.compile(r"\b(?:on|during|in)\s+(?:the|my|a|today's)\s+(?:long\s+)?(?:run|race|heat|session|marathon)\b"
                         r"|\bsweat\w*")
 WEATHER = re.compile(r"\b(?:scorcher|outside|out\s+there|heat|hot\s+day|sun|sunny|weather|humid\w*|in\s+the\s+shade"

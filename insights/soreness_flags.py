@@ -135,7 +135,8 @@ _GENERAL_QUESTION = re.compile(r"\s*+(?:is|are|can|could|does|do|should|would|wh
 _JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|so|a\s+bit|a\s+little)\s++)?")
 
 
-_KIT_ANYWAY = re.compile(r"\b(?:still|anyway|even\s+after|even\s+with|crushing|squeezing|pressure|pain)\b")
+_KIT_ANYWAY = re.compile(r"\b(?:still|anyway|even\s+after|even\s+with|crushing|squeezing|pressure|pain|no\s+(?:change"
+                         r"|better|difference)|didn't\s+help)\b")
 _NOT_MUSCLE = re.compile(r"\b(?:tight\w*|pressure|heav\w*|crush\w*|squeez\w*|burning|pain|ache|aching)\b")
 _ANSWER_REACH = 200  # characters of an answer after a dash read
 _ANSWER_DASH = re.compile(r"\s[-–—]\s|\?\s*+")
@@ -220,6 +221,16 @@ def _benign_cause(sentence: str, lo: int, hi: int) -> bool:
                for m in _BENIGN_CAUSE.finditer(sentence, lo, hi))
 
 
+def _kit_on_chest(sentence: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Is the kit the cause: named before the chest in its clause ("HRM strap across my chest a bit tight"),
+    or after it as a cause ("sore from chafing", "squeezed in the new race vest")? Not "took off my vest but no
+    change", nor "nipples chafed too"."""
+    if _KIT_ANYWAY.search(sentence, lo, min(len(sentence), hi + 80)):
+        return False
+    return flag_words.CHEST_KIT.search(sentence, lo, start) is not None \
+        or flag_words.KIT_AS_CAUSE.match(sentence, end, min(len(sentence), hi + 40)) is not None
+
+
 def _asserted(rx: re.Pattern[str], sentence: str, lo: int, hi: int) -> bool:
     """Does ``rx`` match in ``lo:hi`` where no "not" is said around it ("not from my nose", "lip wasn't cut")?"""
     return any(not flag_words.DENIED_NEAR.search(sentence, max(0, m.start() - 25), min(len(sentence), m.end() + 15))
@@ -292,8 +303,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
                 continue  # "chest sore from push-ups": the muscle worked, not the heart
-            if code == "chest_pain" and flag_words.CHEST_KIT.search(sentence, lo, min(len(sentence), hi + 30)) \
-                    and not _KIT_ANYWAY.search(sentence, lo, min(len(sentence), hi + 80)):
+            if code == "chest_pain" and _kit_on_chest(sentence, start, end, lo, hi):
                 continue  # "HRM strap across my chest a bit tight, loosened it at 2k"
             if code == "weight_loss" and _asserted(flag_words.ILLNESS_LOSS, sentence, lo, min(len(sentence), hi + 60)):
                 continue  # "down 2 kg after the stomach bug last week": explained

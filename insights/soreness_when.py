@@ -163,7 +163,7 @@ def cleared(sentences: Sentences, index: int, start: int, lo: int, hi: int) -> b
     sentence = sentences.all[index]
     part = sentence.find(",", start, start + 80)
     part = max(hi, part if part > 0 else hi)  # "breathless and dizzy at Saturday's parkrun, ..."
-    if not _DAY_OF.search(sentence, lo, part) or context.NOW.search(sentence, lo, hi):
+    if not _DAY_OF.search(sentence, max(0, lo - 40), part) or context.NOW.search(sentence, lo, hi):
         return False  # "Chest pain on my run this arvo, went to A&E, all clear" stays a red flag today
     if _NOTHING_SINCE.match(sentence, part) and not _STILL_HERE.search(sentence, part, part + 80):
         return True  # "Bit of chest tightness on Tuesday's session, nothing since"
@@ -219,9 +219,10 @@ _RETURNED = re.compile(
     r"|(?:it's|it\s+is|it\s+was|it's\s+been|it\s+has\s+been)\s+(?:\w+\s+)?(?:tight|heavy|sore|painful|hurting|bad|numb"
     r"|tingl\w*)\s+again"
     r"|it\s+happened\s+again|(?:had|got|felt|feel|feeling|getting)\s+it\s+again|i've\s+got\s+it\s+again"
-    r"|still\s+get(?:ting)?\s+it)\b"
+    r"|still\s+get(?:ting)?\s+it|it\s+(?:was|is|'s)\s+there\s+again)\b"
     r"|(?:^|[,;:]|\b(?:and|but|then|now|today|so)\b)\s*+(?:(?:today|now|this\s+morning|tonight)\s*+[:,]?\s*+)?(?:"
-    r"same\s+again|(?:(?:it's|its|it\s+is)\s+)?still\s+(?:there|am|is|hurts?|hurting|tight|numb|sore|tingl\w*|got\s+it"
+    r"same\s+again|(?:(?:it's|its|it\s+is)\s+)?still\s+(?:(?:a\s+bit|a\s+little|quite|slightly)\s+)?(?:there|am|is|hurts?"
+    r"|hurting|tight|numb|sore|tingl\w*|got\s+it"
     r"|have\s+it)|(?:then\s+)?(?<!back\s)again\s+(?:today|this\s+morning|tonight)\s+(?:on|at|during|in)\b"
     r"|(?<![:\d])(?:3[89]|4[01])(?:[.,·]\d)?\s*+(?:°?\s*+c\s+)?again)\b"  # not a pace, "5:38 again"
     r"(?![^.!?]{0,30}\b(?:next|tomorrow|will|gonna|weekend|planned|booked)\b)")
