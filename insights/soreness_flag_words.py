@@ -32,7 +32,7 @@ _NOT_FALLING = (
     r"|off\s+(?:the\s+|my\s+)?pace|off\s+(?:a\s+)?cliff|out\s+(?:with|of\s+love)|to\s+(?:pieces|bits|\d)"
     r"|(?:by|from)\s+\d)\b)")
 _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
-    "chest_pain": (("chest", "angina", "breastbone", "sternum"), (
+    "chest_pain": (("chest", "angina", "breastbone", "sternum", "heart"), (
         r"\b(?:crushing|squeezing|squeezy|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
         r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
         r"(?:chest|breastbone|sternum)\b"
@@ -61,6 +61,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:someone|something|an?\s+\w+)\s+(?:sitting|standing|sat|stood)\s+on\s+my\s+chest\b"
         # "hard to tell if it was a stitch or my chest": unsure of the word, not of the pain
         r"|\b(?:stitch|muscle|muscular|heartburn|indigestion|reflux|a\s+cramp)\s+or\s+(?:my\s+|the\s+|actually\s+)?(?:chest|heart)\b"
+        r"(?!\s+(?:rate|strap|monitor))"
         # "the chest thing from Sunday is back today": a chest symptom the runner will not name, said to be back
         r"|\bchest\s+(?:thing|issue|problem)\b(?![^.!?,]{0,15}\b(?:gone|sorted|over|better|fine|cleared|resolved)\b)"
         r"(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
@@ -83,7 +84,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+an?\s+easy)\b)"
         r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+(?:breath|puff)\b"
         r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b(?![^,.]{0,30}\blaugh)"
-        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
+        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot|struggl\w*\s+to|hard\s+to|unable\s+to)\s+(?:get|take|catch)\s+"
+        r"a\s+(?:full|proper|deep|decent)\s+breath\b"
+        # "gasping on the stairs at home", "couldn't talk walking up the stairs"
+        r"|(?<!race\W\s)\bgasping\s+(?:on|up|climbing)\s+(?:the\s+)?stairs\b(?![^.!?]{0,30}\b(?:floors?|race|challenge|reps?"
+        r"|sprint\w*|tower)\b)"
+        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:talk|speak)\s+(?:walking\s+up|(?:on|up|climbing)\s+the\s+stairs"
+        r"|at\s+rest|sitting\s+down)\b"
         r"|\bbreathing\s+through\s+a\s+straw\b"
         # "gasping even on the jog recoveries" (not "gasping for a brew", nor at the top of a hill rep)
         r"|\bgasping\s+(?:even\s+(?:(?:on|at|when|while|during)\s+(?:the\s+|an?\s+|my\s+)?(?:\w+\s+)?(?:jog\w*|easy|recover\w*|walk\w*|rest"
@@ -123,6 +130,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b"
+        r"|\bweak\s+in\s+(?:my\s+)?(?:left|right)\s+(?:arm|hand|leg)\b"
         r"|\b(?:left|right)\s+(?:arm|hand|leg)\s+(?:felt|feels|went|was|going|kept\s+going)\s+(?:\w+\s+)?(?:weak|floppy|dead"
         r"|like\s+jelly)\b"
         r"|\b(?:couldn't|could\s+not|can't|cannot|unable\s+to)\s+(?:properly\s+)?(?:lift|raise|grip|hold\s+up)\s+"
@@ -137,6 +145,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\btemp(?:erature)?(?:'s)?\s+(?:still\s+)?(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d"
         r"(?:\s*+°?\s*+[cf])?\b|\b(?:3[89]|4[01])[.·]\d(?:\s*+°?\s*+c)?\s+temp\b"
         r"|\brunning\s+a\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b"
+        # "Got my temp checked, 38.5 this morning"
+        r"|\btemp(?:erature)?\s+(?:checked|taken|reading)\b[^.!?]{0,20}?\b(?:3[89]|4[01])[.·]\d\b(?!\s*(?:min|km|k|mi|s|sec|%))"
         r"|\bstill\s+(?:got|have|has)\s+(?:a|the|that)\s+(?:high\s+|slight\s+)?(?:temperature|temp(?!\s+(?:session|run|job|work"
         r"|role|agency|contract|workout|effort|pace|as|to|on|this|next|tomorrow|tonight)\b))\b(?!\s+(?:of\s+the|outside)\b)"
         r"|\b(?:3[89]|4[01]|10[0-4])[.·]\d(?:\s*+°?\s*+[cf]\b)?\s+on\s+the\s+thermometer\b"
@@ -154,7 +164,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|off\s+(?:the\s+|my\s+)?pace))"
         r"|\btripp(?:ed|ing)\b(?![^.;]{0,30}?\b(?:caught\s+myself|didn't\s+(?:go\s+down|fall)|did\s+not\s+fall"
         r"|stayed\s+(?:up|upright|on\s+my\s+feet)|saved\s+it)\b)"
-        r"|(?:^\s*+|\b(?:a|one)\s+)(?:bad|nasty|big|hard|heavy)\s+(?:fall|tumble)\b"
+        r"|(?:^\s*+|\b(?:a|one)\s+)(?:bad|nasty|big|hard|heavy|proper|massive|huge|real)\s+(?:fall|tumble)\b"
         r"(?!\s+(?:in|of|off|marathon|half|race|season|\d+k|block|build|training|plans?|colou?rs?|leaves|overnight)\b)"
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"

@@ -134,8 +134,6 @@ MISSED = {
     "doc said the chest thing on sunday was probably reflux 🙄 but its back today and feels exactly the same":
         "MISSED: 'the chest thing' said to be back half a sentence later (read within 25 characters only, so that "
         "'my chest problem is just asthma ... it's back under control' is not an alarm)",
-    "Couldn't talk walking up the stairs at work, had to stop halfway.":
-        "MISSED: 'couldn't talk' is left unread (on an easy run it is the runners' talk test, not breathlessness)",
     "Felt sick at the finish, not from the heat, and upper back really sore.":
         "MISSED: sickness 'at the finish' is put down to the effort, although the runner denies the one cause named",
     "Chest pain at Saturday's race despite the all clear from the cardiologist in March.":
@@ -144,20 +142,10 @@ MISSED = {
         "MISSED: 'when I was young' said of the hill makes the breathlessness past",
     "Numb toes yesterday and today, upper back 3/10.":
         "MISSED: numb toes are left unread (the word list skips toes: a numb bum or toes after a long run is common)",
-    "Not sure if it was heartburn or my heart, burning on the climb.":
-        "MISSED: 'heartburn or my heart' with the burning a clause later",
     "Can't tell if it's muscle or chest pain but it hurts when I breathe in.":
         "MISSED: \"can't\" denies the chest pain before 'can't tell if' is read as unsure",
-    "Got my temp checked, 38.5 this morning, skipped the session and just walked":
-        "MISSED: a temperature 'checked' with the number in the next clause",
-    "Felt really weak in my right arm during the run, couldn't lift it properly afterwards":
-        "MISSED: 'weak in my right arm' and 'couldn't lift it' (the words list needs 'arm weak' or 'lift my arm')",
     "Snowy trail run, slipped a few times, one proper fall, bruised hip":
         "MISSED: 'one proper fall' is not read as a fall",
-    "Struggling to get a full breath since Sunday, worse on the hills today":
-        "MISSED: 'struggling to get a full breath' (only 'couldn't get a full breath' is read)",
-    "When I was younger I never got breathless, now I'm gasping on the stairs at home":
-        "MISSED: 'gasping on the stairs' without 'for air'",
     "Can't tell if it's a fever or just the heat, felt shivery":
         "MISSED: \"can't\" denies the fever before 'can't tell if' is read as unsure",
 }
