@@ -215,10 +215,10 @@ def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]
     return out
 
 
-def _benign_cause(sentence: str, lo: int, hi: int) -> bool:
-    """Is a sweat or sickness put down to gels, food, heat or effort within ``lo:hi``, and not denied?"""
+def _cause_said(cause: re.Pattern[str], sentence: str, lo: int, hi: int) -> bool:
+    """Is a sweat or sickness put down to ``cause`` (gels, food, heat, effort) within ``lo:hi``, and not denied?"""
     return any(not _DENIED_CAUSE.search(sentence, max(0, m.start() - 25), m.start())
-               for m in _BENIGN_CAUSE.finditer(sentence, lo, hi))
+               for m in cause.finditer(sentence, max(0, lo), hi))
 
 
 def _kit_on_chest(sentence: str, start: int, end: int, lo: int, hi: int) -> bool:
@@ -235,12 +235,6 @@ def _asserted(rx: re.Pattern[str], sentence: str, lo: int, hi: int) -> bool:
     """Does ``rx`` match in ``lo:hi`` where no "not" is said around it ("not from my nose", "lip wasn't cut")?"""
     return any(not flag_words.DENIED_NEAR.search(sentence, max(0, m.start() - 25), min(len(sentence), m.end() + 15))
                for m in rx.finditer(sentence, lo, hi))
-
-
-def _near_cause(sentence: str, lo: int, hi: int) -> bool:
-    """A gel, food or the heat said beside a sweat or sickness clause, and not denied."""
-    return any(not _DENIED_CAUSE.search(sentence, max(0, m.start() - 25), m.start())
-               for m in _NEAR_CAUSE.finditer(sentence, max(0, lo - _CAUSE_REACH), hi + _CAUSE_REACH))
 
 
 def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
@@ -325,8 +319,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             # report alone, one said near it too ("took a gel at 15k and felt sick", "sweaty mess, 90% humidity");
             # never a cause denied ("no gel or food today", "not from the heat")
             linked = _WITH_PAIN.search(sentence, start) is not None or (
-                (codes & _PAIN_FLAGS or index in sore_sentences) and not _benign_cause(sentence, lo, hi)
-                and not (not codes & _PAIN_FLAGS and _near_cause(sentence, lo, hi)))
+                (codes & _PAIN_FLAGS or index in sore_sentences) and not _cause_said(_BENIGN_CAUSE, sentence, lo, hi)
+                and (codes & _PAIN_FLAGS or not _cause_said(_NEAR_CAUSE, sentence, lo - _CAUSE_REACH, hi + _CAUSE_REACH)))
             if linked:
                 flags.add(code)
     if past:

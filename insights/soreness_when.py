@@ -82,13 +82,13 @@ _CLINICIAN = re.compile(r"\b(?:gp|doc|doctor|dr|a&e|er|hospital|cardiolog\w*|con
                         r"|scans?|x-?rays?|echo|urgent\s+care|walk-in|clinic|paramedics?|ambulance"
                         r"|(?:had|got)\s+it\s+checked|checked\s+(?:me|it)\s+(?:over|out))\b")
 # ...and it is not awaited, nor older than the pain, nor about someone or something else
+# someone or something else's all clear: "Doc gave my wrist the all clear after the cast came off"
+_OTHERS = (r"his|her|their|dad|mum|mom|wife|husband|partner|friend|mate|knee|ankle|legs?|hip|foot|calf|hamstring|shin"
+           r"|wrist|elbow|shoulder|toe|achilles|cast")
+_CLEARED_OTHER = re.compile(rf"\b(?:{_OTHERS})\b")
 _NOT_CLEARED = re.compile(r"\b(?:not|no|waiting|awaiting|wait|until|before|hope\w*|yet|even|though|although|despite|but"
                           r"|again|still|wants?|need\w*|booked|tomorrow|next|if|should|crossed|visit|appt|appointment"
-                          r"|google|his|her|their|dad|mum|mom|wife|husband|partner|friend|mate|knee|ankle|legs?|hip"
-                          r"|foot|calf|hamstring|shin|wrist|elbow|shoulder|toe|achilles|cast|ice|roads?)\b")
-# someone or something else's all clear: "Doc gave my wrist the all clear after the cast came off"
-_CLEARED_OTHER = re.compile(r"\b(?:his|her|their|dad|mum|mom|wife|husband|partner|friend|mate|knee|ankle|legs?|hip|foot"
-                            r"|calf|hamstring|shin|wrist|elbow|shoulder|toe|achilles|cast)\b")
+                          rf"|google|{_OTHERS}|ice|roads?)\b")
 # more to come after it: "ECG normal but the doc wants a stress test"
 _MORE_TO_COME = re.compile(r"[^.!?]{0,40}?\b(?:but|wants?|needs?|more\s+tests?|referr\w*|booked|follow-?up|stress\s+test"
                            r"|echo|monitor|results?\s+(?:next|pending))\b")
@@ -138,9 +138,8 @@ def against_today(sentence: str, start: int, lo: int, hi: int, said: str) -> str
         cut = max((m.end() for m in re.finditer(r"[,;]", before)), default=0)
         if context.past_time(before[cut:]):
             return context.PAST  # "Yesterday I got a stitch and some chest tightness, today totally fine"
-    if shares_later_time(sentence, lo, hi):
-        return context.PAST  # "Short of breath and chest tight on Sunday, today fine"
-    return said
+    return said  # a verbless "and" clause's day ("Short of breath and chest tight on Sunday, today fine") is
+    # lent by shares_later_time, which the caller asks next
 
 
 def shares_later_time(sentence: str, lo: int, hi: int) -> bool:
@@ -230,6 +229,7 @@ _RETURNED = re.compile(
 _THINGS_THAT_RETURN = re.compile(r"\b(?:watch|results?|tests?|scans?|bloods|ecg|parcel|package|phone|bike|shoes?|order|kit"
                                  r"|refund|club|session|track|race|coach|sun|rain|weather|power|signal|gps|wifi|internet"
                                  r"|strap|hrm|battery|appetite|energy|motivation|mojo|form|speed|legs)\b")
+_TO_COME = re.compile(r"\b(?:next|tomorrow|will|gonna)\b")  # "it's back next week"
 _RETURN_REACH = 200  # characters read for it, after the past mention and in the sentences after
 
 
@@ -243,7 +243,7 @@ def _of_it(text: str, lo: int, back: re.Match[str]) -> bool:
     subject = text[max(lo, back.start() - 40):back.start()]
     subject = subject[subject.rfind(",") + 1:]  # "GP did an ECG, all clear, but this morning it's tight again"
     return not _THINGS_THAT_RETURN.search(subject + back.group()) \
-        and not re.search(r"\b(?:next|tomorrow|will|gonna)\b", text[back.end():back.end() + 30])
+        and not _TO_COME.search(text, back.end(), back.end() + 30)
 
 
 def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> set[str]:
