@@ -61,7 +61,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:someone|something|an?\s+\w+)\s+(?:sitting|standing|sat|stood)\s+on\s+my\s+chest\b"
         # "hard to tell if it was a stitch or my chest": unsure of the word, not of the pain
         r"|\b(?:stitch|muscle|muscular|heartburn|indigestion|reflux|a\s+cramp)\s+or\s+(?:my\s+|the\s+|actually\s+)?(?:chest|heart)\b"
-        r"(?![\s-]+(?:rate|strap|monitor))"
+        r"(?![\s-]+(?:rate|strap|monitor|fitness|health|lungs|and\s+lungs|holding|limit\w*|engine))"
+        # not what held a performance back: "no idea if that finish was muscle or heart"
+        r"(?<!finish\swas\smuscle\sor\sheart)(?<!sprint\swas\smuscle\sor\sheart)(?<!effort\swas\smuscle\sor\sheart)"
         # "the chest thing from Sunday is back today": a chest symptom the runner will not name, said to be back
         r"|\bchest\s+(?:thing|issue|problem)\b(?![^.!?,]{0,15}\b(?:gone|sorted|over|better|fine|cleared|resolved)\b)"
         r"(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
@@ -200,8 +202,9 @@ KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to|(?:once|aft
                        r"|took\s+off|removed|undid))\s+(?:the\s+|my\s+|a\s+)?(?:\w+\s+)?"
                        r"(?:straps?|watch|watchband|band|sleeve|armband|vest|backpack|pack|bra|bladder|compression)\b")
 # "not sure if this counts as breathless": unsure of the word, not of the symptom
-UNSURE = re.compile(r"\b(?:not\s+sure|unsure|don't\s+know|dunno|no\s+idea|wonder(?:ing)?|hard\s+to\s+(?:tell|say)"
-                    r"|(?:can't|cant|couldn't|couldnt)\s+tell)\s+(?:if|whether)\s+"
+UNSURE = re.compile(r"\b(?:not\s+sure|unsure|(?:don't|dont|didn't|didnt)\s+know|dunno|idk|no\s+(?:idea|clue)|wonder(?:ing)?"
+                    r"|hard\s+to\s+(?:tell|say)|(?:can't|cant|couldn't|couldnt|cannot)\s+(?:tell|say|decide|work\s+out"
+                    r"|figure\s+out))\s+(?:if|whether)\s+"
                     r"(?:\w+\s+){0,3}?(?:is|was|counts?\s+as|'s|it's|its|this's)\b"
                     r"(?!\s*+(?:ok|okay|safe|normal|worth|fine|allowed|wise|a\s+good\s+idea|bad)\b)")
 # "wasn't even cold out": the cold said not to be there explains nothing

@@ -144,12 +144,8 @@ MISSED = {
         "MISSED: 'when I was young' said of the hill makes the breathlessness past",
     "Numb toes yesterday and today, upper back 3/10.":
         "MISSED: numb toes are left unread (the word list skips toes: a numb bum or toes after a long run is common)",
-    "Can't tell if it's muscle or chest pain but it hurts when I breathe in.":
-        "MISSED: \"can't\" denies the chest pain before 'can't tell if' is read as unsure",
     "Snowy trail run, slipped a few times, one proper fall, bruised hip":
         "MISSED: 'one proper fall' is not read as a fall",
-    "Couldn't tell if it was a stitch or my heart acting up at 8k, had to stop.":
-        "MISSED: \"couldn't\" denies it before 'couldn't tell if' is read as unsure",
     "Found myself gasping climbing the stairs to bed, not like me.":
         "MISSED: gasping on the stairs is read only at home or work by name (stair workouts are effort)",
     "Couldn't speak sitting down after a 2 mile jog, breathing wouldn't settle.":
@@ -160,8 +156,6 @@ MISSED = {
         "MISSED: one leg weak is left unread (after a long run it is fatigue; only an arm or a hand is read)",
     "Weak in the left leg on the last climb, kept catching my toe.":
         "MISSED: as above, one leg",
-    "Can't tell if it's a fever or just the heat, felt shivery":
-        "MISSED: \"can't\" denies the fever before 'can't tell if' is read as unsure",
 }
 NOT_YET.update(MISSED)
 DISAGREE = {
