@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 
 _LIMB = r"(?:(?:my|the|both|left|right)\s+)*(?:arms?|hands?|legs?|fingers?|grip)"
+# the part of a limb a pain reaches: "the inside of my left arm", "the back of my neck", "the side of my jaw"
+_LIMB_PART = (r"(?:(?:the|my|left|right|inside|outside|back|front|side|base|top|upper|lower|whole|of)\s+){0,6}?")
+# where a pain is, before the verb that moves it: "pain in my back between shoulders went..." (no new subject)
+_WHERE = r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|it)\b)[\w']+\s+){0,7}?"
 # "fell" is a fall when a person fell: "I fell", "tripped and fell", or "Fell this morning" with the
 # subject left out; never when a pace, a heart rate or the rain fell, nor in "fell asleep/behind".
 _FELL_BY = "|".join([*(rf"(?<=\b{w}\s)" for w in (
@@ -67,6 +71,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "the chest thing from Sunday is back today": a chest symptom the runner will not name, said to be back
         r"|\bchest\s+(?:thing|issue|problem)\b(?![^.!?,]{0,15}\b(?:gone|sorted|over|better|fine|cleared|resolved)\b)"
         r"(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
+        # "the pain between my shoulder blades wrapping round to the front of my chest"
+        r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,5}?(?:wrap\w*|spread\w*|radiat\w*|going|goes|went|moving|moved|shoot\w*"
+        r"|shot|coming|came)\s+(?:round|around|through)\s+(?:to\s+)?(?:the\s+)?(?:front\s+of\s+)?(?:my\s+|the\s+)?chest\b"
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
@@ -103,12 +110,16 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|sitting\b|lying\b|(?:up|on)\s+the\s+stairs\b)")),
     "radiating_pain": (("arm", "jaw", "neck"), (
         r"\b(?:pain|ache|aching)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
-        r"(?:\w+\s+){0,2}?(?:arms?|jaw|neck)\b"
+        rf"(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?|jaw|neck)\b"
+        # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
+        rf"|\b(?:pain|ache|aching)\s+{_WHERE}(?:went|moved|shot|spread|travelled|traveled)\s+(?:up\s+|down\s+|right\s+)?"
+        rf"(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,3}?travel\w*\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
         r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
         r"(?:arms?|jaw|neck)\b"
+        rf"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*)\s+(?:up\s+|down\s+)?(?:to|into|down|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
         r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
@@ -127,11 +138,14 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|mucus|froth\w*|gunk|muck)\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
         r"blood\b|\bha?emoptysis\b|\bblood\s+(?:after|when|while)\s+(?:i\s+)?cough\w*"
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
-        r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b")),
+        r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b"
+        r"|\bcough\w*\b[^.]{0,60}?\b(?:brought|bringing|bring|coughed)\s+up\s+(?:(?:some|a\s+bit\s+of|bright|fresh|dark|red)\s+)*"
+        r"blood\b(?!\s+(?:pressure|test|sugar))")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip"), (
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
-        rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b"
+        rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?!(?:swing|drive|carriage|action|form|position|movement|technique)\b)"
+        rf"(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b"
         r"|\bweak\s+in\s+(?:my\s+|the\s+)?(?:left|right)\s+(?:arm|hand)\b"
         r"|\b(?:left|right)\s+(?:arm|hand|leg)\s+(?:felt|feels|went|was|going|kept\s+going)\s+(?:\w+\s+)?(?:weak|floppy|dead"
         r"|like\s+jelly)\b"
@@ -157,7 +171,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over "), (
-        r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
+        r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that|yesterday's|last\s+(?:night|week)'s|\w+day's)\s+"
+        r"(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run))"
         rf"|(?:{_FELL_BY})fell\b{_NOT_FALLING}"
         rf"|{_THINGS}\bfell\s+(?:over|down|hard|heavily|badly|on|onto|flat|and|backwards"
@@ -173,10 +188,12 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?=\s*+(?:[,.;!]|$|(?:and|on|onto|at|down|off)\b(?!-)))"
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
-        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
+        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+(?:down|over)\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
-        r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog)\s+(?:clipped|hit|knocked|struck)\s+me\b"
+        r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog|taxi|cab|motorbike|mirror)\s+(?:clipped|hit|knocked"
+        r"|struck|caught)\s+(?:me|my\s+(?:arm|shoulder|hip|elbow|leg|side|back))\b"
+        r"|\bknocked\s+me\s+(?:into|onto)\s+(?:a|the)\b"
         r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down)\b|\bknocked\s+(?:off|over|down)\s+"
         r"(?:(?:my|the)\s+bike|by)\b|\bclipped\s+by\s+(?:a|the)\b|\bcrashed\s+(?:the|my)\s+bike\b"
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
@@ -191,8 +208,12 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,50}?"
         r"(?:without\s+(?:trying|dieting|meaning\s+to|changing\s+(?:anything|a\s+thing))|not\s+(?:even\s+)?(?:trying|dieting)"
         r"|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)"
-        r"|(?:haven't|have\s+not|not|didn't)\s+changed\s+(?:anything|a\s+thing)|nothing(?:'s|\s+has)\s+changed"
+        r"|(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|what\s+i|how\s+(?:much|i)"
+        r"|my\s+(?:mileage|training|running|diet|eating))|nothing(?:'s|\s+has)\s+changed"
         r"|(?:no\s+idea|(?:don't|dont|do\s+not)\s+know|not\s+sure)\s+why(?=\s*+(?:[,.!?;)]|$)))"
+        r"|\b\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds)\s+(?:i've|ive|i\s+have)\s+(?:lost|dropped)\b[^.]{0,60}?"
+        r"(?:(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|my\s+(?:mileage|training"
+        r"|running|diet|eating))|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
         r"(?:eating|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))")),
 }
@@ -211,7 +232,10 @@ UNSURE = re.compile(r"\b(?:not\s+sure|unsure|(?:don't|dont|didn't|didnt)\s+know|
 NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that\s+|very\s+|the\s+)?(?:cold|freezing|chilly)\b")
 # "pins and needles in my foot from sitting cross-legged": posture, not nerves
 POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?(?:\b(?:from|after)\s+(?:sitting|kneeling)\b"
-                           r"|\bcross-?legged\b|\b(?:fell|went)\s+asleep\b)")
+                           r"|\bcross-?legged\b|\b(?:fell|went)\s+asleep\b)"
+                           # "arm numb from sleeping on it", "whacked my funny bone ... tingle for 5 seconds"
+                           r"|\b(?:arms?|hands?|fingers?)\b[^,.;]{0,40}?\bfrom\s+(?:sleeping|lying|laying)\s+on\s+(?:it|them|my)\b"
+                           r"|\bfunny\s+bone\b")
 # 14. weight lost in sweat on a run, a temperature that is the weather
 # "chest still sore from the push-up challenge": a muscle's soreness from the gym, said of soreness alone
 GYM_SORE = re.compile(r"\b(?:from|after|since)\s+(?:the\s+|my\s+|all\s+the\s+|yesterday's\s+|a\s+|too\s+many\s+)?(?:\w+\s+)?"

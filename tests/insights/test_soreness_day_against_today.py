@@ -83,8 +83,6 @@ NOT_YET = {
         "tight laces in the next clause are not read as the cause",
     "Today I have pressure in the chest when I run uphill, and my arm left also have pain. Upper back is sore like "
     "always.": "'my arm left also have pain' is not read as pain spreading to the arm (the chest pain is read)",
-    "pain in upper back going round to my chest and down the arm, stopped at 4k":
-        "pain 'going round to my chest' is read as spreading, not also as chest pain (the note is urgent either way)",
     "Fell at parkrun 2 weeks ago, knee's fine now. upper back mild today from the long run":
         "a fall whose pain the runner says is fine, with upper-back soreness put down to the long run",
     "Still got a temp job so can only run before work this month.": "'a temp job' read as a temperature",
