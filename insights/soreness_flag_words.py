@@ -35,6 +35,24 @@ _NOT_FALLING = (
     r"|into\s+(?:(?:a|my|the|an)\s+)?(?:\w+\s+)?(?:rhythm|groove|step|line|place|pace|routine|habit)"
     r"|off\s+(?:the\s+|my\s+)?pace|off\s+(?:a\s+)?cliff|out\s+(?:with|of\s+love)|to\s+(?:pieces|bits|\d)"
     r"|(?:by|from)\s+\d)\b)")
+# breathing that is hard work ...
+_HARD_BREATHING = (r"(?:gasping|panting|huffing|breathing\s+(?:\w+\s+)?hard|out\s+of\s+(?:breath|puff)|breathless"
+                   r"|short\s+of\s+breath)")
+_STRAIN = (rf"(?:{_HARD_BREATHING}|(?:couldn't|couldnt|could\s+not|can't|cant|cnt|cannot)\s+(?:talk|speak|finish\s+a\s+sentence"
+           r"|get\s+(?:a\s+)?(?:sentence|word|words)\s+out))")
+# ... while still, or out of proportion (not "sitting at 5k pace", "sat nav")
+_STILL = (r"(?:at\s+rest\b(?!\s+(?:between|in\s+the\s+recover))|resting\b(?!\s+(?:hr|heart|pulse|bpm|rate|hrv))"
+          r"|sat\s+(?:still|in\s+(?:the|my)\s+car)\b|sit(?:ting)?\s+in\s+(?:the\s+|my\s+)?car\b"
+          r"|st(?:oo|an)d(?:ing)?\s+still\b|lying\s+(?:down|in\s+bed)\b|on\s+the\s+(?:sofa|couch)\b|in\s+bed\b"
+          r"|stairs\s+(?:to\s+bed|at\s+home)\b|out\s+of\s+(?:all\s+)?proportion\b"
+          r"|at\s+a\s+pace\s+i\s+(?:normally|usually|can|always)\s+(?:chat|talk)\b)")
+# "couldn't speak sitting down", "sitting on the kerb gasping" (not "gasping at the line, then sat down")
+_SITTING = r"(?:sitting(?:\s+down|\s+still)?\b(?!\s+(?:at|on\s+\d|in\s+(?:the\s+)?(?:group|pack)))|sat\s+down\b)"
+# ... or for long after stopping: "15 minutes like this", "for a good ten minutes", "wouldn't settle"
+_LONG_AFTER = (r"(?:(?:for|after|still)\s+(?:a\s+good\s+|about\s+|over\s+|like\s+|nearly\s+)?(?:[1-9]\d|ten|fifteen|twenty"
+               r"|thirty)\s+min(?:ute)?s?\b|(?:[1-9]\d|ten|fifteen|twenty|thirty)\s+min(?:ute)?s?\s+(?:like\s+this|later"
+               r"|after(?:wards)?)\b|(?:for|after)\s+half\s+an\s+hour\b"
+               r"|(?:wouldn't|wouldnt|didn't|didnt|would\s+not|did\s+not)\s+settle\b)")
 _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
     "chest_pain": (("chest", "angina", "breastbone", "sternum", "heart"), (
         r"\b(?:crushing|squeezing|squeezy|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
@@ -77,20 +95,20 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
-    "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff"), (
+    "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob"), (
         r"\bshort(?:ness)?\s+of\s+breath\b|\b(?:breathless(?:ness)?|brathless|breathles|brethless|breatheless)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
         r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
         r"|easy)\b)"
         r"|\b(?:even|at rest|resting|sitting|lying|walking)\b[^,]{0,20}?\bgasping\s+for\s+(?:air|breath)\b"
         r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
-        r"|\b(?:couldn't|couldnt|could not|can't|cant|cannot|unable to|struggl\w* to|hard to|trouble|difficulty"
+        r"|\b(?:couldn't|couldnt|could not|can't|cant|cnt|cannot|unable to|struggl\w* to|hard to|trouble|difficulty"
         r"|difficult to)\s+"
-        r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)"
+        r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)|\bdifficult\s+to\s+breath\b"
         r"|\bout\s+of\s+(?:breath|puff)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
         r"|\b(?:out\s+of\s+(?:breath|puff)|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset"
         r"|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
-        r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+an?\s+easy)\b)"
+        r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+(?:an?|the|my)\s+easy|not\s+right)\b)"
         r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+(?:breath|puff)\b"
         r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b(?![^,.]{0,30}\blaugh)"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
@@ -101,6 +119,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|office))\b"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:talk|speak)\s+(?:walking|going|climbing)?\s*(?:up|on)\s+the\s+stairs\b"
         r"|\bbreathing\s+through\s+a\s+straw\b"
+        # working for breath while still, or out of all proportion: "couldn't talk at rest", "gasping climbing the
+        # stairs to bed", "breathing very hard in the car, 15 minutes like this", "couldnt finish a sentence ...
+        # I'd been stood still for 10 mins", "gasping like it was a sprint. Totally out of proportion"
+        rf"|\b{_STRAIN}\b[^.!?]{{0,60}}?\b{_STILL}|\b(?:{_STILL}|{_SITTING})[^.!?]{{0,40}}?\b{_STRAIN}\b"
+        rf"|\b{_STRAIN}\s+(?:even\s+|just\s+|while\s+)?{_SITTING}"
+        rf"|\b{_HARD_BREATHING}\b[^.!?]{{0,60}}?\b{_LONG_AFTER}|\b{_LONG_AFTER}[^.!?]{{0,30}}?\b{_HARD_BREATHING}\b"
+        r"|\bsob\b(?=\s+(?:at\s+rest|on\s+exertion|walking|lying|sitting|even|post[\s-]?run)\b)"
         # "gasping even on the jog recoveries" (not "gasping for a brew", nor at the top of a hill rep)
         r"|\bgasping\s+(?:even\s+(?:(?:on|at|when|while|during)\s+(?:the\s+|an?\s+|my\s+)?(?:\w+\s+)?(?:jog\w*|easy|recover\w*|walk\w*|rest"
         r"|warm)|walking|sitting|jogging)|at\s+rest|sitting|lying)\b"
@@ -228,6 +253,18 @@ UNSURE = re.compile(r"\b(?:not\s+sure|unsure|(?:don't|dont|didn't|didnt)\s+know|
                     r"|figure\s+out))\s+(?:if|whether)\s+"
                     r"(?:\w+\s+){0,3}?(?:is|was|counts?\s+as|'s|it's|its|this's)\b"
                     r"(?!\s*+(?:ok|okay|safe|normal|worth|fine|allowed|wise|a\s+good\s+idea|bad)\b)")
+# breathlessness that belongs to the effort ("absolutely breathless on the last two reps, as planned",
+# "Breathless at the end of every rep, back to normal in the 200 jog")...
+BREATH_EFFORT = re.compile(r"\b(?:reps?|repeats?|intervals?|sprints?|strides|efforts?|\d+\s*x\s*\d+\w*|[1-9]\d0s|vo2\w*"
+                           r"|the\s+finish|finishing\s+(?:straight|kick)|kick|last\s+(?:rep|lap|interval|effort)|race\s+pace"
+                           r"|as\s+planned|expected)\b")
+# ...unless something about it is not ordinary
+BREATH_UNUSUAL = re.compile(rf"\b{_STILL}|\b{_LONG_AFTER}|\b(?:walk\w*|stairs|not\s+like\s+me|never\s+(?:had|happens|been)"
+                            r"|(?:more|worse)\s+than\s+(?:usual|normal|ever)|unusual|for\s+no\s+reason|even\s+(?:on|at|when|while"
+                            r"|in|during|the|walking|jogging|easy)|(?:didn't|didnt|wouldn't|wouldnt)\s+(?:ease|recover|go)|not\s+(?:right|normal)"
+                            r"|chest|dizzy|faint)\b")
+# "couldn't speak sitting down at the finish, tears everywhere": moved, not out of breath
+MOVED = re.compile(r"\b(?:tears|crying|cried|emotional|sobbing|overwhelmed|choked\s+up|speechless)\b")
 # "wasn't even cold out": the cold said not to be there explains nothing
 NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that\s+|very\s+|the\s+)?(?:cold|freezing|chilly)\b")
 # "pins and needles in my foot from sitting cross-legged": posture, not nerves

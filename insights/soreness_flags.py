@@ -294,6 +294,12 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
+            if code == "breathless" and flag_words.BREATH_EFFORT.search(sentence, lo, hi) \
+                    and not flag_words.BREATH_UNUSUAL.search(sentence):
+                continue  # "breathless on the last two reps, as planned": the effort
+            if code == "breathless" and flag_words.MOVED.search(sentence, lo, min(len(sentence), hi + 60)) \
+                    and ("talk" in sentence[start:end] or "speak" in sentence[start:end]):
+                continue  # "couldn't speak sitting down at the finish, tears everywhere"
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
                 continue  # "chest sore from push-ups": the muscle worked, not the heart
