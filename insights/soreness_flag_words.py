@@ -166,14 +166,26 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b"
         r"|\bcough\w*\b[^.]{0,60}?\b(?:brought|bringing|bring|coughed)\s+up\s+(?:(?:some|a\s+bit\s+of|bright|fresh|dark|red)\s+)*"
         r"blood\b(?!\s+(?:pressure|test|sugar))")),
-    "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip"), (
+    "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip", "floppy",
+                              "dead", "limp", "power", "dragging", "slapping", "catching", "clipping", "scuffing"), (
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?!(?:swing|drive|carriage|action|form|position|movement|technique)\b)"
         rf"(?:\w+\s+)?weak\b|\blegs?\s+(?:gave way|gave out|buckled)\b"
-        r"|\bweak\s+in\s+(?:my\s+|the\s+)?(?:left|right)\s+(?:arm|hand)\b"
-        r"|\b(?:left|right)\s+(?:arm|hand|leg)\s+(?:felt|feels|went|was|going|kept\s+going)\s+(?:\w+\s+)?(?:weak|floppy|dead"
-        r"|like\s+jelly)\b"
+        r"|\bweak\s+in\s+(?:my\s+|the\s+)?(?:left|right|one)\s+(?:arm|hand|leg|foot)\b"
+        # one side, not both tired legs: "Left leg just went weak at 7k", "left leg went sort of floppy at 28k",
+        # "my left leg suddenly was without power", "leg felt heavy & weak only on that side"
+        r"|\b(?:left|right|one)\s+(?:leg|foot)\s+(?:(?:just|suddenly|kind\s+of|sort\s+of|really|totally|completely"
+        r"|then)\s+)?(?:felt|feels|went|was|going|kept\s+going|got|started\s+(?:going|to\s+go|feeling))\s+"
+        r"(?:(?:a\s+bit|really|totally|completely|all|suddenly|very|so)\s+)?(?:weak|limp|(?:sort\s+of|kind\s+of|suddenly)\s+floppy"
+        r"|without\s+(?:any\s+)?power|like\s+jelly)\b"
+        r"|\b(?:leg|foot|arm)\s+(?:\w+\s+){0,4}?like\s+it\s+(?:wasn't|wasnt|was\s+not)\s+mine\b"
+        r"|\bweak\b[^.!?]{0,20}?\b(?:only\s+on\s+(?:that|one|the\s+(?:left|right))\s+side|on\s+one\s+side)\b"
+        # the foot that will not lift: "foot kept dragging", "kept catching my right toe", "couldn't lift the toes"
+        r"|\bfoot\s+(?:kept|started|was|began|keeps)\s+(?:\w+\s+)?(?:slapping|dragging|flopping)\b"
+        r"|\b(?:kept|keep|keeps)\s+(?:catching|clipping|scuffing|tripping\s+over)\s+my\s+(?:(?:left|right)\s+)?(?:toe|toes|foot)\b"
+        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:properly\s+)?lift\s+(?:my\s+|the\s+)?(?:(?:left|right)\s+)?"
+        r"(?:toes|foot)\b|\bfoot\s+drop\b"
         r"|\b(?:couldn't|could\s+not|can't|cannot|unable\s+to)\s+(?:properly\s+)?(?:lift|raise|grip|hold\s+up)\s+"
         r"(?:my\s+)?(?:left\s+|right\s+)?(?:arms?|hands?)\b")),
     "fever": (("fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still"), (
@@ -263,6 +275,13 @@ BREATH_UNUSUAL = re.compile(rf"\b{_STILL}|\b{_LONG_AFTER}|\b(?:walk\w*|stairs|no
                             r"|(?:more|worse)\s+than\s+(?:usual|normal|ever)|unusual|for\s+no\s+reason|even\s+(?:on|at|when|while"
                             r"|in|during|the|walking|jogging|easy)|(?:didn't|didnt|wouldn't|wouldnt)\s+(?:ease|recover|go)|not\s+(?:right|normal)"
                             r"|chest|dizzy|faint)\b")
+# one leg weak from the muscles or the miles, or weaker than the other in the gym ("Left leg felt weak on the
+# last mile, hamstring tight all week", "Weak in my left leg by 30k, but the right was just as dead", "weak in my
+# left leg compared to the right"), not "foot slapping, not tired at all"
+LEG_FATIGUE = re.compile(r"\b(?:quads?|hamstrings?|glutes?|calf|calves|shins?|achilles|hip\s+flexors?|shot|fatigue\w*"
+                         r"|(?<!not\s)(?<!n't\s)(?<!nt\s)tired|leg\s+day|compared\s+to|than\s+(?:the|my)\s+(?:left|right|other)"
+                         r"|both|the\s+(?:right|left|other)\s+(?:one\s+)?(?:was|too|as\s+well)|just\s+as|standard|as\s+expected"
+                         r"|squats?|lunges?|strength|imbalance|physio|strain\w*|rehab|cramp\w*|sat\s+funny|long\s+run)\b")
 # "couldn't speak sitting down at the finish, tears everywhere": moved, not out of breath
 MOVED = re.compile(r"\b(?:tears|crying|cried|emotional|sobbing|overwhelmed|choked\s+up|speechless)\b")
 # "wasn't even cold out": the cold said not to be there explains nothing

@@ -237,6 +237,13 @@ def _asserted(rx: re.Pattern[str], sentence: str, lo: int, hi: int) -> bool:
                for m in rx.finditer(sentence, lo, hi))
 
 
+def _leg_fatigue(sentence: str, start: int, end: int, lo: int) -> bool:
+    """Is a leg's weakness (not numbness) put down to the muscles or the miles, from its clause on?"""
+    said = sentence[start:end]
+    return (any(w in said for w in ("leg", "foot", "toe")) and not any(w in said for w in ("numb", "tingl", "needles"))
+            and flag_words.LEG_FATIGUE.search(sentence, lo, min(len(sentence), end + 120)) is not None)
+
+
 def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
     """Affirmed red flags anywhere in the text.
 
@@ -291,6 +298,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "numbness_or_weakness":
                 if cold is None:
                     cold = flag_words.COLD.search(sentence) is not None and not flag_words.NOT_COLD.search(sentence)
+                if _leg_fatigue(sentence, start, end, lo):
+                    continue  # "Weak in my left leg by 30k, but the right was just as dead": the miles
                 if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves

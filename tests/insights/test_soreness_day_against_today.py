@@ -141,10 +141,6 @@ MISSED = {
         "MISSED: numb toes are left unread (the word list skips toes: a numb bum or toes after a long run is common)",
     "Snowy trail run, slipped a few times, one proper fall, bruised hip":
         "MISSED: 'one proper fall' is not read as a fall",
-    "Went weak in my left leg halfway round, foot slapping, not tired at all.":
-        "MISSED: one leg weak is left unread (after a long run it is fatigue; only an arm or a hand is read)",
-    "Weak in the left leg on the last climb, kept catching my toe.":
-        "MISSED: as above, one leg",
 }
 NOT_YET.update(MISSED)
 DISAGREE = {
