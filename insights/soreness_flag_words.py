@@ -263,7 +263,7 @@ KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to|(?:once|aft
 UNSURE = re.compile(r"\b(?:not\s+sure|unsure|(?:don't|dont|didn't|didnt)\s+know|dunno|idk|no\s+(?:idea|clue)|wonder(?:ing)?"
                     r"|hard\s+to\s+(?:tell|say)|(?:can't|cant|couldn't|couldnt|cannot)\s+(?:tell|say|decide|work\s+out"
                     r"|figure\s+out))\s+(?:if|whether)\s+"
-                    r"(?:\w+\s+){0,3}?(?:is|was|counts?\s+as|'s|it's|its|this's)\b"
+                    r"(?:\w+\s+){0,7}?(?:is|was|counts?\s+as|'s|it's|its|this's|felt|had|got)\b"
                     r"(?!\s*+(?:ok|okay|safe|normal|worth|fine|allowed|wise|a\s+good\s+idea|bad)\b)")
 # breathlessness that belongs to the effort ("absolutely breathless on the last two reps, as planned",
 # "Breathless at the end of every rep, back to normal in the 200 jog")...
@@ -290,8 +290,9 @@ NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that
 POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?(?:\b(?:from|after)\s+(?:sitting|kneeling)\b"
                            r"|\bcross-?legged\b|\b(?:fell|went)\s+asleep\b)"
                            # "arm numb from sleeping on it", "whacked my funny bone ... tingle for 5 seconds"
-                           r"|\b(?:arms?|hands?|fingers?)\b[^,.;]{0,40}?\bfrom\s+(?:sleeping|lying|laying)\s+on\s+(?:it|them|my)\b"
-                           r"|\bfunny\s+bone\b")
+                           r"|\b(?:arms?|hands?|fingers?)\b[^,.;]{0,40}?\bfrom\s+(?:sleeping|lying|laying)\s+on\s+(?:it|them|my)\b")
+# a knock on the elbow's nerve, anywhere in the sentence
+FUNNY_BONE = re.compile(r"\b(?:hit|whacked|banged|knocked|bashed|caught|smacked)\s+(?:my\s+)?funny\s*bone\b")
 # 14. weight lost in sweat on a run, a temperature that is the weather
 # "chest still sore from the push-up challenge": a muscle's soreness from the gym, said of soreness alone
 GYM_SORE = re.compile(r"\b(?:from|after|since)\s+(?:the\s+|my\s+|all\s+the\s+|yesterday's\s+|a\s+|too\s+many\s+)?(?:\w+\s+)?"

@@ -135,6 +135,9 @@ _GENERAL_QUESTION = re.compile(r"\s*+(?:is|are|can|could|does|do|should|would|wh
 _JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|so|a\s+bit|a\s+little)\s++)?")
 
 
+# "Breathless? Only on the hill sprints."
+_ONLY_ON_EFFORT = re.compile(r"only\s+(?:on|in|during|at|up|when|for)\b[^.!?]{0,30}?\b(?:reps?|repeats|intervals?|sprints?"
+                             r"|strides|efforts?|hills?|the\s+finish|race)\b")
 _KIT_ANYWAY = re.compile(r"\b(?:still|anyway|even\s+after|even\s+with|crushing|squeezing|pressure|pain|no\s+(?:change"
                          r"|better|difference)|didn't\s+help)\b")
 _NOT_MUSCLE = re.compile(r"\b(?:tight\w*|pressure|heav\w*|crush\w*|squeez\w*|burning|pain|ache|aching)\b")
@@ -152,7 +155,7 @@ def _answered_no(sentences: Sentences, index: int) -> bool:
             and _NO_LEAD.match(sentences.next_sentence(index)) is not None)
 
 
-def _said(sentences: Sentences, index: int, start: int, lo: int, hi: int, joined: str | None,
+def _said(sentences: Sentences, index: int, start: int, end: int, lo: int, hi: int, joined: str | None,
           labelled_past: bool) -> str:
     """Whose and when, for the mention at ``start`` (its clause ``lo:hi``): what its clause says
     (:func:`insights.soreness_context.assertion`), then what the words around it add. ``joined`` is how
@@ -169,6 +172,8 @@ def _said(sentences: Sentences, index: int, start: int, lo: int, hi: int, joined
         said = context.PAST  # "had a fever and chills on wednesday"
     if said == context.AFFIRMED and when.cleared(sentences, index, start, lo, hi):
         said = context.PAST  # "Chest pain at Saturday's race, all clear at the GP since"
+    if said == context.HYPOTHETICAL and when.returned_as_feared(sentences, index, start, end):
+        said = context.AFFIRMED  # "doc said come back if the chest pain returned... well it did"
     if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start):
         # the answer in the next sentence, or after a dash in this one ("coach asked if I had any chest
         # pain - yeah, a bit on the last rep")
@@ -287,7 +292,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 continue
             lo, hi = clause_bounds(sentence, start, end)
             joined = last_said if _JOINED.fullmatch(sentence, last_end, start) else None
-            said = _said(sentences, index, start, lo, hi, joined, labelled_past)
+            said = _said(sentences, index, start, end, lo, hi, joined, labelled_past)
             last_said, last_end = said, end
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one
@@ -300,12 +305,15 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                     cold = flag_words.COLD.search(sentence) is not None and not flag_words.NOT_COLD.search(sentence)
                 if _leg_fatigue(sentence, start, end, lo):
                     continue  # "Weak in my left leg by 30k, but the right was just as dead": the miles
+                if flag_words.FUNNY_BONE.search(sentence):
+                    continue  # "whacked my funny bone on the door frame, tingle for 5 seconds"
                 if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
-            if code == "breathless" and flag_words.BREATH_EFFORT.search(sentence, lo, hi) \
-                    and not flag_words.BREATH_UNUSUAL.search(sentence):
-                continue  # "breathless on the last two reps, as planned": the effort
+            if code == "breathless" and not flag_words.BREATH_UNUSUAL.search(sentence) and (
+                    flag_words.BREATH_EFFORT.search(sentence, lo, hi)
+                    or (sentences.asked(index) and _ONLY_ON_EFFORT.match(sentences.next_sentence(index)))):
+                continue  # "breathless on the last two reps, as planned", "Breathless? Only on the hill sprints": the effort
             if code == "breathless" and flag_words.MOVED.search(sentence, lo, min(len(sentence), hi + 60)) \
                     and ("talk" in sentence[start:end] or "speak" in sentence[start:end]):
                 continue  # "couldn't speak sitting down at the finish, tears everywhere"

@@ -246,6 +246,31 @@ def _of_it(text: str, lo: int, back: re.Match[str]) -> bool:
         and not _TO_COME.search(text, back.end(), back.end() + 30)
 
 
+# "It's back 😞 the fever I had last week": the return said first, the symptom right after it
+_BACK_FIRST = re.compile(r"\s*+(?:(?:and|well|ugh|so|yep)\W+)?(?:it's|its|it\s+is|it\s+has\s+come|it's\s+come|it\s+came)\s+back"
+                         r"(?:\s+again)?\b[^\w]{0,8}")
+_BACK_FIRST_REACH = 12  # characters from the return to the symptom ("😞 the ")
+# "GP said come back if the chest tightness returned. It did, around 4k today.": the return feared, then told
+_IF_BEFORE = re.compile(r"\bif\b")
+_RETURNS = re.compile(r"\s*+(?:\w+\s+){0,2}?(?:returned|returns|came\s+back|comes\s+back|happened\s+again|happens\s+again"
+                      r"|recurred|recurs|got\s+worse|gets\s+worse|was\s+back|is\s+back|started\s+again|starts\s+again)\b")
+_IT_DID = re.compile(r"[\W]*+(?:(?:well|and|but|sadly|guess\s+what|yep|yes|so|which)\W+){0,2}(?:it|they|that|she|he)"
+                     r"\s+(?:did|has|does|have|had)\b(?!n't|\s+not|\s+never)")
+
+
+def returned_as_feared(sentences: Sentences, index: int, start: int, end: int) -> bool:
+    """Was the symptom at ``start:end`` named only as a condition to come back on ("come back if the chest pain
+    returned"), and the runner then says it did ("... well it did, today at 5k")?"""
+    sentence = sentences.all[index]
+    if not _IF_BEFORE.search(sentence, max(0, start - 40), start):
+        return False
+    returns = _RETURNS.match(sentence, end)
+    if returns is None:
+        return False
+    rest = sentence[returns.end():returns.end() + 60]
+    return _IT_DID.match(rest if rest.strip(" ,") else sentences.next_sentence(index)) is not None
+
+
 def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> set[str]:
     """The flags of mentions read as past that the runner says are back today."""
     found: set[str] = set()
@@ -254,6 +279,11 @@ def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> s
         if not codes:
             continue
         sentence = sentences.all[index]
+        first = min(start for start, _ in mentions)
+        back_first = _BACK_FIRST.match(sentence)
+        if back_first is not None and not sentences.asked(index) and first - back_first.end() <= _BACK_FIRST_REACH:
+            found |= codes
+            continue
         last = max(start for start, _ in mentions)
         back = None if sentences.asked(index) else _RETURNED.search(sentence, last, last + _RETURN_REACH)
         if back is not None and not _SETTLED.search(sentence, back.end(), back.end() + _RETURN_REACH) \

@@ -97,8 +97,6 @@ NOT_YET = {
     "Got knocked down to the B group at track, legs sore anyway.": "'knocked down' to a group read as a fall",
     "As a kid I had asthma and got breathless, none of that now, lovely 10k.":
         "'now' in 'none of that now' outweighs 'as a kid'",
-    "Chest pain? None. Breathless? Only on the reps, normal.":
-        "'Only on the reps, normal' is not read as ordinary effort",
     "Chest tight from yesterday's press-ups, pecs sore.": "the gym excuses a sore chest, not a tight one",
     "Weak arms after the gym, push-ups are hard.": "weak arms after the gym read as weakness",
     "Vomited twice during the race with this awful pain in my chest":
@@ -126,8 +124,6 @@ NOT_YET = {
 MISSED = {
     "coach asked if i had any arm pain - yeah, down the left arm on the last rep":
         "MISSED: 'down the left arm' in an answer, with the pain only in the question",
-    "doc said come back if the chest pain returned... well it did, today at 5k":
-        "MISSED: 'well it did' answering a condition ('if the chest pain returned')",
     "doc said the chest thing on sunday was probably reflux 🙄 but its back today and feels exactly the same":
         "MISSED: 'the chest thing' said to be back half a sentence later (read within 25 characters only, so that "
         "'my chest problem is just asthma ... it's back under control' is not an alarm)",
