@@ -14,6 +14,8 @@ _LIMB = r"(?:(?:my|the|both|left|right)\s+)*(?:arms?|hands?|legs?|fingers?|grip)
 _LIMB_PART = (r"(?:(?:the|my|left|right|inside|outside|back|front|side|base|top|upper|lower|whole|of)\s+){0,6}?")
 # where a pain is, before the verb that moves it: "pain in my back between shoulders went..." (no new subject)
 _WHERE = r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|it)\b)[\w']+\s+){0,7}?"
+_WHERE_NO_KIT = (r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|that|it|strap|hrm|vest|bra|harness|backpack"
+                 r"|monitor)\b)[\w']+\s+){0,6}?")
 # "fell" is a fall when a person fell: "I fell", "tripped and fell", or "Fell this morning" with the
 # subject left out; never when a pace, a heart rate or the rain fell, nor in "fell asleep/behind".
 _FELL_BY = "|".join([*(rf"(?<=\b{w}\s)" for w in (
@@ -35,24 +37,31 @@ _NOT_FALLING = (
     r"|into\s+(?:(?:a|my|the|an)\s+)?(?:\w+\s+)?(?:rhythm|groove|step|line|place|pace|routine|habit)"
     r"|off\s+(?:the\s+|my\s+)?pace|off\s+(?:a\s+)?cliff|out\s+(?:with|of\s+love)|to\s+(?:pieces|bits|\d)"
     r"|(?:by|from)\s+\d)\b)")
-# breathing that is hard work ...
-_HARD_BREATHING = (r"(?:gasping|panting|huffing|breathing\s+(?:\w+\s+)?hard|out\s+of\s+(?:breath|puff)|breathless"
-                   r"|short\s+of\s+breath)")
+# breathing that is hard work (not "gasping for a pint", "breathless views") ...
+_HARD_BREATHING = (r"(?:gasping(?!\s+for\s+(?:a|an|some|my|the|another)\b)|panting|huffing|breathing\s+(?:\w+\s+)?hard"
+                   r"|out\s+of\s+(?:breath|puff)|short\s+of\s+breath"
+                   r"|breathless(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty|landscape|trails?|panorama)))")
 _STRAIN = (rf"(?:{_HARD_BREATHING}|(?:couldn't|couldnt|could\s+not|can't|cant|cnt|cannot)\s+(?:talk|speak|finish\s+a\s+sentence"
            r"|get\s+(?:a\s+)?(?:sentence|word|words)\s+out))")
-# ... while still, or out of proportion (not "sitting at 5k pace", "sat nav")
-_STILL = (r"(?:at\s+rest\b(?!\s+(?:between|in\s+the\s+recover))|resting\b(?!\s+(?:hr|heart|pulse|bpm|rate|hrv))"
-          r"|sat\s+(?:still|in\s+(?:the|my)\s+car)\b|sit(?:ting)?\s+in\s+(?:the\s+|my\s+)?car\b"
-          r"|st(?:oo|an)d(?:ing)?\s+still\b|lying\s+(?:down|in\s+bed)\b|on\s+the\s+(?:sofa|couch)\b|in\s+bed\b"
-          r"|stairs\s+(?:to\s+bed|at\s+home)\b|out\s+of\s+(?:all\s+)?proportion\b"
-          r"|at\s+a\s+pace\s+i\s+(?:normally|usually|can|always)\s+(?:chat|talk)\b)")
-# "couldn't speak sitting down", "sitting on the kerb gasping" (not "gasping at the line, then sat down")
-_SITTING = r"(?:sitting(?:\s+down|\s+still)?\b(?!\s+(?:at|on\s+\d|in\s+(?:the\s+)?(?:group|pack)))|sat\s+down\b)"
-# ... or for long after stopping: "15 minutes like this", "for a good ten minutes", "wouldn't settle"
-_LONG_AFTER = (r"(?:(?:for|after|still)\s+(?:a\s+good\s+|about\s+|over\s+|like\s+|nearly\s+)?(?:[1-9]\d|ten|fifteen|twenty"
-               r"|thirty)\s+min(?:ute)?s?\b|(?:[1-9]\d|ten|fifteen|twenty|thirty)\s+min(?:ute)?s?\s+(?:like\s+this|later"
-               r"|after(?:wards)?)\b|(?:for|after)\s+half\s+an\s+hour\b"
-               r"|(?:wouldn't|wouldnt|didn't|didnt|would\s+not|did\s+not)\s+settle\b)")
+# ... while still, said right beside it: "couldn't talk at rest", "couldn't speak sitting down", "gasping
+# climbing the stairs to bed", "sat in the car and still breathing very hard" (not "HR at rest 52", "stood
+# still to take in the view", "standing still between reps", "sitting behind the pacers", "sat nav")
+_AT_REST = (r"(?:(?<!hr\s)(?<!rate\s)(?<!pulse\s)at\s+rest\b(?!\s+(?:between|in\s+the\s+recover|\d))"
+            r"|resting\b(?!\s+(?:hr|heart|pulse|bpm|rate|hrv|\d))"
+            r"|sat\s+(?:still|in\s+(?:the|my)\s+car)\b|sit(?:ting)?\s+in\s+(?:the\s+|my\s+)?car\b"
+            r"|st(?:oo|an)d(?:ing)?\s+still\b(?!\s+(?:to|in\s+the\s+recover|between|for\s+the))"
+            r"|lying\s+(?:down|in\s+bed)\b|on\s+the\s+(?:sofa|couch)\b|in\s+bed\b"
+            r"|(?:climbing\s+|going\s+up\s+|up\s+|on\s+)?(?:the\s+)?stairs\s+(?:to\s+bed|at\s+home)\b"
+            r"|sitting(?:\s+down|\s+still)?\b(?!\s+(?:at|on\s+\d|in\s+\d|behind|in\s+(?:the\s+)?(?:group|pack)"
+            r"|in\s+(?:first|second|third|fourth|fifth)))|sat\s+down\b)")
+# ... or out of all proportion
+_OUT_OF_PROPORTION = (r"(?:out\s+of\s+(?:all\s+)?proportion|at\s+a\s+pace\s+i\s+(?:normally|usually|can|always)\s+(?:chat|talk)"
+                      r"|(?:way\s+|much\s+|far\s+)?(?:worse|harder)\s+than\s+(?:usual|normal|ever))\b")
+# ... or long after stopping: "15 minutes like this", "two hours after", "breathing wouldn't settle"
+_LONG_AFTER = (r"(?:(?:[1-9]\d|ten|fifteen|twenty|thirty)\s+min(?:ute)?s?\s+like\s+this"
+               r"|(?:an?|one|two|three|four|\d)\s+hours?\s+(?:later|after)"
+               r"|(?:breathing|breath|it)\s+(?:still\s+)?(?:wouldn't|wouldnt|didn't|didnt|hadn't|hasn't|would\s+not|did\s+not)"
+               r"\s+(?:settle|calm\s+down|ease)|still\s+(?:hadn't|hasn't|not)\s+(?:settled|eased|back\s+to\s+normal))\b")
 _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
     "chest_pain": (("chest", "angina", "breastbone", "sternum", "heart"), (
         r"\b(?:crushing|squeezing|squeezy|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
@@ -90,8 +99,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bchest\s+(?:thing|issue|problem)\b(?![^.!?,]{0,15}\b(?:gone|sorted|over|better|fine|cleared|resolved)\b)"
         r"(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
         # "the pain between my shoulder blades wrapping round to the front of my chest"
-        r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,5}?(?:wrap\w*|spread\w*|radiat\w*|going|goes|went|moving|moved|shoot\w*"
+        rf"|\b(?:pain|ache|aching)\s+{_WHERE_NO_KIT}(?:wrap\w*|spread\w*|radiat\w*|going|goes|went|moving|moved|shoot\w*"
         r"|shot|coming|came)\s+(?:round|around|through)\s+(?:to\s+)?(?:the\s+)?(?:front\s+of\s+)?(?:my\s+|the\s+)?chest\b"
+        r"(?!\s+(?:press|strap|day|workout|fl(?:y|ies)))"
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
@@ -108,7 +118,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bout\s+of\s+(?:breath|puff)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
         r"|\b(?:out\s+of\s+(?:breath|puff)|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset"
         r"|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
-        r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+(?:an?|the|my)\s+easy|not\s+right)\b)"
+        r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+(?:an?|the|my)\s+easy)\b)"
         r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+(?:breath|puff)\b"
         r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b(?![^,.]{0,30}\blaugh)"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
@@ -122,10 +132,12 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # working for breath while still, or out of all proportion: "couldn't talk at rest", "gasping climbing the
         # stairs to bed", "breathing very hard in the car, 15 minutes like this", "couldnt finish a sentence ...
         # I'd been stood still for 10 mins", "gasping like it was a sprint. Totally out of proportion"
-        rf"|\b{_STRAIN}\b[^.!?]{{0,60}}?\b{_STILL}|\b(?:{_STILL}|{_SITTING})[^.!?]{{0,40}}?\b{_STRAIN}\b"
-        rf"|\b{_STRAIN}\s+(?:even\s+|just\s+|while\s+)?{_SITTING}"
+        rf"|\b{_STRAIN}\s+(?:(?:even|just|while|when|still)\s+)?{_AT_REST}|\b{_AT_REST}[^.!?,;]{{0,20}}?\b{_STRAIN}\b"
+        rf"|\b{_STRAIN}\b[^.!?]{{0,60}}?\b{_OUT_OF_PROPORTION}|\b{_OUT_OF_PROPORTION}[^.!?]{{0,30}}?\b{_STRAIN}\b"
         rf"|\b{_HARD_BREATHING}\b[^.!?]{{0,60}}?\b{_LONG_AFTER}|\b{_LONG_AFTER}[^.!?]{{0,30}}?\b{_HARD_BREATHING}\b"
-        r"|\bsob\b(?=\s+(?:at\s+rest|on\s+exertion|walking|lying|sitting|even|post[\s-]?run)\b)"
+        # a coach's shorthand, not a cry ("had a little sob walking back")
+        r"|(?<!\ba\s)(?<!little\s)(?<!big\s)(?<!good\s)(?<!quiet\s)\bsob\b"
+        r"(?=\s+(?:at\s+rest|on\s+exertion|walking|lying|sitting|even|post[\s-]?run)\b)"
         # "gasping even on the jog recoveries" (not "gasping for a brew", nor at the top of a hill rep)
         r"|\bgasping\s+(?:even\s+(?:(?:on|at|when|while|during)\s+(?:the\s+|an?\s+|my\s+)?(?:\w+\s+)?(?:jog\w*|easy|recover\w*|walk\w*|rest"
         r"|warm)|walking|sitting|jogging)|at\s+rest|sitting|lying)\b"
@@ -137,14 +149,16 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"\b(?:pain|ache|aching)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         rf"(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
-        rf"|\b(?:pain|ache|aching)\s+{_WHERE}(?:went|moved|shot|spread|travelled|traveled)\s+(?:up\s+|down\s+|right\s+)?"
-        rf"(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
+        rf"|\b(?:pain|ache|aching)\s+{_WHERE}(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting"
+        rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
+        # "Upper back pain, then it went down my left arm"
+        rf"|\b(?:pain|ache|aching)\b[^.!?]{{0,30}}?(?:,\s*+|\s+)(?:and\s+)?then\s+it\s+(?:went|moved|shot|spread|travelled"
+        rf"|traveled|radiated)\s+(?:up\s+|down\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,3}?travel\w*\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
         r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
         r"(?:arms?|jaw|neck)\b"
-        rf"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*)\s+(?:up\s+|down\s+)?(?:to|into|down|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
         r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
@@ -165,7 +179,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b"
         r"|\bcough\w*\b[^.]{0,60}?\b(?:brought|bringing|bring|coughed)\s+up\s+(?:(?:some|a\s+bit\s+of|bright|fresh|dark|red)\s+)*"
-        r"blood\b(?!\s+(?:pressure|test|sugar))")),
+        r"blood\b(?!\s+(?:pressure|tests?|sugar|oranges?))")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip", "floppy",
                               "dead", "limp", "power", "dragging", "slapping", "catching", "clipping", "scuffing"), (
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
@@ -175,17 +189,20 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bweak\s+in\s+(?:my\s+|the\s+)?(?:left|right|one)\s+(?:arm|hand|leg|foot)\b"
         # one side, not both tired legs: "Left leg just went weak at 7k", "left leg went sort of floppy at 28k",
         # "my left leg suddenly was without power", "leg felt heavy & weak only on that side"
+        r"|\b(?:left|right)\s+(?:arm|hand)\s+(?:felt|feels|went|was|going|kept\s+going)\s+(?:\w+\s+)?(?:weak|floppy|dead"
+        r"|like\s+jelly)\b"
         r"|\b(?:left|right|one)\s+(?:leg|foot)\s+(?:(?:just|suddenly|kind\s+of|sort\s+of|really|totally|completely"
         r"|then)\s+)?(?:felt|feels|went|was|going|kept\s+going|got|started\s+(?:going|to\s+go|feeling))\s+"
-        r"(?:(?:a\s+bit|really|totally|completely|all|suddenly|very|so)\s+)?(?:weak|limp|(?:sort\s+of|kind\s+of|suddenly)\s+floppy"
-        r"|without\s+(?:any\s+)?power|like\s+jelly)\b"
+        r"(?:(?:a\s+bit|sort\s+of|kind\s+of|\w+)\s+)?(?:weak|limp|without\s+(?:any\s+)?power|like\s+jelly)\b"
+        r"|\b(?:left|right|one)\s+(?:leg|foot)\s+(?:went|felt|was)\s+(?:sort\s+of|kind\s+of|suddenly|all)\s+floppy\b"
         r"|\b(?:leg|foot|arm)\s+(?:\w+\s+){0,4}?like\s+it\s+(?:wasn't|wasnt|was\s+not)\s+mine\b"
-        r"|\bweak\b[^.!?]{0,20}?\b(?:only\s+on\s+(?:that|one|the\s+(?:left|right))\s+side|on\s+one\s+side)\b"
-        # the foot that will not lift: "foot kept dragging", "kept catching my right toe", "couldn't lift the toes"
+        r"|\b(?:leg|foot|arm|hand)\s+(?:[\w&]+\s+){0,3}?weak\b[^.!?]{0,20}?\b(?:only\s+on\s+(?:that|one|the\s+(?:left|right))\s+side"
+        r"|on\s+one\s+side)\b"
+        # the foot that will not lift: "foot kept dragging", "couldn't lift the toes" (not "kept catching my toes on the
+        # roots", nor "couldn't lift my foot over the stile")
         r"|\bfoot\s+(?:kept|started|was|began|keeps)\s+(?:\w+\s+)?(?:slapping|dragging|flopping)\b"
-        r"|\b(?:kept|keep|keeps)\s+(?:catching|clipping|scuffing|tripping\s+over)\s+my\s+(?:(?:left|right)\s+)?(?:toe|toes|foot)\b"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:properly\s+)?lift\s+(?:my\s+|the\s+)?(?:(?:left|right)\s+)?"
-        r"(?:toes|foot)\b|\bfoot\s+drop\b"
+        r"(?:toes|foot)\b(?!\s+(?:over|onto|up\s+onto))|\bfoot\s+drop\b"
         r"|\b(?:couldn't|could\s+not|can't|cannot|unable\s+to)\s+(?:properly\s+)?(?:lift|raise|grip|hold\s+up)\s+"
         r"(?:my\s+)?(?:left\s+|right\s+)?(?:arms?|hands?)\b")),
     "fever": (("fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still"), (
@@ -208,8 +225,11 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over "), (
-        r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that|yesterday's|last\s+(?:night|week)'s|\w+day's)\s+"
-        r"(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
+        r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
+        r"(?!\s+(?:diet|course|test|and\s+burn))"
+        r"|\b(?:after|since|from)\s+(?:yesterday's|last\s+(?:night|week)'s|\w+day's)\s+(?:(?:bike|cycling|road|trail|bad|nasty"
+        r"|big|hard)\s+)?(?:fall|tumble|spill)\b"
+        r"|\b(?:after|since|from)\s+(?:yesterday's|last\s+(?:night|week)'s|\w+day's)\s+(?:bike|cycling|car|road)\s+crash\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run))"
         rf"|(?:{_FELL_BY})fell\b{_NOT_FALLING}"
         rf"|{_THINGS}\bfell\s+(?:over|down|hard|heavily|badly|on|onto|flat|and|backwards"
@@ -225,25 +245,28 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?=\s*+(?:[,.;!]|$|(?:and|on|onto|at|down|off)\b(?!-)))"
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
-        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+(?:down|over)\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
+        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+over\s+on\s+(?:the\s+|some\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves)\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog|taxi|cab|motorbike|mirror)\s+(?:clipped|hit|knocked"
         r"|struck|caught)\s+(?:me|my\s+(?:arm|shoulder|hip|elbow|leg|side|back))\b"
-        r"|\bknocked\s+me\s+(?:into|onto)\s+(?:a|the)\b"
+        r"|\bknocked\s+me\s+(?:into|onto)\s+(?:a|the)\s+(?:lamp\s*post|wall|hedge|ditch|fence|road|car|kerb|curb|railings?|bush\w*"
+        r"|post|bin|tree|ground|barrier|gate|verge)\b"
         r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down)\b|\bknocked\s+(?:off|over|down)\s+"
         r"(?:(?:my|the)\s+bike|by)\b|\bclipped\s+by\s+(?:a|the)\b|\bcrashed\s+(?:the|my)\s+bike\b"
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
         r"|\btook\s+a\s+tumble\b|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
         r"|\blanded\s+(?:hard\s+|heavily\s+|flat\s+|badly\s+|right\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
-    "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why"), (
+    "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
+                     "increased"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
         r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
         r"(?:weight|\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
         r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)"
         r"|(?:\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:\d+(?:[.·]\d+)?\s*)?|(?<![\w/-])-\s*+\d+(?:[.·]\d+)?\s*)"
         r"(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,50}?"
-        r"(?:without\s+(?:trying|dieting|meaning\s+to|changing\s+(?:anything|a\s+thing))|not\s+(?:even\s+)?(?:trying|dieting)"
+        r"(?:(?:without|w/o)\s+(?:trying|dieting|meaning\s+to|changing\s+(?:anything|a\s+thing|what|how|my))"
+        r"|not\s+(?:even\s+)?(?:trying|dieting)|eating\s+the\s+same"
         r"|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)"
         r"|(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|what\s+i|how\s+(?:much|i)"
         r"|my\s+(?:mileage|training|running|diet|eating))|nothing(?:'s|\s+has)\s+changed"
@@ -263,27 +286,36 @@ KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to|(?:once|aft
 UNSURE = re.compile(r"\b(?:not\s+sure|unsure|(?:don't|dont|didn't|didnt)\s+know|dunno|idk|no\s+(?:idea|clue)|wonder(?:ing)?"
                     r"|hard\s+to\s+(?:tell|say)|(?:can't|cant|couldn't|couldnt|cannot)\s+(?:tell|say|decide|work\s+out"
                     r"|figure\s+out))\s+(?:if|whether)\s+"
-                    r"(?:\w+\s+){0,7}?(?:is|was|counts?\s+as|'s|it's|its|this's|felt|had|got)\b"
+                    r"(?:\w+\s+){0,9}?(?:is|was|counts?\s+as|'s|it's|its|this's|felt|had|got)\b"
                     r"(?!\s*+(?:ok|okay|safe|normal|worth|fine|allowed|wise|a\s+good\s+idea|bad)\b)")
 # breathlessness that belongs to the effort ("absolutely breathless on the last two reps, as planned",
 # "Breathless at the end of every rep, back to normal in the 200 jog")...
-BREATH_EFFORT = re.compile(r"\b(?:reps?|repeats?|intervals?|sprints?|strides|efforts?|\d+\s*x\s*\d+\w*|[1-9]\d0s|vo2\w*"
-                           r"|the\s+finish|finishing\s+(?:straight|kick)|kick|last\s+(?:rep|lap|interval|effort)|race\s+pace"
-                           r"|as\s+planned|expected)\b")
+BREATH_EFFORT = re.compile(r"\b(?:reps?|repeats?|intervals?|sprints?|strides|efforts|\d+\s*x\s*\d+\w*|[1-9]\d0s|vo2\w*"
+                           r"|the\s+finish|finishing\s+(?:straight|kick)|kick|last\s+(?:rep|lap|interval)|race\s+pace"
+                           r"|(?:every|each|the\s+last)\s+(?:[1-9]\d0|1k|km|mile|lap)|as\s+planned)\b")
 # ...unless something about it is not ordinary
-BREATH_UNUSUAL = re.compile(rf"\b{_STILL}|\b{_LONG_AFTER}|\b(?:walk\w*|stairs|not\s+like\s+me|never\s+(?:had|happens|been)"
-                            r"|(?:more|worse)\s+than\s+(?:usual|normal|ever)|unusual|for\s+no\s+reason|even\s+(?:on|at|when|while"
-                            r"|in|during|the|walking|jogging|easy)|(?:didn't|didnt|wouldn't|wouldnt)\s+(?:ease|recover|go)|not\s+(?:right|normal)"
+BREATH_UNUSUAL = re.compile(rf"\b{_OUT_OF_PROPORTION}|\b{_LONG_AFTER}|\b(?:walk(?:ing)?\s+(?:up|home|back)|stairs|not\s+like\s+me"
+                            r"|never\s+(?:had|happens|been)|(?:more|worse)\s+than\s+(?:usual|normal|ever)|unusual|for\s+no\s+reason"
+                            r"|even\s+(?:on|at|when|while|in|during|the|walking|jogging|easy|\w+ing)|at\s+rest|in\s+bed|lying\s+down"
+                            r"|on\s+the\s+(?:sofa|couch)|(?:didn't|didnt|wouldn't|wouldnt|hadn't|hasn't)\s+(?:ease|recover|go|settle)"
+                            r"|not\s+back\s+to\s+normal|(?:an?|one|two|three|\d)\s+hours?\s+(?:later|after)"
+                            r"|so\s+i\s+(?:bailed|stopped|pulled\s+out|cut\s+it|quit|abandoned)|had\s+to\s+(?:stop|bail|pull\s+out)"
                             r"|chest|dizzy|faint)\b")
 # one leg weak from the muscles or the miles, or weaker than the other in the gym ("Left leg felt weak on the
 # last mile, hamstring tight all week", "Weak in my left leg by 30k, but the right was just as dead", "weak in my
 # left leg compared to the right"), not "foot slapping, not tired at all"
-LEG_FATIGUE = re.compile(r"\b(?:quads?|hamstrings?|glutes?|calf|calves|shins?|achilles|hip\s+flexors?|shot|fatigue\w*"
-                         r"|(?<!not\s)(?<!n't\s)(?<!nt\s)tired|leg\s+day|compared\s+to|than\s+(?:the|my)\s+(?:left|right|other)"
-                         r"|both|the\s+(?:right|left|other)\s+(?:one\s+)?(?:was|too|as\s+well)|just\s+as|standard|as\s+expected"
-                         r"|squats?|lunges?|strength|imbalance|physio|strain\w*|rehab|cramp\w*|sat\s+funny|long\s+run)\b")
+LEG_FATIGUE = re.compile(r"\b(?:quads?|hamstrings?|glutes?|calf|calves|shins?|achilles|hip\s+flexors?|shot|fatigue\w*|tired"
+                         r"|leg\s+day|compared\s+to|than\s+(?:the|my)\s+(?:left|right|other)|both\s+(?:legs|sides|of\s+them)"
+                         r"|the\s+(?:right|left|other)\s+(?:one\s+)?(?:was|too|as\s+well)|just\s+as|standard|as\s+expected"
+                         r"|squats?|lunges?|strength|imbalance|strain\w*|rehab|recovering|cramp\w*|sat\s+funny|long\s+run|marathon"
+                         r"|knackered|exhausted|cooked|wrecked|bonk\w*|shoes?|trainers|carbon|plates?|spikes)\b")
+# "not the usual tired", "nothing like normal fatigue": the explanation denied
+LEG_FATIGUE_DENIED = re.compile(r"(?:\bno|\bnot|\bnothing\s+like|\bnever|\bwithout|n't)\b[^,;.]{0,20}$")
 # "couldn't speak sitting down at the finish, tears everywhere": moved, not out of breath
 MOVED = re.compile(r"\b(?:tears|crying|cried|emotional|sobbing|overwhelmed|choked\s+up|speechless)\b")
+# ... at a finish or a PB, and not frightened ("ended up in tears, scared", "my wife was crying, ambulance called")
+CELEBRATED = re.compile(r"\b(?:finish\w*|marathon|pb|pr|medal|done|line|proud|first|happy|joy)\b")
+FRIGHTENED = re.compile(r"\b(?:scared|frightened|terrified|worried|ambulance|a&e|paramedics?|999|911|hospital)\b")
 # "wasn't even cold out": the cold said not to be there explains nothing
 NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that\s+|very\s+|the\s+)?(?:cold|freezing|chilly)\b")
 # "pins and needles in my foot from sitting cross-legged": posture, not nerves
@@ -304,6 +336,10 @@ CHEST_KIT = re.compile(r"\b(?:hrm|heart\s+rate\s+(?:monitor|strap)|chest\s+strap
 KIT_AS_CAUSE = re.compile(r"[^.;]{0,25}?\b(?:from|because\s+of|due\s+to|where|in|for)\s+(?:the\s+|my\s+|a\s+)?(?:\w+\s+){0,2}?"
                           r"(?:hrm|strap|vest|bra|harness|backpack|nip\s+guards?|chaf\w*|rubb\w*)\b")
 # "down 2 kg after the stomach bug": weight lost for a reason the runner names
+# "haven't changed my running but I've gone keto", "from cutting out beer": weight lost on purpose or by training
+CHOSEN_LOSS = re.compile(r"\b(?:keto|diet(?:ing)?|low\s+carb|fasting|calorie\s+deficit|counting\s+calories|cutting\s+out|cut\s+out"
+                         r"|gave\s+up|off\s+the\s+(?:beer|booze|sugar)|doubled\s+my\s+(?:mileage|training)|race\s+weight"
+                         r"|on\s+purpose|slimming|weight\s+watchers|ozempic|wegovy)\b")
 ILLNESS_LOSS = re.compile(r"\b(?:after|from|with|since|because\s+of|due\s+to)\s+(?:the|a|my|that|this)?\s*+(?:\w+\s+)?"
                           r"(?:bug|virus|flu|illness|covid|norovirus|noro|food\s+poisoning|sickness|gastro|stomach\s+bug)\b")
 # "spat a bit of blood from a nosebleed": the nose, gums or a bitten lip, not the lungs

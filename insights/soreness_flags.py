@@ -245,8 +245,10 @@ def _asserted(rx: re.Pattern[str], sentence: str, lo: int, hi: int) -> bool:
 def _leg_fatigue(sentence: str, start: int, end: int, lo: int) -> bool:
     """Is a leg's weakness (not numbness) put down to the muscles or the miles, from its clause on?"""
     said = sentence[start:end]
-    return (any(w in said for w in ("leg", "foot", "toe")) and not any(w in said for w in ("numb", "tingl", "needles"))
-            and flag_words.LEG_FATIGUE.search(sentence, lo, min(len(sentence), end + 120)) is not None)
+    if not any(w in said for w in ("leg", "foot", "toe")) or any(w in said for w in ("numb", "tingl", "needles")):
+        return False
+    return any(not flag_words.LEG_FATIGUE_DENIED.search(sentence, max(0, m.start() - 30), m.start())
+               for m in flag_words.LEG_FATIGUE.finditer(sentence, lo, min(len(sentence), end + 120)))
 
 
 def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
@@ -282,7 +284,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         for chain in _chains(sentence, found):
             if denied.intersection(chain[:1]):
                 denied.update(chain)
-        cold = None
+        cold = funny_bone = unusual_breath = None  # read once per sentence, when first needed (linear time)
         # "Yesterday: fever 38.8." labels the whole sentence, unless it also says now ("still there now")
         labelled_past = _PAST_LABEL.match(sentence) is not None and not context.NOW.search(sentence)
         affirmed: list[tuple[int, int, str]] = []
@@ -305,24 +307,33 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                     cold = flag_words.COLD.search(sentence) is not None and not flag_words.NOT_COLD.search(sentence)
                 if _leg_fatigue(sentence, start, end, lo):
                     continue  # "Weak in my left leg by 30k, but the right was just as dead": the miles
-                if flag_words.FUNNY_BONE.search(sentence):
+                if funny_bone is None:
+                    funny_bone = flag_words.FUNNY_BONE.search(sentence) is not None
+                if funny_bone:
                     continue  # "whacked my funny bone on the door frame, tingle for 5 seconds"
                 if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
-            if code == "breathless" and not flag_words.BREATH_UNUSUAL.search(sentence) and (
+            if code == "breathless" and (
                     flag_words.BREATH_EFFORT.search(sentence, lo, hi)
                     or (sentences.asked(index) and _ONLY_ON_EFFORT.match(sentences.next_sentence(index)))):
-                continue  # "breathless on the last two reps, as planned", "Breathless? Only on the hill sprints": the effort
-            if code == "breathless" and flag_words.MOVED.search(sentence, lo, min(len(sentence), hi + 60)) \
-                    and ("talk" in sentence[start:end] or "speak" in sentence[start:end]):
+                if unusual_breath is None:
+                    unusual_breath = flag_words.BREATH_UNUSUAL.search(sentence) is not None
+                if not unusual_breath:
+                    continue  # "breathless on the last two reps, as planned", "Breathless? Only on the hill sprints": the effort
+            if code == "breathless" and ("talk" in sentence[start:end] or "speak" in sentence[start:end]) \
+                    and flag_words.MOVED.search(sentence, lo, min(len(sentence), hi + 60)) \
+                    and flag_words.CELEBRATED.search(sentence, max(0, lo - 100), min(len(sentence), hi + 100)) \
+                    and not flag_words.FRIGHTENED.search(sentence, max(0, lo - 100), min(len(sentence), hi + 100)):
                 continue  # "couldn't speak sitting down at the finish, tears everywhere"
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
                 continue  # "chest sore from push-ups": the muscle worked, not the heart
             if code == "chest_pain" and _kit_on_chest(sentence, start, end, lo, hi):
                 continue  # "HRM strap across my chest a bit tight, loosened it at 2k"
-            if code == "weight_loss" and _asserted(flag_words.ILLNESS_LOSS, sentence, lo, min(len(sentence), hi + 60)):
+            if code == "weight_loss" and (
+                    _asserted(flag_words.ILLNESS_LOSS, sentence, lo, min(len(sentence), hi + 60))
+                    or _cause_said(flag_words.CHOSEN_LOSS, sentence, lo, min(len(sentence), hi + 80))):
                 continue  # "down 2 kg after the stomach bug last week": explained
             if code == "coughing_blood" and _asserted(flag_words.MOUTH_BLOOD, sentence, lo, min(len(sentence), hi + 40)):
                 continue  # "spat a bit of blood from a nosebleed"

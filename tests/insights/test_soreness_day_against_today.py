@@ -84,8 +84,6 @@ NOT_YET = {
     "Fell at parkrun 2 weeks ago, knee's fine now. upper back mild today from the long run":
         "a fall whose pain the runner says is fine, with upper-back soreness put down to the long run",
     "Still got a temp job so can only run before work this month.": "'a temp job' read as a temperature",
-    "Down 3kg since January eating well and training hard for race weight.":
-        "'eating well' read as a sign of unexplained loss, though the runner names race weight",
     "Chest was never that tight on the hills, just the legs.": "'never that tight' is not read as a denial",
     "Had chest pain that hasn't come back since the race in June.": "'hasn't come back since' is not read as over",
     "First run back after the flu, fever long gone, took it steady.": "'long gone' is not read as gone",
