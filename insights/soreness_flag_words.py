@@ -13,7 +13,7 @@ _LIMB = r"(?:(?:my|the|both|left|right)\s+)*(?:arms?|hands?|legs?|fingers?|grip)
 # the part of a limb a pain reaches: "the inside of my left arm", "the back of my neck", "the side of my jaw"
 _LIMB_PART = (r"(?:(?:the|my|left|right|inside|outside|back|front|side|base|top|upper|lower|whole|of)\s+){0,6}?")
 # where a pain is, before the verb that moves it: "pain in my back between shoulders went..." (no new subject)
-_WHERE = r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|it)\b)[\w']+\s+){0,7}?"
+_WHERE = r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|it|au)\b)[\w']+,?\s+){0,7}?"
 _WHERE_NO_KIT = (r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|that|it|strap|hrm|vest|bra|harness|backpack"
                  r"|monitor)\b)[\w']+\s+){0,6}?")
 # "fell" is a fall when a person fell: "I fell", "tripped and fell", or "Fell this morning" with the
@@ -99,7 +99,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bchest\s+(?:thing|issue|problem)\b(?![^.!?,]{0,15}\b(?:gone|sorted|over|better|fine|cleared|resolved)\b)"
         r"(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
         # "the pain between my shoulder blades wrapping round to the front of my chest"
-        rf"|\b(?:pain|ache|aching)\s+{_WHERE_NO_KIT}(?:wrap\w*|spread\w*|radiat\w*|going|goes|went|moving|moved|shoot\w*"
+        rf"|\b(?:pain|ache|aching)\s+{_WHERE_NO_KIT}(?:that\s+|which\s+)?(?:wrap\w*|spread\w*|radiat\w*|going|goes|went|moving|moved|shoot\w*"
         r"|shot|coming|came)\s+(?:round|around|through)\s+(?:to\s+)?(?:the\s+)?(?:front\s+of\s+)?(?:my\s+|the\s+)?chest\b"
         r"(?!\s+(?:press|strap|day|workout|fl(?:y|ies)))"
         # "chest a bit tight on the climb"
@@ -132,7 +132,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # working for breath while still, or out of all proportion: "couldn't talk at rest", "gasping climbing the
         # stairs to bed", "breathing very hard in the car, 15 minutes like this", "couldnt finish a sentence ...
         # I'd been stood still for 10 mins", "gasping like it was a sprint. Totally out of proportion"
-        rf"|\b{_STRAIN}\s+(?:(?:even|just|while|when|still)\s+)?{_AT_REST}|\b{_AT_REST}[^.!?,;]{{0,20}}?\b{_STRAIN}\b"
+        rf"|\b{_STRAIN}\s+(?:(?:even|just|also|while|when|still)\s+){{0,2}}(?:i\s+(?:sit|sat|lie|lay|stand)\s+)?{_AT_REST}|\b{_AT_REST}[^.!?,;]{{0,20}}?\b{_STRAIN}\b"
         rf"|\b{_STRAIN}\b[^.!?]{{0,60}}?\b{_OUT_OF_PROPORTION}|\b{_OUT_OF_PROPORTION}[^.!?]{{0,30}}?\b{_STRAIN}\b"
         rf"|\b{_HARD_BREATHING}\b[^.!?]{{0,60}}?\b{_LONG_AFTER}|\b{_LONG_AFTER}[^.!?]{{0,30}}?\b{_HARD_BREATHING}\b"
         # a coach's shorthand, not a cry ("had a little sob walking back")
@@ -146,7 +146,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:even|just|at\s+all)\s+)?(?:on\s+(?:an?\s+|the\s+|my\s+)?(?:easy|gentle|slow|recovery)\b|at\s+rest\b|walking\b"
         r"|sitting\b|lying\b|(?:up|on)\s+the\s+stairs\b)")),
     "radiating_pain": (("arm", "jaw", "neck"), (
-        r"\b(?:pain|ache|aching)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
+        r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         rf"(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
         rf"|\b(?:pain|ache|aching)\s+{_WHERE}(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting"
@@ -158,7 +158,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
         r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
-        r"(?:arms?|jaw|neck)\b"
+        r"(?<!kings\s)(?<!king's\s)(?<!queens\s)(?<!queen's\s)(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
         r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
@@ -181,7 +181,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bcough\w*\b[^.]{0,60}?\b(?:brought|bringing|bring|coughed)\s+up\s+(?:(?:some|a\s+bit\s+of|bright|fresh|dark|red)\s+)*"
         r"blood\b(?!\s+(?:pressure|tests?|sugar|oranges?))")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip", "floppy",
-                              "dead", "limp", "power", "dragging", "slapping", "catching", "clipping", "scuffing"), (
+                              "dead", "limp", "power", "dragging", "slapping", "catching", "clipping", "scuffing", "jelly",
+                              "wouldn't do"), (
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?!(?:swing|drive|carriage|action|form|position|movement|technique)\b)"
@@ -195,6 +196,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|then)\s+)?(?:felt|feels|went|was|going|kept\s+going|got|started\s+(?:going|to\s+go|feeling))\s+"
         r"(?:(?:a\s+bit|sort\s+of|kind\s+of|\w+)\s+)?(?:weak|limp|without\s+(?:any\s+)?power|like\s+jelly)\b"
         r"|\b(?:left|right|one)\s+(?:leg|foot)\s+(?:went|felt|was)\s+(?:sort\s+of|kind\s+of|suddenly|all)\s+floppy\b"
+        r"|\b(?:leg|foot|arm|hand)\b[^.!?]{0,40}?\bwouldn't\s+do\s+what\s+i\s+(?:told|asked|wanted)\b"
         r"|\b(?:leg|foot|arm)\s+(?:\w+\s+){0,4}?like\s+it\s+(?:wasn't|wasnt|was\s+not)\s+mine\b"
         r"|\b(?:leg|foot|arm|hand)\s+(?:[\w&]+\s+){0,3}?weak\b[^.!?]{0,20}?\b(?:only\s+on\s+(?:that|one|the\s+(?:left|right))\s+side"
         r"|on\s+one\s+side)\b"
@@ -224,7 +226,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "Today: 38.6 and shivery", after "Yesterday: fever 38.8"
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
-                    "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over "), (
+                    "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:diet|course|test|and\s+burn))"
         r"|\b(?:after|since|from)\s+(?:yesterday's|last\s+(?:night|week)'s|\w+day's)\s+(?:(?:bike|cycling|road|trail|bad|nasty"
@@ -258,7 +260,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\btook\s+a\s+tumble\b|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
         r"|\blanded\s+(?:hard\s+|heavily\s+|flat\s+|badly\s+|right\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
     "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
-                     "increased"), (
+                     "increased", "w/o"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
         r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
         r"(?:weight|\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
@@ -308,7 +310,13 @@ LEG_FATIGUE = re.compile(r"\b(?:quads?|hamstrings?|glutes?|calf|calves|shins?|ac
                          r"|leg\s+day|compared\s+to|than\s+(?:the|my)\s+(?:left|right|other)|both\s+(?:legs|sides|of\s+them)"
                          r"|the\s+(?:right|left|other)\s+(?:one\s+)?(?:was|too|as\s+well)|just\s+as|standard|as\s+expected"
                          r"|squats?|lunges?|strength|imbalance|strain\w*|rehab|recovering|cramp\w*|sat\s+funny|long\s+run|marathon"
-                         r"|knackered|exhausted|cooked|wrecked|bonk\w*|shoes?|trainers|carbon|plates?|spikes)\b")
+                         r"|knackered|exhausted|cooked|wrecked|bonk\w*|shoes?|trainers|carbon|plates?|spikes|downhill|descent"
+                         r"|descending)\b")
+# ... not when the arm gave out at the gym ("arms felt weak doing pull-ups")
+ARM_GYM = re.compile(r"\b(?:pull-?ups?|push-?ups?|press-?ups?|chin-?ups?|dips|gym|weights|bench(?:\s+press)?|curls|lifting|plank\w*)\b")
+# ... and never when it came on out of nowhere ("suddenly went weak on my long run, had to stop")
+LIMB_ALARMING = re.compile(r"\b(?:suddenly|out\s+of\s+nowhere|had\s+to\s+stop|scar(?:y|ed)|frightening|never\s+had"
+                           r"|wouldn't\s+do\s+what|giv(?:e|es|ing)\s+(?:way|out)|gave\s+(?:way|out)|buckl\w*)\b")
 # "not the usual tired", "nothing like normal fatigue": the explanation denied
 LEG_FATIGUE_DENIED = re.compile(r"(?:\bno|\bnot|\bnothing\s+like|\bnever|\bwithout|n't)\b[^,;.]{0,20}$")
 # "couldn't speak sitting down at the finish, tears everywhere": moved, not out of breath

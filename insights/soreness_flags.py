@@ -72,7 +72,7 @@ _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|
 _SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|not really(?:\W+no)?|yeah\W+nah|negative|nil|0)"
                            r"(?:\s+to\s+(?:all|both|any|each|either)(?:\s+\w+)?|\s+of\s+(?:them|those|these|the\s+above))?"
                            r"(?:\W+(?:all\s+good|all\s+fine|fine|ok|okay|thankfully|luckily|phew))?\W*")
-_DENIED_CAUSE = re.compile(r"\b(?:no|not|nowhere\s+near|barely|wasn't|wasnt|without|never)\b[^,;.]*$")
+_DENIED_CAUSE = re.compile(r"\b(?:no|not|nowhere\s+near|barely|wasn't|wasnt|without|never|\w+n't)\b[^,;.]*$")
 _NEAR_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|hangover|bug|virus|at\s+the\s+finish"
                          r"|too\s+(?:hard|fast)|all\s+out|max\s+effort)\b")
 _CAUSE_REACH = 40  # characters either side of a sweat or sickness clause read for a cause
@@ -172,7 +172,7 @@ def _said(sentences: Sentences, index: int, start: int, end: int, lo: int, hi: i
         said = context.PAST  # "had a fever and chills on wednesday"
     if said == context.AFFIRMED and when.cleared(sentences, index, start, lo, hi):
         said = context.PAST  # "Chest pain at Saturday's race, all clear at the GP since"
-    if said == context.HYPOTHETICAL and when.returned_as_feared(sentences, index, start, end):
+    if said in (context.HYPOTHETICAL, context.OTHER) and when.returned_as_feared(sentences, index, start, end, said):
         said = context.AFFIRMED  # "doc said come back if the chest pain returned... well it did"
     if said == context.HYPOTHETICAL and _ASKED_IF.search(sentence, max(0, start - 60), start):
         # the answer in the next sentence, or after a dash in this one ("coach asked if I had any chest
@@ -242,13 +242,19 @@ def _asserted(rx: re.Pattern[str], sentence: str, lo: int, hi: int) -> bool:
                for m in rx.finditer(sentence, lo, hi))
 
 
-def _leg_fatigue(sentence: str, start: int, end: int, lo: int) -> bool:
-    """Is a leg's weakness (not numbness) put down to the muscles or the miles, from its clause on?"""
+def _limb_explained(sentence: str, start: int, end: int, lo: int) -> bool:
+    """Is a limb's weakness (not numbness) put down to the muscles, the miles or the gym, from its clause on,
+    and did it not come on out of nowhere?"""
     said = sentence[start:end]
-    if not any(w in said for w in ("leg", "foot", "toe")) or any(w in said for w in ("numb", "tingl", "needles")):
+    if any(w in said for w in ("numb", "tingl", "needles")):
         return False
-    return any(not flag_words.LEG_FATIGUE_DENIED.search(sentence, max(0, m.start() - 30), m.start())
-               for m in flag_words.LEG_FATIGUE.finditer(sentence, lo, min(len(sentence), end + 120)))
+    reach = min(len(sentence), end + 120)
+    if flag_words.LIMB_ALARMING.search(sentence, lo, reach):
+        return False  # "Left leg suddenly went weak on my long run today, had to stop"
+    if any(w in said for w in ("leg", "foot", "toe")):
+        return any(not flag_words.LEG_FATIGUE_DENIED.search(sentence, max(0, m.start() - 30), m.start())
+                   for m in flag_words.LEG_FATIGUE.finditer(sentence, lo, reach))
+    return "arm" in said and flag_words.ARM_GYM.search(sentence, lo, reach) is not None
 
 
 def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
@@ -305,7 +311,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "numbness_or_weakness":
                 if cold is None:
                     cold = flag_words.COLD.search(sentence) is not None and not flag_words.NOT_COLD.search(sentence)
-                if _leg_fatigue(sentence, start, end, lo):
+                if _limb_explained(sentence, start, end, lo):
                     continue  # "Weak in my left leg by 30k, but the right was just as dead": the miles
                 if funny_bone is None:
                     funny_bone = flag_words.FUNNY_BONE.search(sentence) is not None

@@ -254,17 +254,23 @@ _BACK_FIRST = re.compile(r"\s*+(?:(?:and|well|ugh|so|yep)\W+)?(?:it's|its|it\s+i
 _BACK_FIRST_REACH = 12  # characters from the return to the symptom ("😞 the ")
 # "GP said come back if the chest tightness returned. It did, around 4k today.": the return feared, then told
 _IF_BEFORE = re.compile(r"\bif\b")
+# a clinician's condition is the runner's symptom ("GP said come back if the chest tightness returned")
+_CLINICIAN_SAID = re.compile(r"\b(?:gp|doc|doctor|physio|nurse|cardiologist|consultant|a&e|111)\s+(?:said|says|told\s+me"
+                             r"|tells\s+me)\b")
 _RETURNS = re.compile(r"\s*+(?:\w+\s+){0,2}?(?:returned|returns|came\s+back|comes\s+back|happened\s+again|happens\s+again"
                       r"|recurred|recurs|got\s+worse|gets\s+worse|was\s+back|is\s+back|started\s+again|starts\s+again)\b")
 _IT_DID = re.compile(r"[\W]*+(?:(?:well|and|but|sadly|guess\s+what|yep|yes|so|which)\W+){0,2}(?:it|they|that|she|he)"
                      r"\s+(?:did|has|does|have|had)\b(?!n't|\s+not|\s+never)")
 
 
-def returned_as_feared(sentences: Sentences, index: int, start: int, end: int) -> bool:
+def returned_as_feared(sentences: Sentences, index: int, start: int, end: int, said: str) -> bool:
     """Was the symptom at ``start:end`` named only as a condition to come back on ("come back if the chest pain
-    returned"), and the runner then says it did ("... well it did, today at 5k")?"""
+    returned"), and the runner then says it did ("... well it did, today at 5k")? Read as someone else's
+    (``said``), only when that someone is a clinician setting the condition."""
     sentence = sentences.all[index]
     if not _IF_BEFORE.search(sentence, max(0, start - 40), start):
+        return False
+    if said == context.OTHER and not _CLINICIAN_SAID.search(sentence, max(0, start - 60), start):
         return False
     returns = _RETURNS.match(sentence, end)
     if returns is None:

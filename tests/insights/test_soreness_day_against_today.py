@@ -12,12 +12,15 @@ from tests.insights.data import past_and_cleared_blind as blind
 from tests.insights.data import everyday_blind_7 as everyday
 from tests.insights.data import everyday_blind_8 as everyday_8
 from tests.insights.data import everyday_blind_9 as everyday_9
+from tests.insights.data import everyday_blind_10 as everyday_10
 from tests.insights.data import everyday_review_10 as review_10
 from tests.insights.data import past_and_cleared_review as review
 from tests.insights.data import past_and_cleared_review_7 as review_7
 from tests.insights.data import past_and_cleared_review_8 as review_8
 from tests.insights.data import past_and_cleared_review_9 as review_9
 from tests.insights.data import review_11_new_words as review_11
+from tests.insights.data import review_12_new_rules as review_12
+from tests.insights.data import targeted_blind_11 as targeted_11
 
 # (text, the red flags the runner reports for today)
 CASES = [
@@ -96,7 +99,6 @@ NOT_YET = {
     "As a kid I had asthma and got breathless, none of that now, lovely 10k.":
         "'now' in 'none of that now' outweighs 'as a kid'",
     "Chest tight from yesterday's press-ups, pecs sore.": "the gym excuses a sore chest, not a tight one",
-    "Weak arms after the gym, push-ups are hard.": "weak arms after the gym read as weakness",
     "Vomited twice during the race with this awful pain in my chest":
         "'with this awful pain' does not link the vomiting to the pain (chest pain is read: urgent either way)",
     "Nose bleed at 3k, spat some blood, stopped to sort it": "'nose bleed' in two words a clause before",
@@ -135,8 +137,50 @@ MISSED = {
         "MISSED: numb toes are left unread (the word list skips toes: a numb bum or toes after a long run is common)",
     "Snowy trail run, slipped a few times, one proper fall, bruised hip":
         "MISSED: 'one proper fall' is not read as a fall",
+    "Didn't tell anyone about the chest pain at parkrun, it was squeezing for a good few minutes.":
+        "MISSED: 'didn't tell anyone about' denies the chest pain ('didn't mention chest pain because there wasn't "
+        "any' is a denial, so 'tell' and 'mention' still carry the no)",
+    "Haven't told my wife about the chest tightness on today's run.": "MISSED: as above, 'haven't told'",
+    "Never mentioned the chest pain to the coach but it's been there every run this week, including today":
+        "MISSED: as above, 'never mentioned'",
+    "Told my wife there was no chest pain but honestly there was a tight squeeze in there on the hill.":
+        "MISSED: 'a tight squeeze in there' names no chest",
+    "The pain from between my shoulders went through to the front and down my left arm.":
+        "MISSED: 'through to the front and down my left arm': the arm after a second direction",
+    "Pain in my back when I turned my head went up into my neck":
+        "MISSED: a 'when I' clause between the pain and where it went",
+    "The ache between my shoulder blades, which was bad at 5k, went down my arm":
+        "MISSED: a relative clause between the ache and where it went",
+    "A van's wing mirror caught my shoulder on the lane, shoulder aching now":
+        "MISSED: 'a van's' reads as a person's (someone else's), so the mirror that hit the runner is not theirs",
+    "A lorry's mirror hit my arm on the B-road, arm throbbing": "MISSED: as above, 'a lorry's'",
+    "Breathless as expected with covid still lingering, couldn't finish the warm-up":
+        "MISSED: breathlessness explained by an illness still there is not read",
+    "gaspin on the stairs to bed, easy day too": "MISSED: 'gaspin' (a dropped g)",
+    "GP thinks the 6 kg I've lost since summer is 'just the training', but I haven't upped my mileage at all.":
+        "MISSED: the GP named first makes the weight lost someone else's",
+    "Hard to tell if my left arm was tingling from the phone armband or what. Kept shaking it out for the last 3k.":
+        "MISSED: the armband named as a cause the runner is unsure of ('or what') still explains the tingling",
+    "Couldnt finish a sentence talking to my wife after I got in and I'd been stood still for 10 mins":
+        "MISSED: 'stood still' is read only right beside the breathlessness ('stood still to take in the view')",
+    "Slow recovery jog, 7:30/km, and I was gasping like it was a sprint. Totally out of proportion.":
+        "MISSED: 'out of proportion' in the next sentence",
+    "took a tumble on the descent, knee grazed and swollen":
+        "MISSED: a graze and a swelling are an injury, not a pain word (a fall counts with pain)",
 }
 NOT_YET.update(MISSED)
+NOT_YET.update({
+    "Left arm went dead at 5k, came back after a minute":
+        "'left arm went dead' is also read as pain spreading to the arm (urgent either way)",
+    "Coach note: E 8k. c/o CP on the climb, radiating to L jaw. SOB at rest post-run. RPE 5.":
+        "clinical shorthand 'c/o CP' (complains of chest pain) is not read; the note is urgent either way",
+    "Short of breath is my asthma on cold days; used the inhaler beforehand and had no issues today.":
+        "a general statement about asthma is read as breathlessness today",
+    "Raising money for the heart charity that funds research into chest pain and heart disease. 10k done!":
+        "'research into chest pain' is read as chest pain",
+    "Had a full check after the fall in May - nothing broken. Today though my left arm ached all the way up into the "
+    "jaw during the run.": "a fall in May, checked, is read as a fall with pain today ('in May' is not long ago)",
+})
 DISAGREE = {
     "Night sweats all week and the thoracic ache keeps me up. 6k slow":
         "night sweats are a fever sign in our reading (see soreness_flag_words), not sweating with the pain",
@@ -157,6 +201,9 @@ def _cases():
     yield from (("everyday", text, flags) for text, flags in everyday.CASES)
     yield from (("everyday_8", text, flags) for text, flags in everyday_8.CASES if text not in DISAGREE)
     yield from (("everyday_9", text, flags) for text, flags in everyday_9.CASES if text not in DISAGREE)
+    yield from (("everyday_10", text, flags) for text, flags in everyday_10.CASES)
+    yield from (("targeted_11", text, flags) for text, flags in targeted_11.CASES)
+    yield from (("review_12", text, flags) for text, flags in review_12.CASES)
 
 
 @pytest.mark.parametrize(("source", "text", "flags"), [
