@@ -13,7 +13,8 @@ _LIMB = r"(?:(?:my|the|both|left|right)\s+)*(?:arms?|hands?|legs?|fingers?|grip)
 # the part of a limb a pain reaches: "the inside of my left arm", "the back of my neck", "the side of my jaw"
 _LIMB_PART = (r"(?:(?:the|my|left|right|inside|outside|back|front|side|base|top|upper|lower|whole|of)\s+){0,6}?")
 # where a pain is, before the verb that moves it: "pain in my back between shoulders went..." (no new subject)
-_WHERE = r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|it|au)\b)[\w']+,?\s+){0,7}?"
+_WHERE = (r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|it|au|where|who|he|she|they|therapist|physio|masseur"
+          r"|masseuse|osteo)\b)[\w']+,?\s+){0,7}?")
 _WHERE_NO_KIT = (r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|that|it|strap|hrm|vest|bra|harness|backpack"
                  r"|monitor)\b)[\w']+\s+){0,6}?")
 # "fell" is a fall when a person fell: "I fell", "tripped and fell", or "Fell this morning" with the
@@ -49,14 +50,16 @@ _STRAIN = (rf"(?:{_HARD_BREATHING}|(?:couldn't|couldnt|could\s+not|can't|cant|cn
 _AT_REST = (r"(?:(?<!hr\s)(?<!rate\s)(?<!pulse\s)at\s+rest\b(?!\s+(?:between|in\s+the\s+recover|\d))"
             r"|resting\b(?!\s+(?:hr|heart|pulse|bpm|rate|hrv|\d))"
             r"|sat\s+(?:still|in\s+(?:the|my)\s+car)\b|sit(?:ting)?\s+in\s+(?:the\s+|my\s+)?car\b"
-            r"|st(?:oo|an)d(?:ing)?\s+still\b(?!\s+(?:to|in\s+the\s+recover|between|for\s+the))"
+            r"|st(?:oo|an)d(?:ing)?\s+still\b(?!\s+(?:to|at|between|for\s+the|in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}recover))"
             r"|lying\s+(?:down|in\s+bed)\b|on\s+the\s+(?:sofa|couch)\b|in\s+bed\b"
             r"|(?:climbing\s+|going\s+up\s+|up\s+|on\s+)?(?:the\s+)?stairs\s+(?:to\s+bed|at\s+home)\b"
             r"|sitting(?:\s+down|\s+still)?\b(?!\s+(?:at|on\s+\d|in\s+\d|behind|in\s+(?:the\s+)?(?:group|pack)"
             r"|in\s+(?:first|second|third|fourth|fifth)))|sat\s+down\b)")
 # ... or out of all proportion
 _OUT_OF_PROPORTION = (r"(?:out\s+of\s+(?:all\s+)?proportion|at\s+a\s+pace\s+i\s+(?:normally|usually|can|always)\s+(?:chat|talk)"
-                      r"|(?:way\s+|much\s+|far\s+)?(?:worse|harder)\s+than\s+(?:usual|normal|ever))\b")
+                      r"|(?:way\s+|much\s+|far\s+)?worse\s+than\s+(?:usual|normal|ever))\b")  # not "harder than ever": a PB
+# a joke, not a symptom: "puffing and panting on the sofa just watching the Olympics 😂"
+_JOKING = r"(?![^.!?]{0,40}?(?:\bwatching\b|\blol\b|\bhaha\w*|😂|🤣))"
 # ... or long after stopping: "15 minutes like this", "two hours after", "breathing wouldn't settle"
 _LONG_AFTER = (r"(?:(?:[1-9]\d|ten|fifteen|twenty|thirty)\s+min(?:ute)?s?\s+like\s+this"
                r"|(?:an?|one|two|three|four|\d)\s+hours?\s+(?:later|after)"
@@ -132,11 +135,12 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # working for breath while still, or out of all proportion: "couldn't talk at rest", "gasping climbing the
         # stairs to bed", "breathing very hard in the car, 15 minutes like this", "couldnt finish a sentence ...
         # I'd been stood still for 10 mins", "gasping like it was a sprint. Totally out of proportion"
-        rf"|\b{_STRAIN}\s+(?:(?:even|just|also|while|when|still)\s+){{0,2}}(?:i\s+(?:sit|sat|lie|lay|stand)\s+)?{_AT_REST}|\b{_AT_REST}[^.!?,;]{{0,20}}?\b{_STRAIN}\b"
+        rf"|\b{_STRAIN}\s+(?:(?:even|just|also|while|when|still)\s+){{0,2}}(?:i\s+(?:sit|sat|lie|lay|stand)\s+)?{_AT_REST}{_JOKING}"
+        rf"|\b{_AT_REST}[^.!?,;]{{0,20}}?\b{_STRAIN}\b{_JOKING}"
         rf"|\b{_STRAIN}\b[^.!?]{{0,60}}?\b{_OUT_OF_PROPORTION}|\b{_OUT_OF_PROPORTION}[^.!?]{{0,30}}?\b{_STRAIN}\b"
-        rf"|\b{_HARD_BREATHING}\b[^.!?]{{0,60}}?\b{_LONG_AFTER}|\b{_LONG_AFTER}[^.!?]{{0,30}}?\b{_HARD_BREATHING}\b"
-        # a coach's shorthand, not a cry ("had a little sob walking back")
-        r"|(?<!\ba\s)(?<!little\s)(?<!big\s)(?<!good\s)(?<!quiet\s)\bsob\b"
+        rf"|\b{_HARD_BREATHING}\b[^.!?]{{0,60}}?\b{_LONG_AFTER}"
+        # a coach's shorthand, opening its clause, not a cry ("had a little sob walking back", "post-race sob")
+        r"|(?:^|(?<=[,;:(/+&])|(?<=[,;:(/+&]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bc/o\s))\s*+sob\b"
         r"(?=\s+(?:at\s+rest|on\s+exertion|walking|lying|sitting|even|post[\s-]?run)\b)"
         # "gasping even on the jog recoveries" (not "gasping for a brew", nor at the top of a hill rep)
         r"|\bgasping\s+(?:even\s+(?:(?:on|at|when|while|during)\s+(?:the\s+|an?\s+|my\s+)?(?:\w+\s+)?(?:jog\w*|easy|recover\w*|walk\w*|rest"
@@ -149,7 +153,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         rf"(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
-        rf"|\b(?:pain|ache|aching)\s+{_WHERE}(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting"
+        rf"|\b(?:pain(?!\s+in\s+the\s+(?:neck|arse|ass|butt|backside)\b)|ache|aching)\s+{_WHERE}(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting"
         rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         # "Upper back pain, then it went down my left arm"
         rf"|\b(?:pain|ache|aching)\b[^.!?]{{0,30}}?(?:,\s*+|\s+)(?:and\s+)?then\s+it\s+(?:went|moved|shot|spread|travelled"
@@ -226,13 +230,14 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "Today: 38.6 and shivery", after "Yesterday: fever 38.8"
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
-                    "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror"), (
+                    "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror",
+                    "caught"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
-        r"(?!\s+(?:diet|course|test|and\s+burn))"
+        r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run|diet|course|test|and\s+burn))"
+        # "from yesterday's fall on the ice" (not "yesterday's sugar crash" nor "Sunday's fall 10k")
         r"|\b(?:after|since|from)\s+(?:yesterday's|last\s+(?:night|week)'s|\w+day's)\s+(?:(?:bike|cycling|road|trail|bad|nasty"
-        r"|big|hard)\s+)?(?:fall|tumble|spill)\b"
+        r"|big|hard)\s+)?(?:fall|tumble|spill)\b(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run|series))"
         r"|\b(?:after|since|from)\s+(?:yesterday's|last\s+(?:night|week)'s|\w+day's)\s+(?:bike|cycling|car|road)\s+crash\b"
-        r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run))"
         rf"|(?:{_FELL_BY})fell\b{_NOT_FALLING}"
         rf"|{_THINGS}\bfell\s+(?:over|down|hard|heavily|badly|on|onto|flat|and|backwards"
         r"|off\s+(?:my|the|a)\s+(?!pace|cliff))\b"
@@ -251,9 +256,14 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog|taxi|cab|motorbike|mirror)\s+(?:clipped|hit|knocked"
-        r"|struck|caught)\s+(?:me|my\s+(?:arm|shoulder|hip|elbow|leg|side|back))\b"
-        r"|\bknocked\s+me\s+(?:into|onto)\s+(?:a|the)\s+(?:lamp\s*post|wall|hedge|ditch|fence|road|car|kerb|curb|railings?|bush\w*"
+        r"|struck)\s+(?:me|my\s+(?:arm|shoulder|hip|elbow|leg|side|back|hand))\b"
+        r"|\b(?:car|van|bus|lorry|truck|taxi|cab|motorbike|mirror)\s+caught\s+my\s+(?:arm|shoulder|hip|elbow|leg|side|back|hand)\b"
+        # pushed into something solid by someone or something (not "the heat knocked me into the wall at 32k")
+        r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog|taxi|cab|motorbike|mirror|someone|kid|child)\w*\s+"
+        r"knocked\s+me\s+(?:into|onto)\s+(?:a|the)\s+(?:lamp\s*post|wall|hedge|ditch|fence|road|car|kerb|curb|railings?|bush\w*"
         r"|post|bin|tree|ground|barrier|gate|verge)\b"
+        r"|\bknocked\s+me\s+(?:into|onto)\s+(?:a|the)\s+(?:lamp\s*post|hedge|ditch|fence|road|kerb|curb|railings?|bush\w*"
+        r"|bin|barrier|gate|verge)\b"
         r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down)\b|\bknocked\s+(?:off|over|down)\s+"
         r"(?:(?:my|the)\s+bike|by)\b|\bclipped\s+by\s+(?:a|the)\b|\bcrashed\s+(?:the|my)\s+bike\b"
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
@@ -287,7 +297,7 @@ KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to|(?:once|aft
 # "not sure if this counts as breathless": unsure of the word, not of the symptom
 UNSURE = re.compile(r"\b(?:not\s+sure|unsure|(?:don't|dont|didn't|didnt)\s+know|dunno|idk|no\s+(?:idea|clue)|wonder(?:ing)?"
                     r"|hard\s+to\s+(?:tell|say)|(?:can't|cant|couldn't|couldnt|cannot)\s+(?:tell|say|decide|work\s+out"
-                    r"|figure\s+out))\s+(?:if|whether)\s+"
+                    r"|figure\s+out))\s+(?:if|whether)\s+(?!(?:anyone|anybody|any\s+of\s+you|others|everyone|someone|people|you)\b)"
                     r"(?:\w+\s+){0,9}?(?:is|was|counts?\s+as|'s|it's|its|this's|felt|had|got)\b"
                     r"(?!\s*+(?:ok|okay|safe|normal|worth|fine|allowed|wise|a\s+good\s+idea|bad)\b)")
 # breathlessness that belongs to the effort ("absolutely breathless on the last two reps, as planned",
@@ -296,29 +306,42 @@ BREATH_EFFORT = re.compile(r"\b(?:reps?|repeats?|intervals?|sprints?|strides|eff
                            r"|the\s+finish|finishing\s+(?:straight|kick)|kick|last\s+(?:rep|lap|interval)|race\s+pace"
                            r"|(?:every|each|the\s+last)\s+(?:[1-9]\d0|1k|km|mile|lap)|as\s+planned)\b")
 # ...unless something about it is not ordinary
-BREATH_UNUSUAL = re.compile(rf"\b{_OUT_OF_PROPORTION}|\b{_LONG_AFTER}|\b(?:walk(?:ing)?\s+(?:up|home|back)|stairs|not\s+like\s+me"
-                            r"|never\s+(?:had|happens|been)|(?:more|worse)\s+than\s+(?:usual|normal|ever)|unusual|for\s+no\s+reason"
-                            r"|even\s+(?:on|at|when|while|in|during|the|walking|jogging|easy|\w+ing)|at\s+rest|in\s+bed|lying\s+down"
-                            r"|on\s+the\s+(?:sofa|couch)|(?:didn't|didnt|wouldn't|wouldnt|hadn't|hasn't)\s+(?:ease|recover|go|settle)"
-                            r"|not\s+back\s+to\s+normal|(?:an?|one|two|three|\d)\s+hours?\s+(?:later|after)"
-                            r"|so\s+i\s+(?:bailed|stopped|pulled\s+out|cut\s+it|quit|abandoned)|had\s+to\s+(?:stop|bail|pull\s+out)"
-                            r"|chest|dizzy|faint)\b")
+BREATH_UNUSUAL = re.compile(
+    rf"\b{_OUT_OF_PROPORTION}|\b{_LONG_AFTER}|\b(?:walking\s+(?:home|up\s+(?:the\s+)?stairs)|stairs|not\s+like\s+me"
+    r"|never\s+(?:had\s+(?:that|this|it)|happens|been\s+like\s+(?:this|that))|(?:more|worse)\s+than\s+(?:usual|normal|ever)"
+    r"|unusual|for\s+no\s+reason|even\s+(?:on|at|when|while|in|during|walking|jogging|easy|\w+ing)|at\s+rest|in\s+bed"
+    r"|lying\s+down|sitting|on\s+the\s+(?:sofa|couch)|(?:didn't|didnt|wouldn't|wouldnt|hadn't|hasn't)\s+(?:ease|recover|go|settle)"
+    r"|not\s+back\s+to\s+normal|(?:an?|one|two|three|\d)\s+hours?\s+(?:later|after)"
+    r"|for\s+(?:a\s+good\s+|about\s+|over\s+|nearly\s+)?(?:[1-9]\d|ten|fifteen|twenty|thirty|forty)\s+min\w*"
+    r"|took\s+(?:[1-9]\d|ten|fifteen|twenty|thirty|forty)\s+min\w*\s+to\s+(?:settle|recover|calm)"
+    r"|rest\s+of\s+the\s+(?:day|evening|night)|all\s+(?:day|evening)|couldn't\s+shake\s+it|wheez\w*"
+    r"|so\s+i\s+(?:bailed|stopped|pulled\s+out|cut\s+it|quit|abandoned)|had\s+to\s+(?:stop|bail|pull\s+out)"
+    r"|scared|frightened|ambulance|paramedics?|medics|blue\s+lips|lips\s+(?:went\s+)?blue"
+    r"|chest\b(?!\s+strap)|dizzy|faint)\b")
 # one leg weak from the muscles or the miles, or weaker than the other in the gym ("Left leg felt weak on the
 # last mile, hamstring tight all week", "Weak in my left leg by 30k, but the right was just as dead", "weak in my
 # left leg compared to the right"), not "foot slapping, not tired at all"
 LEG_FATIGUE = re.compile(r"\b(?:quads?|hamstrings?|glutes?|calf|calves|shins?|achilles|hip\s+flexors?|shot|fatigue\w*|tired"
                          r"|leg\s+day|compared\s+to|than\s+(?:the|my)\s+(?:left|right|other)|both\s+(?:legs|sides|of\s+them)"
                          r"|the\s+(?:right|left|other)\s+(?:one\s+)?(?:was|too|as\s+well)|just\s+as|standard|as\s+expected"
-                         r"|squats?|lunges?|strength|imbalance|strain\w*|rehab|recovering|cramp\w*|sat\s+funny|long\s+run|marathon"
-                         r"|knackered|exhausted|cooked|wrecked|bonk\w*|shoes?|trainers|carbon|plates?|spikes|downhill|descent"
-                         r"|descending)\b")
+                         r"|squats?|lunges?|strength|imbalance|strain\w*|rehab|recovering|cramp\w*|sat\s+funny"
+                         r"|after\s+(?:\w+\s+){0,2}?(?:marathon|ultra)|long\s+run|expected|(?:the|marathon)\s+wall|knackered"
+                         r"|exhausted|cooked|wrecked|bonk\w*"
+                         r"|downhill|descent|descending)\b")
+# a foot that slaps or drags in new shoes
+FOOT_SHOES = re.compile(r"\b(?:shoes?|trainers|carbon|plates?|spikes|super\s*shoes)\b")
 # ... not when the arm gave out at the gym ("arms felt weak doing pull-ups")
 ARM_GYM = re.compile(r"\b(?:pull-?ups?|push-?ups?|press-?ups?|chin-?ups?|dips|gym|weights|bench(?:\s+press)?|curls|lifting|plank\w*)\b")
 # ... and never when it came on out of nowhere ("suddenly went weak on my long run, had to stop")
 LIMB_ALARMING = re.compile(r"\b(?:suddenly|out\s+of\s+nowhere|had\s+to\s+stop|scar(?:y|ed)|frightening|never\s+had"
-                           r"|wouldn't\s+do\s+what|giv(?:e|es|ing)\s+(?:way|out)|gave\s+(?:way|out)|buckl\w*)\b")
+                           r"|wouldn't\s+do\s+what|giv(?:e|es|ing)\s+(?:way|out)|gave\s+(?:way|out)|buckl\w*|dragg\w*|first\s+time"
+                           r"|never\s+before|(?:wasn't|wasnt|not)\s+(?:even\s+)?tired)\b")
 # "not the usual tired", "nothing like normal fatigue": the explanation denied
 LEG_FATIGUE_DENIED = re.compile(r"(?:\bno|\bnot|\bnothing\s+like|\bnever|\bwithout|n't)\b[^,;.]{0,20}$")
+# an ache round to the chest from kit or the gym ("HRM strap pain going round to my chest", "ache in my lats
+# wrapping around to my chest from yesterday's bench session")
+WRAP_EXCUSE = re.compile(r"\b(?:hrm|strap|vest|bra|band|harness|backpack|bench|press|pecs?|lats|doms|chest\s+day|push-?ups?"
+                         r"|press-?ups?|flyes|flys|gym|weights|deadlifts?|rows?)\b")
 # "couldn't speak sitting down at the finish, tears everywhere": moved, not out of breath
 MOVED = re.compile(r"\b(?:tears|crying|cried|emotional|sobbing|overwhelmed|choked\s+up|speechless)\b")
 # ... at a finish or a PB, and not frightened ("ended up in tears, scared", "my wife was crying, ambulance called")
@@ -333,6 +356,8 @@ POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?
                            r"|\b(?:arms?|hands?|fingers?)\b[^,.;]{0,40}?\bfrom\s+(?:sleeping|lying|laying)\s+on\s+(?:it|them|my)\b")
 # a knock on the elbow's nerve, anywhere in the sentence
 FUNNY_BONE = re.compile(r"\b(?:hit|whacked|banged|knocked|bashed|caught|smacked)\s+(?:my\s+)?funny\s*bone\b")
+# ... unless the tingling stayed ("... but the tingling in my left hand has lasted all day")
+LASTED = re.compile(r"\b(?:lasted|all\s+day|still|hasn't|won't|hours?|since)\b")
 # 14. weight lost in sweat on a run, a temperature that is the weather
 # "chest still sore from the push-up challenge": a muscle's soreness from the gym, said of soreness alone
 GYM_SORE = re.compile(r"\b(?:from|after|since)\s+(?:the\s+|my\s+|all\s+the\s+|yesterday's\s+|a\s+|too\s+many\s+)?(?:\w+\s+)?"
@@ -345,8 +370,11 @@ KIT_AS_CAUSE = re.compile(r"[^.;]{0,25}?\b(?:from|because\s+of|due\s+to|where|in
                           r"(?:hrm|strap|vest|bra|harness|backpack|nip\s+guards?|chaf\w*|rubb\w*)\b")
 # "down 2 kg after the stomach bug": weight lost for a reason the runner names
 # "haven't changed my running but I've gone keto", "from cutting out beer": weight lost on purpose or by training
-CHOSEN_LOSS = re.compile(r"\b(?:keto|diet(?:ing)?|low\s+carb|fasting|calorie\s+deficit|counting\s+calories|cutting\s+out|cut\s+out"
-                         r"|gave\s+up|off\s+the\s+(?:beer|booze|sugar)|doubled\s+my\s+(?:mileage|training)|race\s+weight"
+_GIVEN_UP = r"(?:the\s+|my\s+|all\s+)?(?:\w+\s+)?(?:beer|booze|alcohol|sugar|chocolate|sweets|bread|carbs|snacks|wine|drinking|takeaways?|crisps)"
+CHOSEN_LOSS = re.compile(rf"\b(?:keto|diet(?:ing)?|low\s+carb|fasting|calorie\s+deficit|counting\s+calories"
+                         rf"|cut(?:ting)?\s+out\s+{_GIVEN_UP}|gave\s+up\s+{_GIVEN_UP}|off\s+the\s+(?:beer|booze|sugar)"
+                         r"|(?:doubled|increased|upped)\s+(?:my\s+)?(?:mileage|training|volume)|increased\s+(?:mileage|volume|training)"
+                         r"|more\s+(?:mileage|miles|training)|(?:training|marathon)\s+block|race\s+weight"
                          r"|on\s+purpose|slimming|weight\s+watchers|ozempic|wegovy)\b")
 ILLNESS_LOSS = re.compile(r"\b(?:after|from|with|since|because\s+of|due\s+to)\s+(?:the|a|my|that|this)?\s*+(?:\w+\s+)?"
                           r"(?:bug|virus|flu|illness|covid|norovirus|noro|food\s+poisoning|sickness|gastro|stomach\s+bug)\b")

@@ -251,6 +251,8 @@ def _limb_explained(sentence: str, start: int, end: int, lo: int) -> bool:
     reach = min(len(sentence), end + 120)
     if flag_words.LIMB_ALARMING.search(sentence, lo, reach):
         return False  # "Left leg suddenly went weak on my long run today, had to stop"
+    if any(w in said for w in ("slap", "flop")) and flag_words.FOOT_SHOES.search(sentence, lo, reach):
+        return True  # "Left foot kept slapping in the new carbon shoes"
     if any(w in said for w in ("leg", "foot", "toe")):
         return any(not flag_words.LEG_FATIGUE_DENIED.search(sentence, max(0, m.start() - 30), m.start())
                    for m in flag_words.LEG_FATIGUE.finditer(sentence, lo, reach))
@@ -314,7 +316,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 if _limb_explained(sentence, start, end, lo):
                     continue  # "Weak in my left leg by 30k, but the right was just as dead": the miles
                 if funny_bone is None:
-                    funny_bone = flag_words.FUNNY_BONE.search(sentence) is not None
+                    funny_bone = flag_words.FUNNY_BONE.search(sentence) is not None \
+                        and flag_words.LASTED.search(sentence) is None
                 if funny_bone:
                     continue  # "whacked my funny bone on the door frame, tingle for 5 seconds"
                 if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
@@ -335,6 +338,9 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
                 continue  # "chest sore from push-ups": the muscle worked, not the heart
+            if code == "chest_pain" and sentence.startswith(("pain", "ache"), start) and "round" in sentence[start:end] \
+                    and flag_words.WRAP_EXCUSE.search(sentence, max(0, lo - 80), min(len(sentence), hi + 80)):
+                continue  # "HRM strap pain going round to my chest": the strap, not the heart
             if code == "chest_pain" and _kit_on_chest(sentence, start, end, lo, hi):
                 continue  # "HRM strap across my chest a bit tight, loosened it at 2k"
             if code == "weight_loss" and (

@@ -260,7 +260,7 @@ _CLINICIAN_SAID = re.compile(r"\b(?:gp|doc|doctor|physio|nurse|cardiologist|cons
 _RETURNS = re.compile(r"\s*+(?:\w+\s+){0,2}?(?:returned|returns|came\s+back|comes\s+back|happened\s+again|happens\s+again"
                       r"|recurred|recurs|got\s+worse|gets\s+worse|was\s+back|is\s+back|started\s+again|starts\s+again)\b")
 _IT_DID = re.compile(r"[\W]*+(?:(?:well|and|but|sadly|guess\s+what|yep|yes|so|which)\W+){0,2}(?:it|they|that|she|he)"
-                     r"\s+(?:did|has|does|have|had)\b(?!n't|\s+not|\s+never)")
+                     r"\s+(?:did|has|does|have|had)\b(?!n't|\s+not|\s+never|\s+for\s+(?:my|him|her|them|his|a|the)\b)")
 
 
 def returned_as_feared(sentences: Sentences, index: int, start: int, end: int, said: str) -> bool:
