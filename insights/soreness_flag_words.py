@@ -14,7 +14,7 @@ _LIMB = r"(?:(?:my|the|both|left|right)\s+)*(?:arms?|hands?|legs?|fingers?|grip)
 _LIMB_PART = (r"(?:(?:the|my|left|right|inside|outside|back|front|side|base|top|upper|lower|whole|of)\s+){0,6}?")
 # where a pain is, before the verb that moves it: "pain in my back between shoulders went..." (no new subject)
 _WHERE = (r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|it|au|where|who|he|she|they|therapist|physio|masseur"
-          r"|masseuse|osteo)\b)[\w']+,?\s+){0,7}?")
+          r"|masseuse|osteo)\b)[\w']+,?\s+){0,9}?")
 _WHERE_NO_KIT = (r"(?:(?!(?:i|we|when|and|but|so|then|after|as|while|which|that|it|strap|hrm|vest|bra|harness|backpack"
                  r"|monitor)\b)[\w']+\s+){0,6}?")
 # "fell" is a fall when a person fell: "I fell", "tripped and fell", or "Fell this morning" with the
@@ -103,13 +103,16 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
         # "the pain between my shoulder blades wrapping round to the front of my chest"
         rf"|\b(?:pain|ache|aching)\s+{_WHERE_NO_KIT}(?:that\s+|which\s+)?(?:wrap\w*|spread\w*|radiat\w*|going|goes|went|moving|moved|shoot\w*"
-        r"|shot|coming|came)\s+(?:round|around|through)\s+(?:to\s+)?(?:the\s+)?(?:front\s+of\s+)?(?:my\s+|the\s+)?chest\b"
+        r"|shot|coming|came)\s+(?:round|around|through)\s+(?:to\s+)?(?:the\s+)?(?:front\s+of\s+)?(?:my\s+|the\s+)?"
+        r"(?:ribs?\s+(?:and|&)\s+(?:my\s+)?)?chest\b"
         r"(?!\s+(?:press|strap|day|workout|fl(?:y|ies)))"
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
-    "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob"), (
-        r"\bshort(?:ness)?\s+of\s+breath\b|\b(?:breathless(?:ness)?|brathless|breathles|brethless|breatheless)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
+    "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob", "blue"), (
+        # lips turning blue: air not getting in
+        r"\b(?:lips|face)\s+(?:went|turned|were|was|going|looked)\s+(?:a\s+bit\s+|slightly\s+)?blue\b|\bblue\s+lips\b"
+        r"|\bshort(?:ness)?\s+of\s+breath\b|\b(?:breathless(?:ness)?|brathless|breathles|brethless|breatheless)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
         r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
         r"|easy)\b)"
@@ -118,10 +121,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:couldn't|couldnt|could not|can't|cant|cnt|cannot|unable to|struggl\w* to|hard to|trouble|difficulty"
         r"|difficult to)\s+"
         r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)|\bdifficult\s+to\s+breath\b"
-        r"|\bout\s+of\s+(?:breath|puff)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
-        r"|\b(?:out\s+of\s+(?:breath|puff)|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset"
-        r"|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
-        r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|on\s+(?:an?|the|my)\s+easy)\b)"
+        r"|\b(?:out\s+of\s+(?:breath|puff)|puffed\s+out)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|for no reason)\b)"
+        r"|\b(?:out\s+of\s+(?:breath|puff)|puffed\s+out|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise"
+        r"|sunset|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
+        r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|(?:on|after)\s+(?:an?|the|my)\s+easy)\b)"
+        # "breathing still hadn't settled an hour after parkrun" (not "between reps")
+        r"|\bbreathing\s+(?:still\s+)?(?:hadn't|hasn't|wouldn't|didn't|won't|would\s+not|did\s+not)\s+(?:settle|calm\s+down)\w*\b"
+        r"(?!\s+(?:between|in\s+the\s+recover))"
         r"|\b(?:at rest|resting|sitting|lying|walking|stairs)\b[^,]{0,20}?\bout\s+of\s+(?:breath|puff)\b"
         r"|\b(?:struggl\w*|fight\w*|fought|labou?r\w*)\s+for\s+(?:my\s+)?(?:breath|air)\b(?![^,.]{0,30}\blaugh)"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:get|take|catch)\s+a\s+(?:full|proper|deep|decent)\s+breath\b"
@@ -150,13 +156,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:even|just|at\s+all)\s+)?(?:on\s+(?:an?\s+|the\s+|my\s+)?(?:easy|gentle|slow|recovery)\b|at\s+rest\b|walking\b"
         r"|sitting\b|lying\b|(?:up|on)\s+the\s+stairs\b)")),
     "radiating_pain": (("arm", "jaw", "neck"), (
-        r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
-        rf"(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?|jaw|neck)\b"
+        r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:(?!(?:i|we|he|she|they|once)\b)\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?"
+        rf"(?:to|into|down|up|through)\s+(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?(?!-)|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
         rf"|\b(?:pain(?!\s+in\s+the\s+(?:neck|arse|ass|butt|backside)\b)|ache|aching)\s+{_WHERE}(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting"
         rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         # "Upper back pain, then it went down my left arm"
-        rf"|\b(?:pain|ache|aching)\b[^.!?]{{0,30}}?(?:,\s*+|\s+)(?:and\s+)?then\s+it\s+(?:went|moved|shot|spread|travelled"
+        rf"|\b(?:pain|ache|aching)\b[^.!?]{{0,30}}?(?:,\s*+|\s+)(?:and\s+)?(?:then\s+)?it\s+(?:went|moved|shot|spread|travelled"
         rf"|traveled|radiated)\s+(?:up\s+|down\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,3}?travel\w*\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
@@ -182,11 +188,12 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"blood\b|\bha?emoptysis\b|\bblood\s+(?:after|when|while)\s+(?:i\s+)?cough\w*"
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b"
+        r"|\bblood\s+(?:i|i'd|i've)\s+(?:coughed|hacked|brought)\s+up\b"
         r"|\bcough\w*\b[^.]{0,60}?\b(?:brought|bringing|bring|coughed)\s+up\s+(?:(?:some|a\s+bit\s+of|bright|fresh|dark|red)\s+)*"
         r"blood\b(?!\s+(?:pressure|tests?|sugar|oranges?))")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip", "floppy",
                               "dead", "limp", "power", "dragging", "slapping", "catching", "clipping", "scuffing", "jelly",
-                              "wouldn't do"), (
+                              "wouldn't do", "mine", "drop"), (
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?!(?:swing|drive|carriage|action|form|position|movement|technique)\b)"
@@ -206,7 +213,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|on\s+one\s+side)\b"
         # the foot that will not lift: "foot kept dragging", "couldn't lift the toes" (not "kept catching my toes on the
         # roots", nor "couldn't lift my foot over the stile")
-        r"|\bfoot\s+(?:kept|started|was|began|keeps)\s+(?:\w+\s+)?(?:slapping|dragging|flopping)\b"
+        r"|\bfoot\s+(?:kept|started|was|began|keeps|has\s+started|is|has\s+been|been)\s+(?:\w+\s+)?(?:slapping|dragging|flopping)\b"
+        r"|\b(?:left|right)\s+foot\s+(?:slapping|dragging|flopping)\b"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+(?:properly\s+)?lift\s+(?:my\s+|the\s+)?(?:(?:left|right)\s+)?"
         r"(?:toes|foot)\b(?!\s+(?:over|onto|up\s+onto))|\bfoot\s+drop\b"
         r"|\b(?:couldn't|could\s+not|can't|cannot|unable\s+to)\s+(?:properly\s+)?(?:lift|raise|grip|hold\s+up)\s+"
@@ -252,7 +260,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?=\s*+(?:[,.;!]|$|(?:and|on|onto|at|down|off)\b(?!-)))"
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
-        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+over\s+on\s+(?:the\s+|some\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves)\b|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
+        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
+        r"|loose|stones)\b"
+        r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog|taxi|cab|motorbike|mirror)\s+(?:clipped|hit|knocked"
@@ -264,7 +274,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|post|bin|tree|ground|barrier|gate|verge)\b"
         r"|\bknocked\s+me\s+(?:into|onto)\s+(?:a|the)\s+(?:lamp\s*post|hedge|ditch|fence|road|kerb|curb|railings?|bush\w*"
         r"|bin|barrier|gate|verge)\b"
-        r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down)\b|\bknocked\s+(?:off|over|down)\s+"
+        r"|\b(?:got|was|been|get|getting)\s+knocked\s+(?:off|over|down|into\s+(?:a|the)\s+(?:bush\w*|hedge|ditch|road|wall|fence"
+        r"|lamp\s*post|railings?|kerb|curb|verge))\b|\bknocked\s+(?:off|over|down)\s+"
         r"(?:(?:my|the)\s+bike|by)\b|\bclipped\s+by\s+(?:a|the)\b|\bcrashed\s+(?:the|my)\s+bike\b"
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
         r"|\btook\s+a\s+tumble\b|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
@@ -298,7 +309,8 @@ KIT_CAUSE = re.compile(r"\b(?:from|because\s+of|due\s+to|thanks\s+to|(?:once|aft
 UNSURE = re.compile(r"\b(?:not\s+sure|unsure|(?:don't|dont|didn't|didnt)\s+know|dunno|idk|no\s+(?:idea|clue)|wonder(?:ing)?"
                     r"|hard\s+to\s+(?:tell|say)|(?:can't|cant|couldn't|couldnt|cannot)\s+(?:tell|say|decide|work\s+out"
                     r"|figure\s+out))\s+(?:if|whether)\s+(?!(?:anyone|anybody|any\s+of\s+you|others|everyone|someone|people|you)\b)"
-                    r"(?:\w+\s+){0,9}?(?:is|was|counts?\s+as|'s|it's|its|this's|felt|had|got)\b"
+                    r"(?:\w+\s+){0,9}?(?:is|was|counts?\s+as|'s|it's|its|this's|felt|had|got|means|meant|matters"
+                    r"|should\s+(?:mention|tell|show|get|see))\b"
                     r"(?!\s*+(?:ok|okay|safe|normal|worth|fine|allowed|wise|a\s+good\s+idea|bad)\b)")
 # breathlessness that belongs to the effort ("absolutely breathless on the last two reps, as planned",
 # "Breathless at the end of every rep, back to normal in the 200 jog")...
@@ -317,7 +329,7 @@ BREATH_UNUSUAL = re.compile(
     r"|rest\s+of\s+the\s+(?:day|evening|night)|all\s+(?:day|evening)|couldn't\s+shake\s+it|wheez\w*"
     r"|so\s+i\s+(?:bailed|stopped|pulled\s+out|cut\s+it|quit|abandoned)|had\s+to\s+(?:stop|bail|pull\s+out)"
     r"|scared|frightened|ambulance|paramedics?|medics|blue\s+lips|lips\s+(?:went\s+)?blue"
-    r"|chest\b(?!\s+strap)|dizzy|faint)\b")
+    r"|chest\b(?!\s+(?:strap|cold|infection|bug))|dizzy|faint)\b")
 # one leg weak from the muscles or the miles, or weaker than the other in the gym ("Left leg felt weak on the
 # last mile, hamstring tight all week", "Weak in my left leg by 30k, but the right was just as dead", "weak in my
 # left leg compared to the right"), not "foot slapping, not tired at all"
@@ -327,7 +339,7 @@ LEG_FATIGUE = re.compile(r"\b(?:quads?|hamstrings?|glutes?|calf|calves|shins?|ac
                          r"|squats?|lunges?|strength|imbalance|strain\w*|rehab|recovering|cramp\w*|sat\s+funny"
                          r"|after\s+(?:\w+\s+){0,2}?(?:marathon|ultra)|long\s+run|expected|(?:the|marathon)\s+wall|knackered"
                          r"|exhausted|cooked|wrecked|bonk\w*"
-                         r"|downhill|descent|descending)\b")
+                         r"|downhill|descent|descending|balance|push-?off|stryd|power\s+(?:meter|output))\b")
 # a foot that slaps or drags in new shoes
 FOOT_SHOES = re.compile(r"\b(?:shoes?|trainers|carbon|plates?|spikes|super\s*shoes)\b")
 # ... not when the arm gave out at the gym ("arms felt weak doing pull-ups")
@@ -335,7 +347,7 @@ ARM_GYM = re.compile(r"\b(?:pull-?ups?|push-?ups?|press-?ups?|chin-?ups?|dips|gy
 # ... and never when it came on out of nowhere ("suddenly went weak on my long run, had to stop")
 LIMB_ALARMING = re.compile(r"\b(?:suddenly|out\s+of\s+nowhere|had\s+to\s+stop|scar(?:y|ed)|frightening|never\s+had"
                            r"|wouldn't\s+do\s+what|giv(?:e|es|ing)\s+(?:way|out)|gave\s+(?:way|out)|buckl\w*|dragg\w*|first\s+time"
-                           r"|never\s+before|(?:wasn't|wasnt|not)\s+(?:even\s+)?tired)\b")
+                           r"|never\s+before|(?:wasn't|wasnt|not)\s+(?:even\s+)?tired|went\s+limp)\b")
 # "not the usual tired", "nothing like normal fatigue": the explanation denied
 LEG_FATIGUE_DENIED = re.compile(r"(?:\bno|\bnot|\bnothing\s+like|\bnever|\bwithout|n't)\b[^,;.]{0,20}$")
 # an ache round to the chest from kit or the gym ("HRM strap pain going round to my chest", "ache in my lats
@@ -371,7 +383,7 @@ KIT_AS_CAUSE = re.compile(r"[^.;]{0,25}?\b(?:from|because\s+of|due\s+to|where|in
 # "down 2 kg after the stomach bug": weight lost for a reason the runner names
 # "haven't changed my running but I've gone keto", "from cutting out beer": weight lost on purpose or by training
 _GIVEN_UP = r"(?:the\s+|my\s+|all\s+)?(?:\w+\s+)?(?:beer|booze|alcohol|sugar|chocolate|sweets|bread|carbs|snacks|wine|drinking|takeaways?|crisps)"
-CHOSEN_LOSS = re.compile(rf"\b(?:keto|diet(?:ing)?|low\s+carb|fasting|calorie\s+deficit|counting\s+calories"
+CHOSEN_LOSS = re.compile(rf"\b(?:keto|(?<!\bone\s)diet(?:ing)?|low\s+carb|fasting|calorie\s+deficit|counting\s+calories"
                          rf"|cut(?:ting)?\s+out\s+{_GIVEN_UP}|gave\s+up\s+{_GIVEN_UP}|off\s+the\s+(?:beer|booze|sugar)"
                          r"|(?:doubled|increased|upped)\s+(?:my\s+)?(?:mileage|training|volume)|increased\s+(?:mileage|volume|training)"
                          r"|more\s+(?:mileage|miles|training)|(?:training|marathon)\s+block|race\s+weight"
