@@ -43,7 +43,7 @@ _HARD_BREATHING = (r"(?:gasping(?!\s+for\s+(?:a|an|some|my|the|another)\b)|panti
                    r"|out\s+of\s+(?:breath|puff)|short\s+of\s+breath"
                    r"|breathless(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty|landscape|trails?|panorama)))")
 _STRAIN = (rf"(?:{_HARD_BREATHING}|(?:couldn't|couldnt|could\s+not|can't|cant|cnt|cannot)\s+(?:talk|speak|finish\s+a\s+sentence"
-           r"|get\s+(?:a\s+)?(?:sentence|word|words)\s+out))")
+           r"|get\s+(?:a\s+)?(?:sentence|word|words)\s+out|say\s+a\s+(?:sentence|word)|string\s+a\s+sentence\s+together))")
 # ... while still, said right beside it: "couldn't talk at rest", "couldn't speak sitting down", "gasping
 # climbing the stairs to bed", "sat in the car and still breathing very hard" (not "HR at rest 52", "stood
 # still to take in the view", "standing still between reps", "sitting behind the pacers", "sat nav")
@@ -57,6 +57,7 @@ _AT_REST = (r"(?:(?<!hr\s)(?<!rate\s)(?<!pulse\s)at\s+rest\b(?!\s+(?:between|in\
             r"|in\s+(?:first|second|third|fourth|fifth)))|sat\s+down\b)")
 # ... or out of all proportion
 _OUT_OF_PROPORTION = (r"(?:out\s+of\s+(?:all\s+)?proportion|at\s+a\s+pace\s+i\s+(?:normally|usually|can|always)\s+(?:chat|talk)"
+                      r"|(?:should\s+be\s+|normally\s+|usually\s+)(?:chatting|conversational|talking|easy)\s+pace"
                       r"|(?:way\s+|much\s+|far\s+)?worse\s+than\s+(?:usual|normal|ever))\b")  # not "harder than ever": a PB
 # a joke, not a symptom: "puffing and panting on the sofa just watching the Olympics 😂"
 _JOKING = r"(?![^.!?]{0,40}?(?:\bwatching\b|\blol\b|\bhaha\w*|😂|🤣))"
@@ -106,10 +107,15 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|shot|coming|came)\s+(?:round|around|through)\s+(?:to\s+)?(?:the\s+)?(?:front\s+of\s+)?(?:my\s+|the\s+)?"
         r"(?:ribs?\s+(?:and|&)\s+(?:my\s+)?)?chest\b"
         r"(?!\s+(?:press|strap|day|workout|fl(?:y|ies)))"
+        # "now it's creeping round into the front of my chest"
+        r"|\b(?:it's|it\s+is|it\s+was|it)\s+(?:now\s+)?(?:creeping|spreading|wrapping|going|coming|moving|radiating|crept|spread"
+        r"|wrapped|went|came|moved)\s+(?:round|around|through)\s+(?:in)?to\s+(?:the\s+)?front\s+of\s+(?:my\s+|the\s+)?chest\b"
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
     "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob", "blue"), (
+        # "breathing trouble from the first km even at walking pace"
+        r"\b(?:breathing\s+(?:trouble|difficult(?:y|ies)|problems?)|trouble\s+breathing)\b|"
         # lips turning blue: air not getting in
         r"\b(?:lips|face)\s+(?:went|turned|were|was|going|looked)\s+(?:a\s+bit\s+|slightly\s+)?blue\b|\bblue\s+lips\b"
         r"|\bshort(?:ness)?\s+of\s+breath\b|\b(?:breathless(?:ness)?|brathless|breathles|brethless|breatheless)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
@@ -163,7 +169,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         # "Upper back pain, then it went down my left arm"
         rf"|\b(?:pain|ache|aching)\b[^.!?]{{0,30}}?(?:,\s*+|\s+)(?:and\s+)?(?:then\s+)?it\s+(?:went|moved|shot|spread|travelled"
-        rf"|traveled|radiated)\s+(?:up\s+|down\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
+        rf"|traveled|radiated|go|goes|going|spreads)\s+(?:up\s+|down\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,3}?travel\w*\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
@@ -189,11 +195,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b"
         r"|\bblood\s+(?:i|i'd|i've)\s+(?:coughed|hacked|brought)\s+up\b"
+        r"|\bcough\w*\b[^.!?]{0,60}?(?<!\bno\s)(?<!\bany\s)\bblood\s+in\s+(?:it|the\s+(?:spit|phlegm|mucus))\b"
+        r"|\bsp[ia]t(?:ting)?\s+out\s+(?:some\s+|a\s+(?:bit|little)\s+of\s+)?blood\b"
         r"|\bcough\w*\b[^.]{0,60}?\b(?:brought|bringing|bring|coughed)\s+up\s+(?:(?:some|a\s+bit\s+of|bright|fresh|dark|red)\s+)*"
         r"blood\b(?!\s+(?:pressure|tests?|sugar|oranges?))")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip", "floppy",
                               "dead", "limp", "power", "dragging", "slapping", "catching", "clipping", "scuffing", "jelly",
-                              "wouldn't do", "mine", "drop"), (
+                              "wouldn't do", "mine", "drop", "grip"), (
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?!(?:swing|drive|carriage|action|form|position|movement|technique)\b)"
@@ -201,8 +209,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bweak\s+in\s+(?:my\s+|the\s+)?(?:left|right|one)\s+(?:arm|hand|leg|foot)\b"
         # one side, not both tired legs: "Left leg just went weak at 7k", "left leg went sort of floppy at 28k",
         # "my left leg suddenly was without power", "leg felt heavy & weak only on that side"
-        r"|\b(?:left|right)\s+(?:arm|hand)\s+(?:felt|feels|went|was|going|kept\s+going)\s+(?:\w+\s+)?(?:weak|floppy|dead"
-        r"|like\s+jelly)\b"
+        r"|\b(?:left|right)\s+(?:arm|hand)\s+(?:felt|feels|went|was|going|kept\s+going)\s+(?:\w+\s+(?:and\s+|&\s+)?)?(?:weak"
+        r"|floppy|dead|like\s+jelly)\b"
+        r"|\bdragging\s+my\s+(?:left|right)\s+(?:foot|leg)\b|\bfoot\s+(?:does\s+|did\s+)?(?:feel|feels|felt)\s+floppy\b"
+        r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+grip\s+(?:my\s+|the\s+)?(?:bottle|gel|phone|keys|cup|handheld)\b"
         r"|\b(?:left|right|one)\s+(?:leg|foot)\s+(?:(?:just|suddenly|kind\s+of|sort\s+of|really|totally|completely"
         r"|then)\s+)?(?:felt|feels|went|was|going|kept\s+going|got|started\s+(?:going|to\s+go|feeling))\s+"
         r"(?:(?:a\s+bit|sort\s+of|kind\s+of|\w+)\s+)?(?:weak|limp|without\s+(?:any\s+)?power|like\s+jelly)\b"
@@ -219,8 +229,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:toes|foot)\b(?!\s+(?:over|onto|up\s+onto))|\bfoot\s+drop\b"
         r"|\b(?:couldn't|could\s+not|can't|cannot|unable\s+to)\s+(?:properly\s+)?(?:lift|raise|grip|hold\s+up)\s+"
         r"(?:my\s+)?(?:left\s+|right\s+)?(?:arms?|hands?)\b")),
-    "fever": (("fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still"), (
-        r"(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
+    "fever": (("🤒", "fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still"), (
+        r"🤒|(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
         r"(?<!gold\s)(?<!olympic\s)\bfever\w*+(?!\s+(?:pitch|dream|pace|speed|tempo|rate))|\bfebrile\b|\bnight\s+sweats\b"
         r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
         r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside)\b|\s+today\s+of\b)"
@@ -239,7 +249,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror",
-                    "caught"), (
+                    "caught", "doored", "tumbled"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run|diet|course|test|and\s+burn))"
         # "from yesterday's fall on the ice" (not "yesterday's sugar crash" nor "Sunday's fall 10k")
@@ -264,7 +274,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|loose|stones)\b"
         r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
-        r"|\bcame\s+off\s+(?:my|the)\s+bike\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
+        r"|\bcame\s+off\s+(?:my|the)\s+(?:\w+\s+)?bike\b|\b(?:got|was|been|getting)\s+doored\b|\btumbled\s+(?:down|over|off|into)\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog|taxi|cab|motorbike|mirror)\s+(?:clipped|hit|knocked"
         r"|struck)\s+(?:me|my\s+(?:arm|shoulder|hip|elbow|leg|side|back|hand))\b"
         r"|\b(?:car|van|bus|lorry|truck|taxi|cab|motorbike|mirror)\s+caught\s+my\s+(?:arm|shoulder|hip|elbow|leg|side|back|hand)\b"
@@ -280,7 +290,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
         r"|\btook\s+a\s+tumble\b|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
         r"|\blanded\s+(?:hard\s+|heavily\s+|flat\s+|badly\s+|right\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
-    "weight_loss": (("weight", "without", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
+    "weight_loss": (("weight", "losing", "without", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
                      "increased", "w/o"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
         r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
@@ -297,6 +307,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds)\s+(?:i've|ive|i\s+have)\s+(?:lost|dropped)\b[^.]{0,60}?"
         r"(?:(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|my\s+(?:mileage|training"
         r"|running|diet|eating))|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))"
+        r"|\b(?:can't\s+stop|keep|keeps)\s+losing\s+weight\b"
+        r"|\b(?:losing|lost|dropping)\s+weight\b[^.]{0,60}?(?:eating\s+(?:more|loads|normally|plenty|lots|well|the\s+same)"
+        r"|without\s+trying|no\s+reason|not\s+(?:trying|dieting))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
         r"(?:eating|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))")),
 }
@@ -354,6 +367,9 @@ LEG_FATIGUE_DENIED = re.compile(r"(?:\bno|\bnot|\bnothing\s+like|\bnever|\bwitho
 # wrapping around to my chest from yesterday's bench session")
 WRAP_EXCUSE = re.compile(r"\b(?:hrm|strap|vest|bra|band|harness|backpack|bench|press|pecs?|lats|doms|chest\s+day|push-?ups?"
                          r"|press-?ups?|flyes|flys|gym|weights|deadlifts?|rows?)\b")
+FALL_INJURY = re.compile(r"\b(?:broken|broke\s+my|fractur\w*|swell\w*|swollen|limp(?:ing)?|hobbl\w*|smashed|concussion|concussed"
+                         r"|dislocat\w*|sprain\w*|throbb\w*)\b")
+# "Face planted on the cobbles, split my chin and my jaw aches": the jaw hit the ground
 # "couldn't speak sitting down at the finish, tears everywhere": moved, not out of breath
 MOVED = re.compile(r"\b(?:tears|crying|cried|emotional|sobbing|overwhelmed|choked\s+up|speechless)\b")
 # ... at a finish or a PB, and not frightened ("ended up in tears, scared", "my wife was crying, ambulance called")

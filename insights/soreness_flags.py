@@ -347,7 +347,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                     _asserted(flag_words.ILLNESS_LOSS, sentence, lo, min(len(sentence), hi + 60))
                     or _cause_said(flag_words.CHOSEN_LOSS, sentence, lo, min(len(sentence), hi + 80))):
                 continue  # "down 2 kg after the stomach bug last week": explained
-            if code == "coughing_blood" and _asserted(flag_words.MOUTH_BLOOD, sentence, lo, min(len(sentence), hi + 40)):
+            if code == "coughing_blood" and _asserted(flag_words.MOUTH_BLOOD, sentence, max(0, lo - 60), min(len(sentence), hi + 40)):
                 continue  # "spat a bit of blood from a nosebleed"
             if code == "weight_loss" and flag_words.SWEAT_LOSS.search(sentence, lo, hi):
                 continue  # "lost 2kg on the long run": sweat
@@ -356,6 +356,10 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 continue  # "temp was 38.2 at the start, scorcher": the weather
             affirmed.append((start, end, code))
         codes = {code for _, _, code in affirmed}
+        if "after_fall" in codes and "radiating_pain" in codes:
+            # "Face planted on the cobbles, split my chin and my jaw aches": the jaw that hit the ground
+            affirmed = [a for a in affirmed if a[2] != "radiating_pain" or not sentence.startswith(("jaw", "pain in"), a[0])]
+            codes = {code for _, _, code in affirmed}
         for start, end, code in affirmed:
             if code != "sweating_or_nausea":
                 flags.add(code)
@@ -373,6 +377,6 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         flags |= when.came_back(sentences, past)
     if "chest_pain" not in flags:
         flags |= when.chest_again(sentences)
-    if "after_fall" in flags and not pain_anywhere():
+    if "after_fall" in flags and not pain_anywhere() and not flag_words.FALL_INJURY.search(sentences.text):
         flags.discard("after_fall")  # a fall without pain is not a red flag
     return flags

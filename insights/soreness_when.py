@@ -224,7 +224,8 @@ _RETURNED = re.compile(
     r"|(?:^|[,;:]|\b(?:and|but|then|now|today|so)\b)\s*+(?:(?:today|now|this\s+morning|tonight)\s*+[:,]?\s*+)?(?:"
     r"same\s+again|(?:(?:it's|its|it\s+is)\s+)?still\s+(?:(?:a\s+bit|a\s+little|quite|slightly)\s+)?(?:there|am|is|hurts?"
     r"|hurting|tight|numb|sore|tingl\w*|got\s+it"
-    r"|have\s+it)|(?:then\s+)?(?<!back\s)again\s+(?:today|this\s+morning|tonight)\s+(?:on|at|during|in)\b"
+    r"|have\s+it)|(?:then\s+)?(?<!back\s)again\s+(?:today|this\s+morning|tonight)(?:\s+(?:on|at|during|in|before|when|while"
+    r"|too)\b|\s*+(?:[,;]|$))"
     r"|(?<![:\d])(?:3[89]|4[01])(?:[.,·]\d)?\s*+(?:°?\s*+c\s+)?again)\b"  # not a pace, "5:38 again"
     r"(?![^.!?]{0,30}\b(?:next|tomorrow|will|gonna|weekend|planned|booked)\b)")
 # what else comes back: "sent my watch off for repair and it came back", "the ECG came back clear"
@@ -257,10 +258,10 @@ _IF_BEFORE = re.compile(r"\bif\b")
 # a clinician's condition is the runner's symptom ("GP said come back if the chest tightness returned")
 _CLINICIAN_SAID = re.compile(r"\b(?:gp|doc|doctor|physio|nurse|cardiologist|consultant|a&e|111)\s+(?:said|says|told\s+me"
                              r"|tells\s+me)\b")
-_RETURNS = re.compile(r"\s*+(?:\w+\s+){0,2}?(?:returned|returns|came\s+back|comes\s+back|happened\s+again|happens\s+again"
+_RETURNS = re.compile(r"\s*+(?:\w+\s+){0,4}?(?:returned|returns|came\s+back|comes\s+back|happened\s+again|happens\s+again"
                       r"|recurred|recurs|got\s+worse|gets\s+worse|was\s+back|is\s+back|started\s+again|starts\s+again)\b")
-_IT_DID = re.compile(r"[\W]*+(?:(?:well|and|but|sadly|guess\s+what|yep|yes|so|which)\W+){0,2}(?:it|they|that|she|he)"
-                     r"\s+(?:did|has|does|have|had)\b(?!n't|\s+not|\s+never|\s+for\s+(?:my|him|her|them|his|a|the)\b)")
+_IT_DID = re.compile(r"[\W]*+(?:(?:well|and|but|sadly|guess\s+what|yep|yes|so|which)\W+){0,2}(?:(?:it's|its|it\s+is)\s+back\b"
+                     r"|it\s+came\s+back\b|(?:it|they|that|she|he)\s+(?:did|has|does|have|had)\b)(?!n't|\s+not|\s+never|\s+for\s+(?:my|him|her|them|his|a|the)\b)")
 
 
 def returned_as_feared(sentences: Sentences, index: int, start: int, end: int, said: str) -> bool:
