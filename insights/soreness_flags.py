@@ -213,7 +213,7 @@ def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]
             kinds.append([])
     out = []
     for chain, joins in zip(chains, kinds):
-        if "or" in joins:
+        if "or" in joins or (joins and words.OR_AFTER.match(sentence, found[chain[-1]][1])):
             out.append(chain)  # "no numbness, tingling or fever": one list
         else:
             out.extend([i] for i in chain)  # "no fever, chest pain": the comma ends the "no"

@@ -103,7 +103,11 @@ OTHER_PART = re.compile(
     r"|lower back|low back|lumbar|neck|shoulders?|arms?|elbows?|wrists?|chest|it ?band|itb|toes?|heels?|groin"
     r"|stomach|head|lungs?|abs|core|plantar|stitch)\b")
 # "no pain or stiffness", "no chest pain or arm tingling": a list joined by "or" shares its "no"
-OR_GAP = re.compile(r"\s*+(?:,\s*+)?(?:or|nor|/)(?:\s++(?:any|my|the)\b)?(?:\s++(?!(?:but|just|only|still|now)\b)[\w'-]++){0,2}\s*+$")
+# "no chest pain or arm tingling"; "no chest pain, palpitations or breathlessness" (a list item we do not read between)
+OR_GAP = re.compile(r"\s*+(?:,\s*+(?:(?!(?:but|just|only|still|now|and|no|not)\b)[\w'-]++\s*+){1,3}){0,3}(?:,\s*+)?(?:or|nor|/)"
+                    r"(?:\s++(?:any|my|the)\b)?(?:\s++(?!(?:but|just|only|still|now)\b)[\w'-]++){0,2}\s*+$")
+# "no numbness, tingling, fever or cough": a list of commas that an "or" closes after its last mention
+OR_AFTER = re.compile(r"\s*+(?:,\s*+)?(?:or|nor)\s++(?:any\s++)?[\w'-]++")
 COMMA_GAP = re.compile(r"\s*+,\s*+(?:(?!(?:but|just|only|still|now|and)\b)[\w'-]++\s++){0,2}$")
 
 # Substring screens: a sentence is only tokenised, a red-flag pattern only run, when a needle is there.
