@@ -39,7 +39,8 @@ _RELATIONS = (
     r"friends?|mates?|buddy|buddies|pals?|wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|coach|dad|father"
     r"|mum|mom|mother|brother|sister|son|daughter|kids?|teammates?|club\s?mates?|running\s+(?:buddy|partner|mate)"
     r"|someone|somebody|guys?|girls?|lads?|fellas?|bloke|lady|ladies|man|woman|runners?|clients?|patients?|colleague"
-    r"|boss|dog|neighbou?r|flatmates?|housemates?|roommates?"
+    r"|boss|dog|pup|puppy|pug|spaniel|collie|whippet|terrier|cat|neighbou?r|flatmates?|housemates?|roommates?|aunt|auntie|uncle"
+    r"|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|cousin|nephew|niece|in-laws"
     r"|physio|doctor|gp|he|she|his|her|him|they|them|their|everyone|everybody|half\s+of\s+them|others?"
 )
 _NOT_PEOPLE = ("it", "that", "what", "there", "here", "today", "yesterday", "tomorrow", "week", "month", "year",
@@ -142,7 +143,7 @@ _NOW = re.compile(
 _HYPOTHETICAL = re.compile(
     r"'ll\b|\bnot\s+sure\b|\bunsure\b|\b(?:hop(?:e|es|ed|ing|efully)\b"
     r"|(?P<cond>(?<=worse\s)|(?<=hurts\s)|(?<=aches\s)|(?<=sore\s)|(?<=painful\s)|(?<=tight\s)|(?<=catches\s))?if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
-    r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b|\bgonna\b|\btomorrow\b(?!'s)"
+    r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b(?!\s+(?:my|the)\s+(?:left\s+|right\s+)?(?:arm|jaw|neck|chest|back|shoulder))|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
     r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b|\b(?:thinking|thought)\s+(?:i'd|i\s+would|i\s+might|i'll)\b"
     r"|\b(?:thinking|thought)\s+i\s+(?:was|am|might\s+be)\s+(?:coming|going)\s+down\s+with\b)"

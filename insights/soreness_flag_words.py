@@ -57,7 +57,6 @@ _AT_REST = (r"(?:(?<!hr\s)(?<!rate\s)(?<!pulse\s)at\s+rest\b(?!\s+(?:between|in\
             r"|in\s+(?:first|second|third|fourth|fifth)))|sat\s+down\b)")
 # ... or out of all proportion
 _OUT_OF_PROPORTION = (r"(?:out\s+of\s+(?:all\s+)?proportion|at\s+a\s+pace\s+i\s+(?:normally|usually|can|always)\s+(?:chat|talk)"
-                      r"|(?:should\s+be\s+|normally\s+|usually\s+)(?:chatting|conversational|talking|easy)\s+pace"
                       r"|(?:way\s+|much\s+|far\s+)?worse\s+than\s+(?:usual|normal|ever))\b")  # not "harder than ever": a PB
 # a joke, not a symptom: "puffing and panting on the sofa just watching the Olympics 😂"
 _JOKING = r"(?![^.!?]{0,40}?(?:\bwatching\b|\blol\b|\bhaha\w*|😂|🤣))"
@@ -108,7 +107,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:ribs?\s+(?:and|&)\s+(?:my\s+)?)?chest\b"
         r"(?!\s+(?:press|strap|day|workout|fl(?:y|ies)))"
         # "now it's creeping round into the front of my chest"
-        r"|\b(?:it's|it\s+is|it\s+was|it)\s+(?:now\s+)?(?:creeping|spreading|wrapping|going|coming|moving|radiating|crept|spread"
+        r"|\b(?:pain|ache|aching|sore(?:ness)?|tight(?:ness)?|pressure|hurt\w*|\d{1,2}/10)\b[^.!?]{0,80}?"
+        r"\b(?:it's|it\s+is|it\s+was|it)\s+(?:now\s+)?(?:creeping|spreading|wrapping|going|coming|moving|radiating|crept|spread"
         r"|wrapped|went|came|moved)\s+(?:round|around|through)\s+(?:in)?to\s+(?:the\s+)?front\s+of\s+(?:my\s+|the\s+)?chest\b"
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
@@ -117,7 +117,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "breathing trouble from the first km even at walking pace"
         r"\b(?:breathing\s+(?:trouble|difficult(?:y|ies)|problems?)|trouble\s+breathing)\b|"
         # lips turning blue: air not getting in
-        r"\b(?:lips|face)\s+(?:went|turned|were|was|going|looked)\s+(?:a\s+bit\s+|slightly\s+)?blue\b|\bblue\s+lips\b"
+        r"\b(?:lips|face)\s+(?:went|turned|were|was|going|looked)\s+(?:a\s+bit\s+|slightly\s+)?blue\b"
+        r"(?![^.!?]{0,60}\b(?:cold|chilly|freez\w*|swim\w*|open\s+water|sea|lake|icy|winter|lipstick|paint|costume|slush\w*"
+        r"|ice\s+lolly)\b)"
         r"|\bshort(?:ness)?\s+of\s+breath\b|\b(?:breathless(?:ness)?|brathless|breathles|brethless|breatheless)\b(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty"
         r"|landscape|trails?|climb\s+views|panorama))"
         r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
@@ -150,6 +152,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         rf"|\b{_STRAIN}\s+(?:(?:even|just|also|while|when|still)\s+){{0,2}}(?:i\s+(?:sit|sat|lie|lay|stand)\s+)?{_AT_REST}{_JOKING}"
         rf"|\b{_AT_REST}[^.!?,;]{{0,20}}?\b{_STRAIN}\b{_JOKING}"
         rf"|\b{_STRAIN}\b[^.!?]{{0,60}}?\b{_OUT_OF_PROPORTION}|\b{_OUT_OF_PROPORTION}[^.!?]{{0,30}}?\b{_STRAIN}\b"
+        # "at what should be chatting pace but I couldn't say a sentence"
+        rf"|\bwhat\s+should\s+be\s+(?:chatting|conversational|talking|an?\s+easy)\s+pace\b[^.!?]{{0,30}}?\b{_STRAIN}\b"
         rf"|\b{_HARD_BREATHING}\b[^.!?]{{0,60}}?\b{_LONG_AFTER}"
         # a coach's shorthand, opening its clause, not a cry ("had a little sob walking back", "post-race sob")
         r"|(?:^|(?<=[,;:(/+&])|(?<=[,;:(/+&]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bc/o\s))\s*+sob\b"
@@ -195,8 +199,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b"
         r"|\bblood\s+(?:i|i'd|i've)\s+(?:coughed|hacked|brought)\s+up\b"
-        r"|\bcough\w*\b[^.!?]{0,60}?(?<!\bno\s)(?<!\bany\s)\bblood\s+in\s+(?:it|the\s+(?:spit|phlegm|mucus))\b"
-        r"|\bsp[ia]t(?:ting)?\s+out\s+(?:some\s+|a\s+(?:bit|little)\s+of\s+)?blood\b"
+        r"|\bcough\w*\b[^.!?]{0,60}?\b(?:and|with|,)\s+(?:there\s+was\s+|there's\s+|there\s+is\s+)?(?:some\s+|a\s+bit\s+of\s+)?"
+        r"blood\s+in\s+(?:it|the\s+(?:spit|phlegm|mucus))\b"
+        r"|\bsp[ia]t(?:ting)?\s+out\s+(?:some\s+|a\s+(?:bit|little)\s+of\s+)?blood\b(?!\s+orange)"
+        r"|\b(?:phlegm|spit|sputum|mucus)\s+(?:had|has|with)\s+(?:some\s+|a\s+bit\s+of\s+|a\s+little\s+)?blood\b"
         r"|\bcough\w*\b[^.]{0,60}?\b(?:brought|bringing|bring|coughed)\s+up\s+(?:(?:some|a\s+bit\s+of|bright|fresh|dark|red)\s+)*"
         r"blood\b(?!\s+(?:pressure|tests?|sugar|oranges?))")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip", "floppy",
@@ -230,7 +236,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:couldn't|could\s+not|can't|cannot|unable\s+to)\s+(?:properly\s+)?(?:lift|raise|grip|hold\s+up)\s+"
         r"(?:my\s+)?(?:left\s+|right\s+)?(?:arms?|hands?)\b")),
     "fever": (("🤒", "fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still"), (
-        r"🤒|(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
+        r"🤒\s*+(?:3[89]|4[01])(?:[.·]\d)?|🤒[^.!?]{0,20}?\b(?:shiver\w*|chills|feverish|hot\s+and\s+cold)\b|(?:3[89]|4[01])[.·]\d\s*+(?:°?\s*+c\s*+)?🤒|(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
         r"(?<!gold\s)(?<!olympic\s)\bfever\w*+(?!\s+(?:pitch|dream|pace|speed|tempo|rate))|\bfebrile\b|\bnight\s+sweats\b"
         r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
         r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside)\b|\s+today\s+of\b)"
@@ -274,7 +280,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|loose|stones)\b"
         r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
-        r"|\bcame\s+off\s+(?:my|the)\s+(?:\w+\s+)?bike\b|\b(?:got|was|been|getting)\s+doored\b|\btumbled\s+(?:down|over|off|into)\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
+        r"|\bcame\s+off\s+(?:my|the)\s+(?:(?:tt|road|mountain|gravel|race|new|push)\s+)?bike\b(?!\s+(?:in\s+\d|feeling|into\s+t2"
+        r"|onto\s+the\s+run|and\s+(?:ran|onto|straight)))|\b(?:got|was|been|getting)\s+doored\b"
+        r"|(?:(?<=\bi\s)|(?<=\bwe\s)|(?<=\bthen\s)|(?<=\band\s)|(?<!\w)(?<!\w\s))tumbled\s+(?:down|over|off|into)\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog|taxi|cab|motorbike|mirror)\s+(?:clipped|hit|knocked"
         r"|struck)\s+(?:me|my\s+(?:arm|shoulder|hip|elbow|leg|side|back|hand))\b"
         r"|\b(?:car|van|bus|lorry|truck|taxi|cab|motorbike|mirror)\s+caught\s+my\s+(?:arm|shoulder|hip|elbow|leg|side|back|hand)\b"
@@ -352,23 +360,33 @@ LEG_FATIGUE = re.compile(r"\b(?:quads?|hamstrings?|glutes?|calf|calves|shins?|ac
                          r"|squats?|lunges?|strength|imbalance|strain\w*|rehab|recovering|cramp\w*|sat\s+funny"
                          r"|after\s+(?:\w+\s+){0,2}?(?:marathon|ultra)|long\s+run|expected|(?:the|marathon)\s+wall|knackered"
                          r"|exhausted|cooked|wrecked|bonk\w*"
-                         r"|downhill|descent|descending|balance|push-?off|stryd|power\s+(?:meter|output))\b")
+                         r"|downhill|descent|descending|balance|push-?off|stryd|power\s+(?:meter|output)|blisters?|injur\w*|niggle)\b")
 # a foot that slaps or drags in new shoes
 FOOT_SHOES = re.compile(r"\b(?:shoes?|trainers|carbon|plates?|spikes|super\s*shoes)\b")
 # ... not when the arm gave out at the gym ("arms felt weak doing pull-ups")
-ARM_GYM = re.compile(r"\b(?:pull-?ups?|push-?ups?|press-?ups?|chin-?ups?|dips|gym|weights|bench(?:\s+press)?|curls|lifting|plank\w*)\b")
+ARM_GYM = re.compile(r"\b(?:pull-?ups?|push-?ups?|press-?ups?|chin-?ups?|dips|gym|weights|bench(?:\s+press)?|curls|lifting|plank\w*"
+                     r"|carrying|holding\s+(?:my|the|a)\s+(?:toddler|baby|kid|son|daughter|bag|shopping))\b")
+# "Hands so sweaty I couldn't grip my bottle": the grip, not the nerve
+GRIP_EXCUSE = re.compile(r"\b(?:sweat\w*|slippery|wet|cold|frozen|freezing|numb\s+from\s+the\s+cold|gloves?|teeth)\b")
 # ... and never when it came on out of nowhere ("suddenly went weak on my long run, had to stop")
 LIMB_ALARMING = re.compile(r"\b(?:suddenly|out\s+of\s+nowhere|had\s+to\s+stop|scar(?:y|ed)|frightening|never\s+had"
-                           r"|wouldn't\s+do\s+what|giv(?:e|es|ing)\s+(?:way|out)|gave\s+(?:way|out)|buckl\w*|dragg\w*|first\s+time"
+                           r"|wouldn't\s+do\s+what|giv(?:e|es|ing)\s+(?:way|out)|gave\s+(?:way|out)|buckl\w*|weak\s+and\s+dragg\w*"
+                           r"|first\s+time"
                            r"|never\s+before|(?:wasn't|wasnt|not)\s+(?:even\s+)?tired|went\s+limp)\b")
 # "not the usual tired", "nothing like normal fatigue": the explanation denied
 LEG_FATIGUE_DENIED = re.compile(r"(?:\bno|\bnot|\bnothing\s+like|\bnever|\bwithout|n't)\b[^,;.]{0,20}$")
 # an ache round to the chest from kit or the gym ("HRM strap pain going round to my chest", "ache in my lats
 # wrapping around to my chest from yesterday's bench session")
 WRAP_EXCUSE = re.compile(r"\b(?:hrm|strap|vest|bra|band|harness|backpack|bench|press|pecs?|lats|doms|chest\s+day|push-?ups?"
-                         r"|press-?ups?|flyes|flys|gym|weights|deadlifts?|rows?)\b")
-FALL_INJURY = re.compile(r"\b(?:broken|broke\s+my|fractur\w*|swell\w*|swollen|limp(?:ing)?|hobbl\w*|smashed|concussion|concussed"
-                         r"|dislocat\w*|sprain\w*|throbb\w*)\b")
+                         r"|press-?ups?|flyes|flys|gym|weights|deadlifts?|rows?|sunburn\w*|rash|chaf\w*|rubb\w*|itch\w*)\b")
+_BODY = (r"(?:wrist|arm|elbow|collar\s*bone|ribs?|ankle|knee|hand|finger|thumb|toe|nose|hip|shoulder|leg|thigh|shin|chin|face"
+         r"|head|cheek|jaw|back|neck)")
+FALL_INJURY = re.compile(
+    rf"\b(?:broke|broken|fractured?|dislocated|sprained|smashed|split|cracked|bashed|whacked)\s+(?:my\s+|a\s+)?{_BODY}\b"
+    rf"|\b{_BODY}(?:'s|\s+is|\s+was|\s+(?:might|may|could)\s+be|\s+(?:looks|feels))?\s+(?:\w+\s+and\s+)?(?:broken|fractured"
+    r"|swollen|swelling(?:\s+up)?|dislocated|throbbing|bleeding)\b"
+    r"|\b(?:it's|its|it\s+is)\s+swelling\s+up\b|\bthink\s+it(?:'s|\s+is|\s+might\s+be|\s+may\s+be)\s+broken\b"
+    r"|\b(?:i'm|im|i\s+am|i\s+was|and|now)\s+limping\b|\bhobbled\s+(?:off|home|back)\b|\bconcuss(?:ed|ion)\b|\bbig\s+lump\b")
 # "Face planted on the cobbles, split my chin and my jaw aches": the jaw hit the ground
 # "couldn't speak sitting down at the finish, tears everywhere": moved, not out of breath
 MOVED = re.compile(r"\b(?:tears|crying|cried|emotional|sobbing|overwhelmed|choked\s+up|speechless)\b")
@@ -403,11 +421,15 @@ CHOSEN_LOSS = re.compile(rf"\b(?:keto|(?<!\bone\s)diet(?:ing)?|low\s+carb|fastin
                          rf"|cut(?:ting)?\s+out\s+{_GIVEN_UP}|gave\s+up\s+{_GIVEN_UP}|off\s+the\s+(?:beer|booze|sugar)"
                          r"|(?:doubled|increased|upped)\s+(?:my\s+)?(?:mileage|training|volume)|increased\s+(?:mileage|volume|training)"
                          r"|more\s+(?:mileage|miles|training)|(?:training|marathon)\s+block|race\s+weight"
-                         r"|on\s+purpose|slimming|weight\s+watchers|ozempic|wegovy)\b")
+                         r"|on\s+purpose|slimming|weight\s+watchers|ozempic|wegovy|trying\s+to|nicely|steadily|on\s+track|goal|target"
+                         r"|started\s+eating|eating\s+(?:more\s+(?:veg|fruit|protein|healthily)|healthier|better|less|fewer)"
+                         r"|fewer\s+(?:biscuits|snacks|sweets)|🎉)")
 ILLNESS_LOSS = re.compile(r"\b(?:after|from|with|since|because\s+of|due\s+to)\s+(?:the|a|my|that|this)?\s*+(?:\w+\s+)?"
                           r"(?:bug|virus|flu|illness|covid|norovirus|noro|food\s+poisoning|sickness|gastro|stomach\s+bug)\b")
 # "spat a bit of blood from a nosebleed": the nose, gums or a bitten lip, not the lungs
-MOUTH_BLOOD = re.compile(r"\b(?:nosebleed|nose\s*bleed|nose|gums?|lip|tongue|tooth|teeth|mouth\s+ulcer|dentist|braces)\b")
+MOUTH_BLOOD = re.compile(r"\b(?:nosebleed|nose\s*bleed|nose|gums?|lip|tongue|cheek|tooth|teeth|mouth\s+ulcer|dentist|braces)\b")
+# a clause before that is set against it ("Lip healed up nicely, but coughed up blood after the intervals")
+AGAINST = re.compile(r"\b(?:but|however|though|although)\b")
 # a cause denied does not explain anything: "definitely not from my nose or gums", "my lip wasn't cut"
 DENIED_NEAR = re.compile(r"\b(?:not|no|never|nothing|fine|normal)\b|n't\b")
 SWEAT_LOSS = re.compile(r"\b(?:on|during|in)\s+(?:the|my|a|today's)\s+(?:long\s+)?(?:run|race|heat|session|marathon)\b"

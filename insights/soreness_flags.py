@@ -135,6 +135,11 @@ _GENERAL_QUESTION = re.compile(r"\s*+(?:is|are|can|could|does|do|should|would|wh
 _JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|so|a\s+bit|a\s+little)\s++)?")
 
 
+# a jaw that aches, not a pain that went to it
+_JAW_ALONE = re.compile(r"jaw\b|pain\s+in\s+(?:my\s+)?jaw\b")
+# "Breathing trouble? Only in the bushfire smoke on Tuesday, fine today.": an answer that puts it on another day
+_ONLY_THEN = re.compile(r"only\b[^.!?]{0,60}?(?:\b(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b"
+                        r"|\blast\s+(?:week|night|month)\b)")
 # "Breathless? Only on the hill sprints."
 _ONLY_ON_EFFORT = re.compile(r"only\s+(?:on|in|during|at|up|when|for)\b[^.!?]{0,30}?\b(?:reps?|repeats|intervals?|sprints?"
                              r"|strides|efforts?|hills?|the\s+finish|race)\b")
@@ -270,6 +275,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         for index in sentences.holding(needles):
             candidates.setdefault(index, []).append((code, rx))
     flags: set[str] = set()
+    falls: list[int] = []  # sentences that tell of a fall: its injury is read there and in the next two
     past: dict[int, list[tuple[int, str]]] = {}  # mentions read as past, by sentence: are they back today?
     for index, checks in candidates.items():
         sentence = sentences.all[index]
@@ -304,6 +310,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             joined = last_said if _JOINED.fullmatch(sentence, last_end, start) else None
             said = _said(sentences, index, start, end, lo, hi, joined, labelled_past)
             last_said, last_end = said, end
+            if sentences.asked(index) and _ONLY_THEN.match(sentences.next_sentence(index)):
+                continue  # "Breathing trouble? Only in the bushfire smoke on Tuesday"
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one
             if said == context.PAST and (code not in _OVER_TIME or context.LONG_AGO.search(sentence, lo, hi)):
@@ -313,6 +321,9 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "numbness_or_weakness":
                 if cold is None:
                     cold = flag_words.COLD.search(sentence) is not None and not flag_words.NOT_COLD.search(sentence)
+                if "grip" in sentence[start:end] and _asserted(flag_words.GRIP_EXCUSE, sentence, max(0, lo - 60),
+                                                                min(len(sentence), hi + 60)):
+                    continue  # "hands so sweaty in the humidity I couldn't grip my bottle"
                 if _limb_explained(sentence, start, end, lo):
                     continue  # "Weak in my left leg by 30k, but the right was just as dead": the miles
                 if funny_bone is None:
@@ -338,7 +349,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
                 continue  # "chest sore from push-ups": the muscle worked, not the heart
-            if code == "chest_pain" and sentence.startswith(("pain", "ache"), start) and "round" in sentence[start:end] \
+            if code == "chest_pain" and "round" in sentence[start:end] \
+                    and not sentence.startswith(("tight", "heavy", "felt like", "like"), start) \
                     and flag_words.WRAP_EXCUSE.search(sentence, max(0, lo - 80), min(len(sentence), hi + 80)):
                 continue  # "HRM strap pain going round to my chest": the strap, not the heart
             if code == "chest_pain" and _kit_on_chest(sentence, start, end, lo, hi):
@@ -347,7 +359,10 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                     _asserted(flag_words.ILLNESS_LOSS, sentence, lo, min(len(sentence), hi + 60))
                     or _cause_said(flag_words.CHOSEN_LOSS, sentence, lo, min(len(sentence), hi + 80))):
                 continue  # "down 2 kg after the stomach bug last week": explained
-            if code == "coughing_blood" and _asserted(flag_words.MOUTH_BLOOD, sentence, max(0, lo - 60), min(len(sentence), hi + 40)):
+            before = max(0, lo - 60)
+            if code == "coughing_blood" and _asserted(
+                    flag_words.MOUTH_BLOOD, sentence, lo if flag_words.AGAINST.search(sentence, before, lo) else before,
+                    min(len(sentence), hi + 40)):
                 continue  # "spat a bit of blood from a nosebleed"
             if code == "weight_loss" and flag_words.SWEAT_LOSS.search(sentence, lo, hi):
                 continue  # "lost 2kg on the long run": sweat
@@ -358,9 +373,11 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         codes = {code for _, _, code in affirmed}
         if "after_fall" in codes and "radiating_pain" in codes:
             # "Face planted on the cobbles, split my chin and my jaw aches": the jaw that hit the ground
-            affirmed = [a for a in affirmed if a[2] != "radiating_pain" or not sentence.startswith(("jaw", "pain in"), a[0])]
+            affirmed = [a for a in affirmed if a[2] != "radiating_pain" or not _JAW_ALONE.match(sentence, a[0])]
             codes = {code for _, _, code in affirmed}
         for start, end, code in affirmed:
+            if code == "after_fall":
+                falls.append(index)
             if code != "sweating_or_nausea":
                 flags.add(code)
                 continue
@@ -377,6 +394,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         flags |= when.came_back(sentences, past)
     if "chest_pain" not in flags:
         flags |= when.chest_again(sentences)
-    if "after_fall" in flags and not pain_anywhere() and not flag_words.FALL_INJURY.search(sentences.text):
+    if "after_fall" in flags and not pain_anywhere() and not any(
+            _asserted(flag_words.FALL_INJURY, sentences.all[i], 0, len(sentences.all[i]))
+            for i in range(min(falls), min(max(falls) + 3, len(sentences.all)))):
         flags.discard("after_fall")  # a fall without pain is not a red flag
     return flags

@@ -224,8 +224,7 @@ _RETURNED = re.compile(
     r"|(?:^|[,;:]|\b(?:and|but|then|now|today|so)\b)\s*+(?:(?:today|now|this\s+morning|tonight)\s*+[:,]?\s*+)?(?:"
     r"same\s+again|(?:(?:it's|its|it\s+is)\s+)?still\s+(?:(?:a\s+bit|a\s+little|quite|slightly)\s+)?(?:there|am|is|hurts?"
     r"|hurting|tight|numb|sore|tingl\w*|got\s+it"
-    r"|have\s+it)|(?:then\s+)?(?<!back\s)again\s+(?:today|this\s+morning|tonight)(?:\s+(?:on|at|during|in|before|when|while"
-    r"|too)\b|\s*+(?:[,;]|$))"
+    r"|have\s+it)|(?:then\s+)?(?<!back\s)again\s+(?:today|this\s+morning|tonight)\s+(?:on|at|during|in)\b"
     r"|(?<![:\d])(?:3[89]|4[01])(?:[.,·]\d)?\s*+(?:°?\s*+c\s+)?again)\b"  # not a pace, "5:38 again"
     r"(?![^.!?]{0,30}\b(?:next|tomorrow|will|gonna|weekend|planned|booked)\b)")
 # what else comes back: "sent my watch off for repair and it came back", "the ECG came back clear"
@@ -261,7 +260,8 @@ _CLINICIAN_SAID = re.compile(r"\b(?:gp|doc|doctor|physio|nurse|cardiologist|cons
 _RETURNS = re.compile(r"\s*+(?:\w+\s+){0,4}?(?:returned|returns|came\s+back|comes\s+back|happened\s+again|happens\s+again"
                       r"|recurred|recurs|got\s+worse|gets\s+worse|was\s+back|is\s+back|started\s+again|starts\s+again)\b")
 _IT_DID = re.compile(r"[\W]*+(?:(?:well|and|but|sadly|guess\s+what|yep|yes|so|which)\W+){0,2}(?:(?:it's|its|it\s+is)\s+back\b"
-                     r"|it\s+came\s+back\b|(?:it|they|that|she|he)\s+(?:did|has|does|have|had)\b)(?!n't|\s+not|\s+never|\s+for\s+(?:my|him|her|them|his|a|the)\b)")
+                     r"(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from|under|negative|clear|normal)\b)"
+                     r"|it\s+came\s+back\b(?!\s+(?:negative|positive|clear|normal|fine|ok|okay|from|with|all|to)\b)|(?:it|they|that|she|he)\s+(?:did|has|does|have|had)\b)(?!n't|\s+not|\s+never|\s+for\s+(?:my|him|her|them|his|a|the)\b)")
 
 
 def returned_as_feared(sentences: Sentences, index: int, start: int, end: int, said: str) -> bool:
@@ -277,7 +277,11 @@ def returned_as_feared(sentences: Sentences, index: int, start: int, end: int, s
     if returns is None:
         return False
     rest = sentence[returns.end():returns.end() + 60]
-    return _IT_DID.match(rest if rest.strip(" ,") else sentences.next_sentence(index)) is not None
+    return _IT_DID.match(rest) is not None or _IT_DID.match(sentences.next_sentence(index)) is not None
+
+
+# "Breathless lying in bed last night and again this morning before I'd even got up": in the mention's own sentence
+_AGAIN_SAME_SENTENCE = re.compile(r"\band\s+again\s+(?:today|this\s+morning|tonight)\s+(?:before|when|while|as\s+soon\s+as)\b")
 
 
 def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> set[str]:
@@ -294,7 +298,8 @@ def came_back(sentences: Sentences, past: dict[int, list[tuple[int, str]]]) -> s
             found |= codes
             continue
         last = max(start for start, _ in mentions)
-        back = None if sentences.asked(index) else _RETURNED.search(sentence, last, last + _RETURN_REACH)
+        back = None if sentences.asked(index) else (_RETURNED.search(sentence, last, last + _RETURN_REACH)
+                                                     or _AGAIN_SAME_SENTENCE.search(sentence, last, last + _RETURN_REACH))
         if back is not None and not _SETTLED.search(sentence, back.end(), back.end() + _RETURN_REACH) \
                 and _of_it(sentence, last, back) and not _another_part(sentence, back):
             found |= codes
