@@ -74,7 +74,7 @@ _PLACE_AFTER = (r"\s+(?:park|church\w*|hill|road|lane|loop|wood|green|way|common
                 r"|hospital|college|school|cathedral|well|head|point|bay|island|pier|square|meadow\w*|seat|canal"
                 r"|cross|tent|arms|inn|wharf|quay|mill|rock|tor|beacon|heath|fell|pike|crag|bridge|reservoir)\b")
 _PERSON = re.compile(
-    rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
+    rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
     rf"|\b(?P<other>(?<!\bst\s)(?<!\bst\.\s)(?:{_NAMES})(?:'s\b(?!{_PLACE_AFTER})|\s+(?=(?:and\s+(?:i|me)|{_NAME_VERBS})\b))"
     rf"|(?<!\bas\sa\s)(?<!\blike\sa\s)(?:my\s+)?(?:{_RELATIONS})\b"  # not "sick as a dog"
     rf"|(?<!\bst\s)(?<!\bst\.\s)(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b"
@@ -122,6 +122,8 @@ _PAST = re.compile(
     r"|\blast\s+(?:week|night|month|weekend)'s\s+(?:chest|fever|temperature|breathlessness|tingling|numbness|cough)"
     r"|\btook\s+(?:weeks|months|ages|a\s+while|days)\s+to\s+(?:clear|go|settle|recover|shift)\b"
     r"|\bin\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+    rf"|\bon\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+    rf"|\bon\s+(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b(?!'s)"
     # "on sat", "yday", "Friday I had ...", "in my 20s"
     # "sat" and "sun" are days only where a day would end ("on sat, ...", "on sat and sun", "on sat night"), not
@@ -166,8 +168,16 @@ def person_scope(sentence: str, start: int) -> str:
     lo = max(0, start - 100)
     cut = lo
     for m in _PERSON_CUT.finditer(sentence, lo, start):
+        if _SHORT_ASIDE.match(sentence, m.start()) or _SHORT_ASIDE_END.search(sentence, max(0, m.start() - 22), m.end()) \
+                or (m.group() == "," and _WHO_NEXT.match(sentence, m.end())):
+            continue  # "My dad (72) came out ... and got short of breath"; "my aunt, who's in with a fever"
         cut = m.end()
     return sentence[cut:start]
+
+
+_SHORT_ASIDE = re.compile(r"\((?=[^()]{0,20}\))")
+_SHORT_ASIDE_END = re.compile(r"\([^()]{0,20}\)$")
+_WHO_NEXT = re.compile(r"\s*+(?:who|who's|whose|who\s+has|who\s+had)\b")
 
 
 _COMPARED = re.compile(r"\blike\s+(?:i\s+had|i've\s+had|i\s+got|the\s+one|when|last\s+time|before)\b"

@@ -39,11 +39,17 @@ _NOT_FALLING = (
     r"|off\s+(?:the\s+|my\s+)?pace|off\s+(?:a\s+)?cliff|out\s+(?:with|of\s+love)|to\s+(?:pieces|bits|\d)"
     r"|(?:by|from)\s+\d)\b)")
 # breathing that is hard work (not "gasping for a pint", "breathless views") ...
-_HARD_BREATHING = (r"(?:gasping(?!\s+for\s+(?:a|an|some|my|the|another)\b)|panting|huffing|breathing\s+(?:\w+\s+)?hard"
+_HARD_BREATHING = (r"(?:gasping(?!\s+for\s+(?:a|an|some|my|the|another)\b)|panting|huffing|winded|breathing\s+(?:\w+\s+)?hard"
                    r"|out\s+of\s+(?:breath|puff)|short\s+of\s+breath"
                    r"|breathless(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty|landscape|trails?|panorama)))")
 _STRAIN = (rf"(?:{_HARD_BREATHING}|(?:couldn't|couldnt|could\s+not|can't|cant|cnt|cannot)\s+(?:talk|speak|finish\s+a\s+sentence"
-           r"|get\s+(?:a\s+)?(?:sentence|word|words)\s+out|say\s+a\s+(?:sentence|word)|string\s+a\s+sentence\s+together))")
+           r"|get\s+(?:a\s+)?(?:sentence|word|words)\s+out|say\s+a\s+(?:sentence|word)|string\s+a\s+sentence\s+together)"
+           r"|(?:could\s+)?(?:barely|hardly)\s+(?:talk|speak|get\s+(?:a\s+)?(?:sentence|word|words)\s+out))")
+# everyday effort that should not take the breath away: "winded carrying the shopping in", "walking up the stairs to our flat"
+_MILD_EXERTION = (r"(?:carrying\s+(?:the\s+)?(?:shopping|bags?|washing)|walking\s+(?:to|back\s+to)\s+the\s+car|getting\s+dressed"
+                  r"|tying\s+my\s+(?:shoes|laces)|walking\s+up\s+(?:the\s+)?stairs|(?:climbing|going\s+up)\s+(?:the\s+)?stairs"
+                  r"\s+(?:to|at)\s+(?:our|my|the)\s+(?:flat|house|home|office|room))")
+STRAIN = _STRAIN
 # ... while still, said right beside it: "couldn't talk at rest", "couldn't speak sitting down", "gasping
 # climbing the stairs to bed", "sat in the car and still breathing very hard" (not "HR at rest 52", "stood
 # still to take in the view", "standing still between reps", "sitting behind the pacers", "sat nav")
@@ -82,8 +88,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|crush\w*|squeez\w*|vice|weight(?!\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?lifted)|pressing|clamp\w*)\b"
         r"|\bchest\s*+[:=–-]?\s*+(?:pains?|pressure|tight(?:ness)?|aches?|aching|hurts?|hurting|discomfort|squeez\w*|heav\w*"
         r"|crushing|sore\w*|burning)\b|\btight(?:ness)?[\s-]+chest(?:ed)?\b|\bangina\b"
-        r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+"
-        r"(?:in|across|on|around|through)\s+(?:my\s+|the\s+)?chest\b"
+        r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning|twinges?)\s+"
+        r"(?:in|across|on|around|through)\s+(?:my\s+|the\s+)?(?:(?:upper|left|right|lower)\s+)?chest\b"
         r"|\bchest\s+(?:felt|feels|feeling|was|is|got|getting|went)\s+(?:\w+\s+)?(?:\w+\s+)?"
         r"(?:tight|heavy|sore|painful|crushed|constricted|squeezed|squeezy|compressed)\b"
         r"|(?<!worked\s)(?<!:\s)(?<!and\s)\bchest(?:\s+(?:though|too|also|as\s+well))?,\s+"
@@ -103,7 +109,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?=[^.!?,]{0,25}\b(?:is\s+back|'s\s+back|came\s+back|again|returned)\b)"
         # "the pain between my shoulder blades wrapping round to the front of my chest"
         rf"|\b(?:pain|ache|aching)\s+{_WHERE_NO_KIT}(?:that\s+|which\s+)?(?:wrap\w*|spread\w*|radiat\w*|going|goes|went|moving|moved|shoot\w*"
-        r"|shot|coming|came)\s+(?:round|around|through)\s+(?:to\s+)?(?:the\s+)?(?:front\s+of\s+)?(?:my\s+|the\s+)?"
+        r"|shot|coming|came)\s+(?:right\s+|straight\s+)?(?:round|around|through)\s+(?:to\s+)?(?:the\s+)?(?:front\s+of\s+)?(?:my\s+|the\s+)?"
         r"(?:ribs?\s+(?:and|&)\s+(?:my\s+)?)?chest\b"
         r"(?!\s+(?:press|strap|day|workout|fl(?:y|ies)))"
         # "now it's creeping round into the front of my chest"
@@ -114,6 +120,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
     "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob", "blue"), (
+        # "breathing felt really short even jogging slowly"
+        r"\bbreath(?:ing)?\s+(?:felt|was|feels|is|got|getting)\s+(?:\w+\s+)?short\b|"
         # "breathing trouble from the first km even at walking pace"
         r"\b(?:breathing\s+(?:trouble|difficult(?:y|ies)|problems?)|trouble\s+breathing)\b|"
         # lips turning blue: air not getting in
@@ -151,6 +159,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # I'd been stood still for 10 mins", "gasping like it was a sprint. Totally out of proportion"
         rf"|\b{_STRAIN}\s+(?:(?:even|just|also|while|when|still)\s+){{0,2}}(?:i\s+(?:sit|sat|lie|lay|stand)\s+)?{_AT_REST}{_JOKING}"
         rf"|\b{_AT_REST}[^.!?,;]{{0,20}}?\b{_STRAIN}\b{_JOKING}"
+        rf"|\b{_STRAIN}\s+(?:just\s+)?{_MILD_EXERTION}|\b{_MILD_EXERTION}[^.!?,;]{{0,40}}?\b{_STRAIN}\b"
         rf"|\b{_STRAIN}\b[^.!?]{{0,60}}?\b{_OUT_OF_PROPORTION}|\b{_OUT_OF_PROPORTION}[^.!?]{{0,30}}?\b{_STRAIN}\b"
         # "at what should be chatting pace but I couldn't say a sentence"
         rf"|\bwhat\s+should\s+be\s+(?:chatting|conversational|talking|an?\s+easy)\s+pace\b[^.!?]{{0,30}}?\b{_STRAIN}\b"
@@ -169,10 +178,11 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:(?!(?:i|we|he|she|they|once)\b)\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?"
         rf"(?:to|into|down|up|through)\s+(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?(?!-)|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
-        rf"|\b(?:pain(?!\s+in\s+the\s+(?:neck|arse|ass|butt|backside)\b)|ache|aching)\s+{_WHERE}(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting"
+        rf"|\b(?:pain(?!\s+in\s+the\s+(?:neck|arse|ass|butt|backside)\b)|ache|aching|pressure|tightness|twinge)\s+{_WHERE}"
+        rf"(?:and\s+)?(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting|crept|creeping"
         rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         # "Upper back pain, then it went down my left arm"
-        rf"|\b(?:pain|ache|aching)\b[^.!?]{{0,30}}?(?:,\s*+|\s+)(?:and\s+)?(?:then\s+)?it\s+(?:went|moved|shot|spread|travelled"
+        rf"|\b(?:pain|ache|aching|twinge|pressure|tightness)\b[^.!?]{{0,60}}?(?:,\s*+|\s+)(?:and\s+)?(?:then\s+)?it\s+(?:went|moved|shot|spread|travelled"
         rf"|traveled|radiated|go|goes|going|spreads)\s+(?:up\s+|down\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,3}?travel\w*\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
@@ -183,8 +193,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
         r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
         r"|\bleft\s+arm(?:'s\s+been|'s)?\s+(?:(?:has\s+been|had\s+been|is|was|kept|keeps|started|starts|began)\s+)?"
-        r"(?:pain|ache|ached|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
-        r"|dead|weird|funny))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b")),
+        r"(?:pain|painful|ache|ached|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
+        r"|dead|weird|funny|painful))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b")),
     "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮"), (
         r"\bnause\w*|\bqueasy\b|\bvomit\w*|\bthrew\s+up\b|\bthrowing\s+up\b|\bsweaty\b|\bsweating\b|🤢|🤮"
         r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
@@ -276,7 +286,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?=\s*+(?:[,.;!]|$|(?:and|on|onto|at|down|off)\b(?!-)))"
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
-        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+hard\b|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
+        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap)\b|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
         r"|loose|stones)\b"
         r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
@@ -337,7 +347,9 @@ UNSURE = re.compile(r"\b(?:not\s+sure|unsure|(?:don't|dont|didn't|didnt)\s+know|
 # "Breathless at the end of every rep, back to normal in the 200 jog")...
 BREATH_EFFORT = re.compile(r"\b(?:reps?|repeats?|intervals?|sprints?|strides|efforts|\d+\s*x\s*\d+\w*|[1-9]\d0s|vo2\w*"
                            r"|the\s+finish|finishing\s+(?:straight|kick)|kick|last\s+(?:rep|lap|interval)|race\s+pace"
-                           r"|(?:every|each|the\s+last)\s+(?:[1-9]\d0|1k|km|mile|lap)|as\s+planned)\b")
+                           r"|(?:every|each|the\s+last)\s+(?:[1-9]\d0|1k|km|mile|lap)|as\s+planned|final\s+climb"
+                           r"|top\s+of\s+the\s+(?:final\s+|last\s+)?(?:climb|hill)"
+                           r"|recovered\s+(?:within|in|after)\s+(?:a|one|\d+|a\s+few)\s+(?:minute|min|sec|moment)\w*)\b")
 # ...unless something about it is not ordinary
 BREATH_UNUSUAL = re.compile(
     rf"\b{_OUT_OF_PROPORTION}|\b{_LONG_AFTER}|\b(?:walking\s+(?:home|up\s+(?:the\s+)?stairs)|stairs|not\s+like\s+me"
@@ -348,6 +360,7 @@ BREATH_UNUSUAL = re.compile(
     r"|for\s+(?:a\s+good\s+|about\s+|over\s+|nearly\s+)?(?:[1-9]\d|ten|fifteen|twenty|thirty|forty)\s+min\w*"
     r"|took\s+(?:[1-9]\d|ten|fifteen|twenty|thirty|forty)\s+min\w*\s+to\s+(?:settle|recover|calm)"
     r"|rest\s+of\s+the\s+(?:day|evening|night)|all\s+(?:day|evening)|couldn't\s+shake\s+it|wheez\w*"
+    r"|(?:minimal|the\s+slightest|any)\s+(?:effort|exertion)|skipped\s+the|since\s+the\s+(?:cold|virus|covid|flu|bug)"
     r"|so\s+i\s+(?:bailed|stopped|pulled\s+out|cut\s+it|quit|abandoned)|had\s+to\s+(?:stop|bail|pull\s+out)"
     r"|scared|frightened|ambulance|paramedics?|medics|blue\s+lips|lips\s+(?:went\s+)?blue"
     r"|chest\b(?!\s+(?:strap|cold|infection|bug))|dizzy|faint)\b")

@@ -64,7 +64,8 @@ from insights import soreness_when as when
 from insights import soreness_words as words
 from insights.soreness_text import Sentences, clause_bounds, negated, negation_floor
 
-_WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and)\s+(?:the|my|that)\s+(?:\w+\s+){0,3}?(?:pain|ache)\b"
+_WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and|while)\s+(?:the|my|that)\s+(?:(?!(?:but|no|not|without|any)\b)\w+\s+){0,3}?"
+                        r"(?:pain|ache)\b"
                         r"|\bwith\s+it\b|\bwith\s+(?:a|the|my|that)\s+(?:(?:really|very|bit|so)\s+)?(?:tight|heavy|painful|sore"
                         r"|crushing|squeez\w*)\s+chest\b|\bwith\s+(?:the\s+|that\s+)?(?:chest\s+(?:pain|tightness)|tightness)\b")
 _BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|effort|intervals?|reps"
@@ -145,6 +146,8 @@ _ONLY_ON_EFFORT = re.compile(r"only\s+(?:on|in|during|at|up|when|for)\b[^.!?]{0,
                              r"|strides|efforts?|hills?|the\s+finish|race)\b")
 _KIT_ANYWAY = re.compile(r"\b(?:still|anyway|even\s+after|even\s+with|crushing|squeezing|pressure|pain|no\s+(?:change"
                          r"|better|difference)|didn't\s+help)\b")
+_JUST_KIT = re.compile(r"\bbut\s+(?:it\s+was|it's|turned\s+out\s+(?:to\s+be|it\s+was))\s+(?:just|only)\s+(?:my\s+|the\s+)?"
+                       r"(?:hr\s+|heart\s+rate\s+|new\s+)?(?:strap|monitor|bra|vest|hrm|backpack|harness)\b")
 _NOT_MUSCLE = re.compile(r"\b(?:tight\w*|pressure|heav\w*|crush\w*|squeez\w*|burning|pain|ache|aching)\b")
 _ANSWER_REACH = 200  # characters of an answer after a dash read
 _ANSWER_DASH = re.compile(r"\s[-–—]\s|\?\s*+")
@@ -235,6 +238,8 @@ def _kit_on_chest(sentence: str, start: int, end: int, lo: int, hi: int) -> bool
     """Is the kit the cause: named before the chest in its clause ("HRM strap across my chest a bit tight"),
     or after it as a cause ("sore from chafing", "squeezed in the new race vest")? Not "took off my vest but no
     change", nor "nipples chafed too"."""
+    if _JUST_KIT.search(sentence, end, min(len(sentence), end + 80)):
+        return True  # "Thought I felt a twinge in my chest but it was just my HR strap"
     if _KIT_ANYWAY.search(sentence, lo, min(len(sentence), hi + 80)):
         return False
     return flag_words.CHEST_KIT.search(sentence, lo, start) is not None \
@@ -262,6 +267,25 @@ def _limb_explained(sentence: str, start: int, end: int, lo: int) -> bool:
         return any(not flag_words.LEG_FATIGUE_DENIED.search(sentence, max(0, m.start() - 30), m.start())
                    for m in flag_words.LEG_FATIGUE.finditer(sentence, lo, reach))
     return "arm" in said and flag_words.ARM_GYM.search(sentence, lo, reach) is not None
+
+
+_STRAIN = re.compile(rf"\b{flag_words.STRAIN}\b")
+# a sentence that says the last one was not ordinary
+_NOT_ORDINARY = re.compile(r"\s*+(?:(?:weird|odd|strange|scary)\s+one\W+)?(?:that\s+(?:has\s+)?never|that's\s+never|never\s+(?:had|happened)"
+                           r"|not\s+like\s+me|(?:that's|that\s+is|it's|this\s+is)\s+not\s+(?:normal|like\s+me)|not\s+normal\s+for\s+me)\b")
+
+
+def _strained_then_unusual(sentences: Sentences) -> bool:
+    """Is hard work for breath (read nowhere as a red flag) said in one sentence and called out of the ordinary in
+    one of the next two ("By the second km I could barely get a sentence out ... Weird one, not like me at all.")?"""
+    for index in sentences.holding(("gasp", "breath", "pant", "winded", "sentence", "talk", "speak", "puff")):
+        if not _STRAIN.search(sentences.all[index]):
+            continue
+        for following in range(index + 1, min(index + 3, len(sentences.all))):
+            text = sentences.all[following]
+            if text.strip() and _NOT_ORDINARY.match(text) and not negated(text, 0):
+                return True
+    return False
 
 
 def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
@@ -335,7 +359,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             if code == "breathless" and (
-                    flag_words.BREATH_EFFORT.search(sentence, lo, hi)
+                    flag_words.BREATH_EFFORT.search(sentence, max(0, lo - 60), min(len(sentence), hi + 60))
                     or (sentences.asked(index) and _ONLY_ON_EFFORT.match(sentences.next_sentence(index)))):
                 if unusual_breath is None:
                     unusual_breath = flag_words.BREATH_UNUSUAL.search(sentence) is not None
@@ -394,6 +418,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         flags |= when.came_back(sentences, past)
     if "chest_pain" not in flags:
         flags |= when.chest_again(sentences)
+    if "breathless" not in flags and _strained_then_unusual(sentences):
+        flags.add("breathless")  # "...gasping and had to stop on the landing. That has never happened before."
     if "after_fall" in flags and not pain_anywhere() and not any(
             _asserted(flag_words.FALL_INJURY, sentences.all[i], 0, len(sentences.all[i]))
             for i in range(min(falls), min(max(falls) + 3, len(sentences.all)))):

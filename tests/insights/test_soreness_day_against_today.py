@@ -14,6 +14,7 @@ from tests.insights.data import everyday_blind_8 as everyday_8
 from tests.insights.data import everyday_blind_9 as everyday_9
 from tests.insights.data import everyday_blind_10 as everyday_10
 from tests.insights.data import everyday_blind_12 as everyday_12
+from tests.insights.data import long_descriptions_blind_13 as long_13
 from tests.insights.data import everyday_review_10 as review_10
 from tests.insights.data import past_and_cleared_review as review
 from tests.insights.data import past_and_cleared_review_7 as review_7
@@ -179,6 +180,16 @@ MISSED = {
     "Couldn't string a sentence together at normally easy pace, breathing felt wrong.": "MISSED: as above",
     "Had a fever last night, 38.4. Again this morning, so just a walk.":
         "MISSED: 'Again this morning' opening the next sentence (and 'again this morning, 5k' is the run)",
+    "Coach note: good work holding the pace on the long intervals. You told me you went dizzy and were pouring with "
+    "sweat while the back pain flared at the end, and it didn't settle when you stopped. That is not something to run "
+    "through. Tomorrow's recovery run is cancelled until you've been seen.":
+        "MISSED: a coach's note that says 'you' of the runner, and 'pouring with sweat'",
+    "Coach's feedback: solid threshold session, paces right on target. You said you were lightheaded and had a weird "
+    "pressure behind your breastbone on the last rep that didn't go straight away. Please get that checked before "
+    "Thursday.": "MISSED: 'your breastbone' in a coach's note (only my or the breastbone is read)",
+    "Chest felt fine for the whole 10k. Actually, that's not true - there was a squeezing feeling at 4k that I ignored, "
+    "and it came back at 9k. Otherwise a decent run in the drizzle.":
+        "MISSED: a correction ('Actually, that's not true') of the sentence before, with the chest named only there",
 }
 NOT_YET.update(MISSED)
 NOT_YET.update({
@@ -211,6 +222,12 @@ NOT_YET.update({
         "'left arm went heavy' after the bench press is read as pain spreading to the arm",
     "Tight chest in Thursday's race, GP said chest infection, all cleared up. Parkrun Saturday and again this morning, "
     "5k each.": "'again this morning' (the runs) is read as the tight chest back",
+    "Yesterday's long run left me with a sore upper back and my right arm was a little tingly in the evening, but that "
+    "was gone by bedtime and today there's nothing at all. Easy 5k, all good.":
+        "yesterday evening's tingling, gone by bedtime, is read as today's ('yesterday's long run' names the run)",
+    "67 years young. 5 miles steady. Had a twinge across the chest on the second hill, like indigestion but tighter, and "
+    "it went up into my jaw for a moment. Walked up the rest. Wife not impressed.":
+        "'it went up into my jaw' more than 60 characters after the twinge (chest pain is read: urgent either way)",
     "Had a full check after the fall in May - nothing broken. Today though my left arm ached all the way up into the "
     "jaw during the run.": "a fall in May, checked, is read as a fall with pain today ('in May' is not long ago)",
 })
@@ -240,6 +257,7 @@ def _cases():
     yield from (("review_13", text, flags) for text, flags in review_13.CASES)
     yield from (("everyday_12", text, flags) for text, flags in everyday_12.CASES)
     yield from (("review_14", text, flags) for text, flags in review_14.CASES)
+    yield from (("long_13", text, flags) for text, flags in long_13.CASES)
 
 
 @pytest.mark.parametrize(("source", "text", "flags"), [
