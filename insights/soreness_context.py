@@ -39,7 +39,7 @@ _RELATIONS = (
     r"friends?|mates?|buddy|buddies|pals?|wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|coach|dad|father"
     r"|mum|mom|mother|brother|sister|son|daughter|kids?|teammates?|club\s?mates?|running\s+(?:buddy|partner|mate)"
     r"|someone|somebody|guys?|girls?|lads?|fellas?|bloke|lady|ladies|man|woman|runners?|clients?|patients?|colleague"
-    r"|boss|dog|pup|puppy|pug|spaniel|collie|whippet|terrier|cat|neighbou?r|flatmates?|housemates?|roommates?|aunt|auntie|uncle"
+    r"|boss|kiddo|toddler|baby|little\s+one|dog|pup|puppy|pug|spaniel|collie|whippet|terrier|cat|neighbou?r|flatmates?|housemates?|roommates?|aunt|auntie|uncle"
     r"|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|cousin|nephew|niece|in-laws"
     r"|physio|doctor|gp|he|she|his|her|him|they|them|their|everyone|everybody|half\s+of\s+them|others?"
 )
@@ -74,7 +74,8 @@ _PLACE_AFTER = (r"\s+(?:park|church\w*|hill|road|lane|loop|wood|green|way|common
                 r"|hospital|college|school|cathedral|well|head|point|bay|island|pier|square|meadow\w*|seat|canal"
                 r"|cross|tent|arms|inn|wharf|quay|mill|rock|tor|beacon|heath|fell|pike|crag|bridge|reservoir)\b")
 _PERSON = re.compile(
-    rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|(?<!\bfrom\s)(?<!\bat\s)(?<!\bof\s)my(?!\s+(?:{_RELATIONS})\b)|mine|myself)\b)"
+    rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|my(?!\s+(?:{_RELATIONS})\b)(?!(?<=\bfrom\smy)\s+(?:work|office|club|gym|team|school|job|company|church"
+    rf"|class|group|running\s+club|building|street|road)\b)|mine|myself)\b)"
     rf"|\b(?P<other>(?<!\bst\s)(?<!\bst\.\s)(?:{_NAMES})(?:'s\b(?!{_PLACE_AFTER})|\s+(?=(?:and\s+(?:i|me)|{_NAME_VERBS})\b))"
     rf"|(?<!\bas\sa\s)(?<!\blike\sa\s)(?:my\s+)?(?:{_RELATIONS})\b"  # not "sick as a dog"
     rf"|(?<!\bst\s)(?<!\bst\.\s)(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b"
@@ -82,7 +83,8 @@ _PERSON = re.compile(
 )
 # a person after one of these is company or a place, not who feels it ("parkrun with my dad and chest was
 # tight", "ran to my mum's"), unless "who" makes them the subject ("with my dad who has chest pain")
-_COMPANION = re.compile(r"\b(?:with|behind|beside|alongside|past|near|to|chasing|pacing|following|than)\s+"
+_COMPANION = re.compile(r"\b(?:with|behind|beside|alongside|past|near|to|chasing|pacing|following|than|told|tell|telling|asked"
+                        r"|showed|texted|messaged|emailed|rang|called|phoned|warned)\s+"
                         r"(?:(?:a\s+)?(?:couple|few|bunch|group|pair|load|lot|handful|some|one|two|three|rest)\s+of\s+)?"
                         r"(?:(?:my|a|an|the|our|some|two|three|few|other)\s+){0,2}(?:[\w']+\s+)?$")
 _WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got)|with|(?:coughing|shivering|sweating|vomiting"
@@ -122,8 +124,8 @@ _PAST = re.compile(
     r"|\blast\s+(?:week|night|month|weekend)'s\s+(?:chest|fever|temperature|breathlessness|tingling|numbness|cough)"
     r"|\btook\s+(?:weeks|months|ages|a\s+while|days)\s+to\s+(?:clear|go|settle|recover|shift)\b"
     r"|\bin\s+(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
-    rf"|\bon\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
-    rf"|\bon\s+(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\bon\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+    r"\s+(?:i|we)\s+(?:wrote|had|was|were|felt|got|logged|noted|ran)\b"
     rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b(?!'s)"
     # "on sat", "yday", "Friday I had ...", "in my 20s"
     # "sat" and "sun" are days only where a day would end ("on sat, ...", "on sat and sun", "on sat night"), not
@@ -168,14 +170,16 @@ def person_scope(sentence: str, start: int) -> str:
     lo = max(0, start - 100)
     cut = lo
     for m in _PERSON_CUT.finditer(sentence, lo, start):
-        if _SHORT_ASIDE.match(sentence, m.start()) or _SHORT_ASIDE_END.search(sentence, max(0, m.start() - 22), m.end()) \
+        aside = _SHORT_ASIDE.match(sentence, m.start())
+        if (aside and m.start() + len(aside.group(1)) + 2 <= start) \
+                or _SHORT_ASIDE_END.search(sentence, max(0, m.start() - 22), m.end()) \
                 or (m.group() == "," and _WHO_NEXT.match(sentence, m.end())):
             continue  # "My dad (72) came out ... and got short of breath"; "my aunt, who's in with a fever"
         cut = m.end()
     return sentence[cut:start]
 
 
-_SHORT_ASIDE = re.compile(r"\((?=[^()]{0,20}\))")
+_SHORT_ASIDE = re.compile(r"\((?=([^()]{0,20})\))")
 _SHORT_ASIDE_END = re.compile(r"\([^()]{0,20}\)$")
 _WHO_NEXT = re.compile(r"\s*+(?:who|who's|whose|who\s+has|who\s+had)\b")
 
@@ -240,7 +244,7 @@ _SORE_TYPOS = {"soer": "sore", "sroe": "sore", "achey": "achy", "stif": "stiff",
                "painfull": "painful", "hurst": "hurts", "pian": "pain", "pani": "pain", "shortnes": "shortness",
                "breathles": "breathless", "numbess": "numbness", "numbnes": "numbness",
                "tinglng": "tingling", "tinglig": "tingling", "nausous": "nauseous", "nauseus": "nauseous",
-               "rigth": "right", "rihgt": "right", "lfet": "left"}
+               "rigth": "right", "rihgt": "right", "lfet": "left", "chst": "chest", "chets": "chest"}
 _SORE_TYPO = re.compile(rf"\b(?:{'|'.join(sorted(_SORE_TYPOS, key=len, reverse=True))})\b")
 _KNOWN = frozenset({*_TYPO_TARGETS, "up", "uppers", "bake", "bank", "black", "backs", "bach", "beck", "buck",
                     "shoulder", "blame", "blaze", "bladder", "bleed", "bled", "bald", "bale", "baled", "trapeze",

@@ -39,14 +39,16 @@ _NOT_FALLING = (
     r"|off\s+(?:the\s+|my\s+)?pace|off\s+(?:a\s+)?cliff|out\s+(?:with|of\s+love)|to\s+(?:pieces|bits|\d)"
     r"|(?:by|from)\s+\d)\b)")
 # breathing that is hard work (not "gasping for a pint", "breathless views") ...
-_HARD_BREATHING = (r"(?:gasping(?!\s+for\s+(?:a|an|some|my|the|another)\b)|panting|huffing|winded|breathing\s+(?:\w+\s+)?hard"
+_HARD_BREATHING = (r"(?:gasping(?!\s+for\s+(?:a|an|some|my|the|another)\b)|panting|huffing|winded|heaving(?:\s+for\s+(?:air|breath))?"
+                   r"|wheezing|breathing\s+(?:\w+\s+)?hard"
                    r"|out\s+of\s+(?:breath|puff)|short\s+of\s+breath"
                    r"|breathless(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty|landscape|trails?|panorama)))")
 _STRAIN = (rf"(?:{_HARD_BREATHING}|(?:couldn't|couldnt|could\s+not|can't|cant|cnt|cannot)\s+(?:talk|speak|finish\s+a\s+sentence"
            r"|get\s+(?:a\s+)?(?:sentence|word|words)\s+out|say\s+a\s+(?:sentence|word)|string\s+a\s+sentence\s+together)"
-           r"|(?:could\s+)?(?:barely|hardly)\s+(?:talk|speak|get\s+(?:a\s+)?(?:sentence|word|words)\s+out))")
+           r"|(?:could\s+)?(?:barely|hardly)\s+(?:talk|speak|get\s+(?:a\s+)?(?:sentence|word|words)\s+out)"
+           r"|(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+talk\s+in\s+(?:full\s+)?sentences)")
 # everyday effort that should not take the breath away: "winded carrying the shopping in", "walking up the stairs to our flat"
-_MILD_EXERTION = (r"(?:carrying\s+(?:the\s+)?(?:shopping|bags?|washing)|walking\s+(?:to|back\s+to)\s+the\s+car|getting\s+dressed"
+_MILD_EXERTION = (r"(?:carrying\s+(?:the\s+)?(?:shopping|bags?|washing)|getting\s+dressed"
                   r"|tying\s+my\s+(?:shoes|laces)|walking\s+up\s+(?:the\s+)?stairs|(?:climbing|going\s+up)\s+(?:the\s+)?stairs"
                   r"\s+(?:to|at)\s+(?:our|my|the)\s+(?:flat|house|home|office|room))")
 STRAIN = _STRAIN
@@ -68,6 +70,8 @@ _OUT_OF_PROPORTION = (r"(?:out\s+of\s+(?:all\s+)?proportion|at\s+a\s+pace\s+i\s+
 _JOKING = r"(?![^.!?]{0,40}?(?:\bwatching\b|\blol\b|\bhaha\w*|😂|🤣))"
 # ... or long after stopping: "15 minutes like this", "two hours after", "breathing wouldn't settle"
 _LONG_AFTER = (r"(?:(?:[1-9]\d|ten|fifteen|twenty|thirty)\s+min(?:ute)?s?\s+like\s+this"
+               r"|(?:[1-9]|[1-9]\d|five|ten|fifteen|twenty)\s+min(?:ute)?s?\s+after\s+(?:i'd\s+|i\s+had\s+|i\s+)?stopped"
+               r"|even\s+after\s+stopping\s+and\s+(?:standing|sitting)"
                r"|(?:an?|one|two|three|four|\d)\s+hours?\s+(?:later|after)"
                r"|(?:breathing|breath|it)\s+(?:still\s+)?(?:wouldn't|wouldnt|didn't|didnt|hadn't|hasn't|would\s+not|did\s+not)"
                r"\s+(?:settle|calm\s+down|ease)|still\s+(?:hadn't|hasn't|not)\s+(?:settled|eased|back\s+to\s+normal))\b")
@@ -116,10 +120,19 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:pain|ache|aching|sore(?:ness)?|tight(?:ness)?|pressure|hurt\w*|\d{1,2}/10)\b[^.!?]{0,80}?"
         r"\b(?:it's|it\s+is|it\s+was|it)\s+(?:now\s+)?(?:creeping|spreading|wrapping|going|coming|moving|radiating|crept|spread"
         r"|wrapped|went|came|moved)\s+(?:round|around|through)\s+(?:in)?to\s+(?:the\s+)?front\s+of\s+(?:my\s+|the\s+)?chest\b"
+        # "it squeezed right in the middle of my chest", "I feel in the chest a big pressure"
+        r"|\bsqueez(?:ed|ing)\s+(?:right\s+)?(?:in|across|around)\s+(?:the\s+(?:middle|centre|center)\s+of\s+)?(?:my\s+|the\s+)?chest\b"
+        r"(?![^.!?]{0,30}\b(?:gym|tris|triceps|bench|press|workout|weights)\b)"
+        r"|\bin\s+(?:my\s+|the\s+)?chest\s+(?:a\s+)?(?:big\s+|strong\s+|bad\s+|heavy\s+)?(?:pressure|pain|tightness|squeez\w*)\b"
+        # "my chest feels like someone's pulling a belt tight round it", "weighed down like a sandbag"
+        r"|\bchest\s+(?:feels|felt|feeling)\s+like\s+[^.!?]{0,40}?\b(?:belt|band|strap|vice|rope)\b[^.!?]{0,20}?\b(?:tight|round|around)\b"
+        r"|\bchest\s+(?:felt|feels|feeling|was)\s+(?:weighed\s+down|like\s+a\s+(?:sandbag|brick|rock|ton"
+        r"|weight(?!\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?lifted)))\b"
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
-    "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob", "blue"), (
+    "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob", "blue", "winded",
+                    "heaving", "wheez"), (
         # "breathing felt really short even jogging slowly"
         r"\bbreath(?:ing)?\s+(?:felt|was|feels|is|got|getting)\s+(?:\w+\s+)?short\b|"
         # "breathing trouble from the first km even at walking pace"
@@ -141,6 +154,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:out\s+of\s+(?:breath|puff)|puffed\s+out|breathless|short\s+of\s+breath)\b(?!\s+(?:views?|scenery|vistas?|sunrise"
         r"|sunset|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
         r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|(?:on|after)\s+(?:an?|the|my)\s+easy)\b)"
+        # "my chest went tight and I was gasping, which never happens"
+        r"|\b(?:gasping|panting|heaving|winded)\b(?=[^.!?]{0,30}?\b(?:which\s+never\s+happens|never\s+happens|not\s+like\s+me)\b)"
+        # "sit on a bench for 10 minutes just to breathe normally"
+        r"|\b(?:sit|sat|sitting|stop|stopped|stand|stood)\b[^.!?]{0,30}?\bfor\s+(?:ten|fifteen|twenty|[1-9]\d)\s+min\w*\s+"
+        r"(?:just\s+)?to\s+(?:breathe|catch\s+my\s+breath|get\s+my\s+breath)"
+        # "couldn't get up the stairs to my flat without stopping twice for breath"
+        r"|\bstairs\b[^.!?]{0,60}?\bstop(?:ping|ped)?\s+(?:\w+\s+){0,2}?(?:for|to\s+catch|to\s+get)\s+(?:my\s+)?(?:breath|air)\b"
         # "breathing still hadn't settled an hour after parkrun" (not "between reps")
         r"|\bbreathing\s+(?:still\s+)?(?:hadn't|hasn't|wouldn't|didn't|won't|would\s+not|did\s+not)\s+(?:settle|calm\s+down)\w*\b"
         r"(?!\s+(?:between|in\s+the\s+recover))"
@@ -194,7 +214,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
         r"|\bleft\s+arm(?:'s\s+been|'s)?\s+(?:(?:has\s+been|had\s+been|is|was|kept|keeps|started|starts|began)\s+)?"
         r"(?:pain|painful|ache|ached|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
-        r"|dead|weird|funny|painful))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b")),
+        r"|dead|weird|funny|painful))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b"
+        r"|\bpain\s+in\s+(?:my\s+|the\s+)?chest\s+and\s+(?:down|in|into)\s+(?:my\s+|the\s+)?(?:left\s+|right\s+)?arm\b")),
     "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮"), (
         r"\bnause\w*|\bqueasy\b|\bvomit\w*|\bthrew\s+up\b|\bthrowing\s+up\b|\bsweaty\b|\bsweating\b|🤢|🤮"
         r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
@@ -209,8 +230,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
         r"|\b(?:bloody|blood-?stained|blood-?streaked)\s+(?:spit|sputum|phlegm|mucus)\b"
         r"|\bblood\s+(?:i|i'd|i've)\s+(?:coughed|hacked|brought)\s+up\b"
-        r"|\bcough\w*\b[^.!?]{0,60}?\b(?:and|with|,)\s+(?:there\s+was\s+|there's\s+|there\s+is\s+)?(?:some\s+|a\s+bit\s+of\s+)?"
-        r"blood\s+in\s+(?:it|the\s+(?:spit|phlegm|mucus))\b"
+        r"|\bcough\w*\b[^.!?]{0,60}?\b(?:and|with|,)\s+(?:there\s+was\s+|there's\s+|there\s+is\s+)?"
+        r"(?:(?:some|a\s+bit\s+of|fresh|bright|red|dark)\s+)*blood\s+in\s+(?:it|the\s+(?:spit|phlegm|mucus)"
+        r"|what\s+i\s+(?:brought|coughed)\s+up)\b"
         r"|\bsp[ia]t(?:ting)?\s+out\s+(?:some\s+|a\s+(?:bit|little)\s+of\s+)?blood\b(?!\s+orange)"
         r"|\b(?:phlegm|spit|sputum|mucus)\s+(?:had|has|with)\s+(?:some\s+|a\s+bit\s+of\s+|a\s+little\s+)?blood\b"
         r"|\bcough\w*\b[^.]{0,60}?\b(?:brought|bringing|bring|coughed)\s+up\s+(?:(?:some|a\s+bit\s+of|bright|fresh|dark|red)\s+)*"
@@ -225,12 +247,14 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bweak\s+in\s+(?:my\s+|the\s+)?(?:left|right|one)\s+(?:arm|hand|leg|foot)\b"
         # one side, not both tired legs: "Left leg just went weak at 7k", "left leg went sort of floppy at 28k",
         # "my left leg suddenly was without power", "leg felt heavy & weak only on that side"
-        r"|\b(?:left|right)\s+(?:arm|hand)\s+(?:felt|feels|went|was|going|kept\s+going)\s+(?:\w+\s+(?:and\s+|&\s+)?)?(?:weak"
+        r"|\b(?:left|right)\s+(?:arm|hand)\s+(?:(?:suddenly|just|then|kind\s+of|sort\s+of)\s+)?(?:felt|feels|went|was|going"
+        r"|kept\s+going)\s+(?:\w+\s+(?:and\s+|&\s+)?)?(?:weak"
         r"|floppy|dead|like\s+jelly)\b"
+        r"|\barms?\s+(?:went|felt|was)\s+(?:all\s+)?(?:floppy|useless|limp)\b"
         r"|\bdragging\s+my\s+(?:left|right)\s+(?:foot|leg)\b|\bfoot\s+(?:does\s+|did\s+)?(?:feel|feels|felt)\s+floppy\b"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+grip\s+(?:my\s+|the\s+)?(?:bottle|gel|phone|keys|cup|handheld)\b"
         r"|\b(?:left|right|one)\s+(?:leg|foot)\s+(?:(?:just|suddenly|kind\s+of|sort\s+of|really|totally|completely"
-        r"|then)\s+)?(?:felt|feels|went|was|going|kept\s+going|got|started\s+(?:going|to\s+go|feeling))\s+"
+        r"|then)\s+)?(?:felt|feels|went|was|going|go|goes|kept\s+going|got|started\s+(?:going|to\s+go|feeling))\s+"
         r"(?:(?:a\s+bit|sort\s+of|kind\s+of|\w+)\s+)?(?:weak|limp|without\s+(?:any\s+)?power|like\s+jelly)\b"
         r"|\b(?:left|right|one)\s+(?:leg|foot)\s+(?:went|felt|was)\s+(?:sort\s+of|kind\s+of|suddenly|all)\s+floppy\b"
         r"|\b(?:leg|foot|arm|hand)\b[^.!?]{0,40}?\bwouldn't\s+do\s+what\s+i\s+(?:told|asked|wanted)\b"
@@ -250,7 +274,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?<!gold\s)(?<!olympic\s)\bfever\w*+(?!\s+(?:pitch|dream|pace|speed|tempo|rate))|\bfebrile\b|\bnight\s+sweats\b"
         r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
         r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside)\b|\s+today\s+of\b)"
-        r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b"
+        r"|\btemp(?:erature)?s?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b"
+        r"|\btook\s+my\s+temp(?:erature)?\b[^.!?]{0,40}?\b(?:3[89]|4[01])[.·]\d\b"
         # a body temperature has a decimal ("temp was 38.4", "100.4F"); "temp was 38 outside" is the weather
         r"|\btemp(?:erature)?(?:'s)?\s+(?:still\s+)?(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d"
         r"(?:\s*+°?\s*+[cf])?\b|\b(?:3[89]|4[01])[.·]\d(?:\s*+°?\s*+c)?\s+temp\b"
@@ -265,7 +290,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror",
-                    "caught", "doored", "tumbled"), (
+                    "caught", "doored", "tumbled", "ate", "kissed", "rash"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run|diet|course|test|and\s+burn))"
         # "from yesterday's fall on the ice" (not "yesterday's sugar crash" nor "Sunday's fall 10k")
@@ -286,7 +311,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?=\s*+(?:[,.;!]|$|(?:and|on|onto|at|down|off)\b(?!-)))"
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
-        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap)\b|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
+        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap(?!\s+(?:on\s+the\s+(?:sofa|couch|grass|bed|floor|ground)|after)))\b|\bate\s+(?:the\s+)?(?:pavement|tarmac|concrete|dirt|gravel)\b"
+        r"|\bkissed\s+the\s+(?:tarmac|pavement|ground)\b|\b(?:pothole|wheel|skidded|bike|cycling)\b[^.!?]{0,40}?\bcame\s+off\b"
+        r"|\broad\s+rash\b|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
         r"|loose|stones)\b"
         r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
@@ -308,7 +335,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
         r"|\btook\s+a\s+tumble\b|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
         r"|\blanded\s+(?:hard\s+|heavily\s+|flat\s+|badly\s+|right\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
-    "weight_loss": (("weight", "losing", "without", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
+    "weight_loss": (("weight", "losing", "without", "dieting", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
                      "increased", "w/o"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
         r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
@@ -326,6 +353,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|my\s+(?:mileage|training"
         r"|running|diet|eating))|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))"
         r"|\b(?:can't\s+stop|keep|keeps)\s+losing\s+weight\b"
+        r"|\b(?:not\s+(?:even\s+)?(?:dieting|trying)|without\s+trying)\b[^.]{0,40}?\b\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone)"
+        r"\s+(?:gone|off|down|lost|lighter)\b"
         r"|\b(?:losing|lost|dropping)\s+weight\b[^.]{0,60}?(?:eating\s+(?:more|loads|normally|plenty|lots|well|the\s+same)"
         r"|without\s+trying|no\s+reason|not\s+(?:trying|dieting))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
@@ -347,9 +376,12 @@ UNSURE = re.compile(r"\b(?:not\s+sure|unsure|(?:don't|dont|didn't|didnt)\s+know|
 # "Breathless at the end of every rep, back to normal in the 200 jog")...
 BREATH_EFFORT = re.compile(r"\b(?:reps?|repeats?|intervals?|sprints?|strides|efforts|\d+\s*x\s*\d+\w*|[1-9]\d0s|vo2\w*"
                            r"|the\s+finish|finishing\s+(?:straight|kick)|kick|last\s+(?:rep|lap|interval)|race\s+pace"
-                           r"|(?:every|each|the\s+last)\s+(?:[1-9]\d0|1k|km|mile|lap)|as\s+planned|final\s+climb"
-                           r"|top\s+of\s+the\s+(?:final\s+|last\s+)?(?:climb|hill)"
-                           r"|recovered\s+(?:within|in|after)\s+(?:a|one|\d+|a\s+few)\s+(?:minute|min|sec|moment)\w*)\b")
+                           r"|(?:every|each|the\s+last)\s+(?:[1-9]\d0|1k|km|mile|lap)|as\s+planned)\b")
+# ... or that passed at once ("completely breathless at the top of the final climb, but I recovered within a minute")
+BREATH_RECOVERED = re.compile(r"\brecovered\s+(?:within|in|after)\s+(?:a|one|\d+|a\s+few)\s+(?:minute|min|sec|moment)\w*\b")
+# a left arm painful for a reason of its own
+ARM_CAUSE = re.compile(r"\b(?:jab|vaccin\w*|injection|booster|bench|press|gym|weights|tattoo|blood\s+test"
+                       r"|(?:fell|landed)\s+(?:on|onto)\s+(?:my\s+)?(?:left\s+)?arm)\b")
 # ...unless something about it is not ordinary
 BREATH_UNUSUAL = re.compile(
     rf"\b{_OUT_OF_PROPORTION}|\b{_LONG_AFTER}|\b(?:walking\s+(?:home|up\s+(?:the\s+)?stairs)|stairs|not\s+like\s+me"
@@ -361,6 +393,7 @@ BREATH_UNUSUAL = re.compile(
     r"|took\s+(?:[1-9]\d|ten|fifteen|twenty|thirty|forty)\s+min\w*\s+to\s+(?:settle|recover|calm)"
     r"|rest\s+of\s+the\s+(?:day|evening|night)|all\s+(?:day|evening)|couldn't\s+shake\s+it|wheez\w*"
     r"|(?:minimal|the\s+slightest|any)\s+(?:effort|exertion)|skipped\s+the|since\s+the\s+(?:cold|virus|covid|flu|bug)"
+    r"|doing\s+nothing|weird|easy\s+(?:recovery\s+)?(?:jog|run|day)|from\s+the\s+(?:first|start)"
     r"|so\s+i\s+(?:bailed|stopped|pulled\s+out|cut\s+it|quit|abandoned)|had\s+to\s+(?:stop|bail|pull\s+out)"
     r"|scared|frightened|ambulance|paramedics?|medics|blue\s+lips|lips\s+(?:went\s+)?blue"
     r"|chest\b(?!\s+(?:strap|cold|infection|bug))|dizzy|faint)\b")
@@ -411,6 +444,9 @@ NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that
 # "pins and needles in my foot from sitting cross-legged": posture, not nerves
 POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?(?:\b(?:from|after)\s+(?:sitting|kneeling)\b"
                            r"|\bcross-?legged\b|\b(?:fell|went)\s+asleep\b)"
+                           # "laced them way too tight, toes went a bit numb"
+                           r"|\b(?:toes?|feet|foot)\b[^.;]{0,40}?\b(?:laces?|laced|shoes?|trainers)\b"
+                           r"|\b(?:laces?|laced|shoes?|trainers)\b[^.;]{0,40}?\b(?:toes?|feet|foot)\b"
                            # "arm numb from sleeping on it", "whacked my funny bone ... tingle for 5 seconds"
                            r"|\b(?:arms?|hands?|fingers?)\b[^,.;]{0,40}?\bfrom\s+(?:sleeping|lying|laying)\s+on\s+(?:it|them|my)\b")
 # a knock on the elbow's nerve, anywhere in the sentence

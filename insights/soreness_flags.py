@@ -148,6 +148,16 @@ _KIT_ANYWAY = re.compile(r"\b(?:still|anyway|even\s+after|even\s+with|crushing|s
                          r"|better|difference)|didn't\s+help)\b")
 _JUST_KIT = re.compile(r"\bbut\s+(?:it\s+was|it's|turned\s+out\s+(?:to\s+be|it\s+was))\s+(?:just|only)\s+(?:my\s+|the\s+)?"
                        r"(?:hr\s+|heart\s+rate\s+|new\s+)?(?:strap|monitor|bra|vest|hrm|backpack|harness)\b")
+_OWNER_INSIDE = re.compile(r"\b(?:my|his|her|their)\b")
+# a "no" that opens a list of things we do not read, closed by "or" before the mention ("No upper back pain,
+# stiffness or chest pain today"), or three and more items long ("No cough, cold, sore throat, fever"); never past
+# "but", "just", "only" or "still" ("no fever, chest pain this morning" stays chest pain: two items, no "or")
+_ITEM = (r"(?!(?:but|just|only|still|now|and|today|yesterday)\b)[\w'-]+"
+         r"(?:\s+(?!(?:but|just|only|still|now|and|today|yesterday)\b)[\w'-]+){0,3}")
+_LIST_DENIED = re.compile(rf"\b(?:no|nor|without|not\s+any)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{0,5}}\s*+,?\s*+(?:or|nor)\s+(?:any\s+)?$"
+                          rf"|\b(?:no|without)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{2,6}}\s*+,\s*+$")
+_LIST_REACH = 120  # characters of a list read back from a mention
+_THOUGHT = re.compile(r"\b(?:thought|i\s+thought)\b")
 _NOT_MUSCLE = re.compile(r"\b(?:tight\w*|pressure|heav\w*|crush\w*|squeez\w*|burning|pain|ache|aching)\b")
 _ANSWER_REACH = 200  # characters of an answer after a dash read
 _ANSWER_DASH = re.compile(r"\s[-–—]\s|\?\s*+")
@@ -169,7 +179,10 @@ def _said(sentences: Sentences, index: int, start: int, end: int, lo: int, hi: i
     (:func:`insights.soreness_context.assertion`), then what the words around it add. ``joined`` is how
     the mention just before was read when the two are said in one breath ("sick and sweaty")."""
     sentence = sentences.all[index]
-    said = context.assertion(sentence[lo:hi], start - lo, context.person_scope(sentence, start))
+    # a possessive inside the mention names its owner: "the tightness in my chest", "pain in his chest"
+    owner = _OWNER_INSIDE.findall(sentence, start, end)
+    said = context.assertion(sentence[lo:hi], start - lo,
+                             context.person_scope(sentence, start) + (f" {owner[-1]} " if owner else ""))
     if said == context.AFFIRMED and joined not in (None, context.AFFIRMED) and not context.NOW.search(sentence, lo, hi):
         said = joined  # "on Friday I felt sick and sweaty": the sweat was on Friday too
     if said == context.AFFIRMED and (labelled_past or _PAST_OF.search(sentence, max(0, start - 40), start)):
@@ -238,7 +251,7 @@ def _kit_on_chest(sentence: str, start: int, end: int, lo: int, hi: int) -> bool
     """Is the kit the cause: named before the chest in its clause ("HRM strap across my chest a bit tight"),
     or after it as a cause ("sore from chafing", "squeezed in the new race vest")? Not "took off my vest but no
     change", nor "nipples chafed too"."""
-    if _JUST_KIT.search(sentence, end, min(len(sentence), end + 80)):
+    if _JUST_KIT.search(sentence, end, min(len(sentence), end + 80)) and _THOUGHT.search(sentence, max(0, start - 40), start):
         return True  # "Thought I felt a twinge in my chest but it was just my HR strap"
     if _KIT_ANYWAY.search(sentence, lo, min(len(sentence), hi + 80)):
         return False
@@ -271,8 +284,10 @@ def _limb_explained(sentence: str, start: int, end: int, lo: int) -> bool:
 
 _STRAIN = re.compile(rf"\b{flag_words.STRAIN}\b")
 # a sentence that says the last one was not ordinary
-_NOT_ORDINARY = re.compile(r"\s*+(?:(?:weird|odd|strange|scary)\s+one\W+)?(?:that\s+(?:has\s+)?never|that's\s+never|never\s+(?:had|happened)"
-                           r"|not\s+like\s+me|(?:that's|that\s+is|it's|this\s+is)\s+not\s+(?:normal|like\s+me)|not\s+normal\s+for\s+me)\b")
+_NOT_ORDINARY = re.compile(r"\s*+(?:(?:weird|odd|strange|scary)\s+one\W+)?(?:that\s+(?:has\s+)?never\s+happened(?:\s+before)?"
+                           r"|that's\s+never\s+happened(?:\s+before)?|never\s+(?:had\s+that|happened)\s+before"
+                           r"|not\s+like\s+me(?:\s+at\s+all)?|(?:that's|that\s+is|it's|this\s+is)\s+not\s+(?:normal|like\s+me)"
+                           r"|not\s+normal\s+for\s+me)\s*+(?:[,!?)]|$)")
 
 
 def _strained_then_unusual(sentences: Sentences) -> bool:
@@ -315,13 +330,16 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         for i, (start, end, code) in enumerate(found):
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
-            if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no or (
+            if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no \
+                    or _LIST_DENIED.search(sentence, max(0, start - _LIST_REACH), start) or (
                     code in _RESOLVABLE and _resolved(sentence, start, end, code)
                     and not (sentences.asked(index) and _NOT_YET.match(sentences.next_sentence(index)))):
                 denied.add(i)  # but "Fever gone? no, still 38.5" tells of a fever
         for chain in _chains(sentence, found):
-            if denied.intersection(chain[:1]):
-                denied.update(chain)
+            if denied.intersection(chain[:1]) or (len(chain) > 1 and denied.intersection(chain[-1:])
+                                                   and _LIST_DENIED.search(sentence, max(0, found[chain[-1]][0] - _LIST_REACH),
+                                                                           found[chain[-1]][0])):
+                denied.update(chain)  # "no dizziness, nausea or chest pain": the whole list
         cold = funny_bone = unusual_breath = None  # read once per sentence, when first needed (linear time)
         # "Yesterday: fever 38.8." labels the whole sentence, unless it also says now ("still there now")
         labelled_past = _PAST_LABEL.match(sentence) is not None and not context.NOW.search(sentence)
@@ -359,7 +377,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             if code == "breathless" and (
-                    flag_words.BREATH_EFFORT.search(sentence, max(0, lo - 60), min(len(sentence), hi + 60))
+                    flag_words.BREATH_EFFORT.search(sentence, lo, hi)
+                    or flag_words.BREATH_RECOVERED.search(sentence, max(0, lo - 100), min(len(sentence), hi + 100))
                     or (sentences.asked(index) and _ONLY_ON_EFFORT.match(sentences.next_sentence(index)))):
                 if unusual_breath is None:
                     unusual_breath = flag_words.BREATH_UNUSUAL.search(sentence) is not None
@@ -370,6 +389,9 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                     and flag_words.CELEBRATED.search(sentence, max(0, lo - 100), min(len(sentence), hi + 100)) \
                     and not flag_words.FRIGHTENED.search(sentence, max(0, lo - 100), min(len(sentence), hi + 100)):
                 continue  # "couldn't speak sitting down at the finish, tears everywhere"
+            if code == "radiating_pain" and sentence.startswith("left arm", start) \
+                    and flag_words.ARM_CAUSE.search(sentence):
+                continue  # "Left arm was painful all day from the flu jab"
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
                 continue  # "chest sore from push-ups": the muscle worked, not the heart

@@ -163,6 +163,11 @@ UNITS = {
                "Fever gone? no, still 38.5. Yesterday: fever 38.8, sick and sweaty. Sarah's got a fever. ",
     # one labelled sentence of many mentions (a check of the whole sentence per mention was quadratic)
     "labelled": "yesterday: fever 38.8 and sick and sweaty and dizzy and ",
+    # one long sentence of breathlessness at rest and of effort (a check of the whole sentence per mention was quadratic)
+    "breathless": "gasping sitting down at rest out of breath for 10 minutes ",
+    "limbs": "left leg went weak, foot kept dragging, arm went floppy & useless after the gym, ",
+    # lists opened by a "no" and closed by "or", read back from every mention
+    "lists": "no cough, cold, sore throat, fever or chest pain, no upper back pain, stiffness or breathlessness, ",
 }
 
 
