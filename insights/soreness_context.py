@@ -73,9 +73,12 @@ _NAME_VERBS = (r"(?:(?:also|suddenly|really|then|just|still|actually|again)\s+)?
 _PLACE_AFTER = (r"\s+(?:park|church\w*|hill|road|lane|loop|wood|green|way|common|field|bridge|gate|street"
                 r"|hospital|college|school|cathedral|well|head|point|bay|island|pier|square|meadow\w*|seat|canal"
                 r"|cross|tent|arms|inn|wharf|quay|mill|rock|tor|beacon|heath|fell|pike|crag|bridge|reservoir)\b")
+# "a guy from my work", "a lady at my parkrun": my place, their symptom
+_PLACE_OF_MINE = (r"(?:work|office|club|gym|team|school|job|company|church|class|group|running\s+club|building|street|road"
+                  r"|parkrun|race)\b")
 _PERSON = re.compile(
-    rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|my(?!\s+(?:{_RELATIONS})\b)(?!(?<=\bfrom\smy)\s+(?:work|office|club|gym|team|school|job|company|church"
-    rf"|class|group|running\s+club|building|street|road)\b)|mine|myself)\b)"
+    rf"\b(?P<me>(?:\w+\s+and\s+(?:i|me)|i|i'm|im|i've|ive|i'd|{_ME}me|my(?!\s+(?:{_RELATIONS})\b)(?!(?<=\bfrom\smy)\s+{_PLACE_OF_MINE})(?!(?<=\bat\smy)\s+{_PLACE_OF_MINE})"
+    r"|mine|myself)\b)"
     rf"|\b(?P<other>(?<!\bst\s)(?<!\bst\.\s)(?:{_NAMES})(?:'s\b(?!{_PLACE_AFTER})|\s+(?=(?:and\s+(?:i|me)|{_NAME_VERBS})\b))"
     rf"|(?<!\bas\sa\s)(?<!\blike\sa\s)(?:my\s+)?(?:{_RELATIONS})\b"  # not "sick as a dog"
     rf"|(?<!\bst\s)(?<!\bst\.\s)(?!(?:{'|'.join(_NOT_PEOPLE)})'s)[a-z]+'s\b"
@@ -127,6 +130,10 @@ _PAST = re.compile(
     rf"|\bon\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
     r"\s+(?:i|we)\s+(?:wrote|had|was|were|felt|got|logged|noted|ran)\b"
     rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b(?!'s)"
+    # "Had chest pain on March 12th", "The chest pain I had on 5 June": a date with the past tense (alone it may
+    # be a race to come)
+    rf"|\b(?:was|were|had|got|felt)\b[^,;]{{0,40}}?\bon\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}"
+    rf"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b"
     # "on sat", "yday", "Friday I had ...", "in my 20s"
     # "sat" and "sun" are days only where a day would end ("on sat, ...", "on sat and sun", "on sat night"), not
     # "came on sat in the car", "on sun-baked tarmac"

@@ -373,7 +373,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                         and flag_words.LASTED.search(sentence) is None
                 if funny_bone:
                     continue  # "whacked my funny bone on the door frame, tingle for 5 seconds"
-                if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi) or flag_words.POSTURE_CAUSE.search(sentence, lo, hi))
+                if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi)
+                             or flag_words.POSTURE_CAUSE.search(sentence, max(0, lo - 60), hi))
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             if code == "breathless" and (

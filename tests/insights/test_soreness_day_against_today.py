@@ -14,6 +14,7 @@ from tests.insights.data import everyday_blind_8 as everyday_8
 from tests.insights.data import everyday_blind_9 as everyday_9
 from tests.insights.data import everyday_blind_10 as everyday_10
 from tests.insights.data import everyday_blind_12 as everyday_12
+from tests.insights.data import everyday_blind_14 as everyday_14
 from tests.insights.data import long_descriptions_blind_13 as long_13
 from tests.insights.data import everyday_review_10 as review_10
 from tests.insights.data import past_and_cleared_review as review
@@ -184,6 +185,14 @@ MISSED = {
     "Chest felt fine for the whole 10k. Actually, that's not true - there was a squeezing feeling at 4k that I ignored, "
     "and it came back at 9k. Otherwise a decent run in the drizzle.":
         "MISSED: a correction ('Actually, that's not true') of the sentence before, with the chest named only there",
+    "Nagging upper back pain flared on the hills. By the top it was so intense I was drenched in a cold sweat and "
+    "thought I might be sick. Sat on a wall till it passed.":
+        "MISSED: a cold sweat tied by 'it' to the pain named in the sentence before",
+    "The upper back ache I've had all week was worse today, right between my shoulder blades. Around mile 3 it started "
+    "creeping round into my jaw and down my left arm. Stopped and walked home. Felt fine after an hour but writing it "
+    "down.": "MISSED: 'it started creeping round into my jaw' names its pain only in the sentence before",
+    "Couldn't get up the stairs to my flat after today's jog without stopping twice for breath":
+        "MISSED: 'without stopping twice for breath' on the stairs home",
 }
 NOT_YET.update(MISSED)
 NOT_YET.update({
@@ -220,6 +229,9 @@ NOT_YET.update({
     "67 years young. 5 miles steady. Had a twinge across the chest on the second hill, like indigestion but tighter, and "
     "it went up into my jaw for a moment. Walked up the rest. Wife not impressed.":
         "'it went up into my jaw' more than 60 characters after the twinge (chest pain is read: urgent either way)",
+    "Today I run 10 km in the park. After 7 km I feel in the chest a big pressure, like somebody push me, and I need to "
+    "stop. Also I was sweating very cold and feel to vomit. Now is a little better.":
+        "sweat and sickness in the sentence after the chest pain are not tied to it (the chest pain is read)",
     "Had a full check after the fall in May - nothing broken. Today though my left arm ached all the way up into the "
     "jaw during the run.": "a fall in May, checked, is read as a fall with pain today ('in May' is not long ago)",
 })
@@ -250,6 +262,7 @@ def _cases():
     yield from (("everyday_12", text, flags) for text, flags in everyday_12.CASES)
     yield from (("review_14", text, flags) for text, flags in review_14.CASES)
     yield from (("long_13", text, flags) for text, flags in long_13.CASES)
+    yield from (("everyday_14", text, flags) for text, flags in everyday_14.CASES)
 
 
 @pytest.mark.parametrize(("source", "text", "flags"), [
