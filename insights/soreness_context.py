@@ -87,7 +87,7 @@ _PERSON = re.compile(
 # a person after one of these is company or a place, not who feels it ("parkrun with my dad and chest was
 # tight", "ran to my mum's"), unless "who" makes them the subject ("with my dad who has chest pain")
 _COMPANION = re.compile(r"\b(?:with|behind|beside|alongside|past|near|to|chasing|pacing|following|than|told|tell|telling|asked"
-                        r"|showed|texted|messaged|emailed|rang|called|phoned|warned)\s+"
+                        r"|showed|texted|messaged|emailed|rang|called|phoned|warned|by|overtook|passed|helped|beat)\s+"
                         r"(?:(?:a\s+)?(?:couple|few|bunch|group|pair|load|lot|handful|some|one|two|three|rest)\s+of\s+)?"
                         r"(?:(?:my|a|an|the|our|some|two|three|few|other)\s+){0,2}(?:[\w']+\s+)?$")
 _WHO = re.compile(r"\s*,?\s*(?:who|whose|that\s+(?:has|had|was|is|got)|with|(?:coughing|shivering|sweating|vomiting"
@@ -132,7 +132,7 @@ _PAST = re.compile(
     rf"|\b(?:was|were|had)\b[^,;]{{0,30}}?\b(?:{_DAYS})\b(?!'s)"
     # "Had chest pain on March 12th", "The chest pain I had on 5 June": a date with the past tense (alone it may
     # be a race to come)
-    rf"|\b(?:was|were|had|got|felt)\b[^,;]{{0,40}}?\bon\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}"
+    rf"|\b(?:was|were|had|got|felt)\b(?:(?!appointment|booked|booking|seeing|scheduled|race|marathon)[^,;]){{0,40}}?\bon\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}"
     rf"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b"
     # "on sat", "yday", "Friday I had ...", "in my 20s"
     # "sat" and "sun" are days only where a day would end ("on sat, ...", "on sat and sun", "on sat night"), not
@@ -161,7 +161,7 @@ _HYPOTHETICAL = re.compile(
 )
 
 
-_PERSON_CUT = re.compile(r"[,;:()]|\s[-–—]+\s|\b(?:but|however|though|although|whereas|so)\b"
+_PERSON_CUT = re.compile(r"[,;:()]|\s[-–—]+\s|\b(?:but|however|though|although|whereas|so|then)\b"
                          r"|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
 NOW = re.compile(_NOW.pattern)
 
@@ -186,8 +186,8 @@ def person_scope(sentence: str, start: int) -> str:
     return sentence[cut:start]
 
 
-_SHORT_ASIDE = re.compile(r"\((?=([^()]{0,20})\))")
-_SHORT_ASIDE_END = re.compile(r"\([^()]{0,20}\)$")
+_SHORT_ASIDE = re.compile(r"\((?=(\s*+(?:aged\s+)?\d{1,3}(?:s|'s)?\s*+)\))")
+_SHORT_ASIDE_END = re.compile(r"\(\s*+(?:aged\s+)?\d{1,3}(?:s|'s)?\s*+\)$")
 _WHO_NEXT = re.compile(r"\s*+(?:who|who's|whose|who\s+has|who\s+had)\b")
 
 

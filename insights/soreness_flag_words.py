@@ -39,7 +39,7 @@ _NOT_FALLING = (
     r"|off\s+(?:the\s+|my\s+)?pace|off\s+(?:a\s+)?cliff|out\s+(?:with|of\s+love)|to\s+(?:pieces|bits|\d)"
     r"|(?:by|from)\s+\d)\b)")
 # breathing that is hard work (not "gasping for a pint", "breathless views") ...
-_HARD_BREATHING = (r"(?:gasping(?!\s+for\s+(?:a|an|some|my|the|another)\b)|panting|huffing|winded|heaving(?:\s+for\s+(?:air|breath))?"
+_HARD_BREATHING = (r"(?:gasping(?!\s+for\s+(?:a|an|some|my|the|another)\b)|panting|huffing|winded|heaving\s+for\s+(?:air|breath)"
                    r"|wheezing|breathing\s+(?:\w+\s+)?hard"
                    r"|out\s+of\s+(?:breath|puff)|short\s+of\s+breath"
                    r"|breathless(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty|landscape|trails?|panorama)))")
@@ -125,7 +125,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?![^.!?]{0,30}\b(?:gym|tris|triceps|bench|press|workout|weights)\b)"
         r"|\bin\s+(?:my\s+|the\s+)?chest\s+(?:a\s+)?(?:big\s+|strong\s+|bad\s+|heavy\s+)?(?:pressure|pain|tightness|squeez\w*)\b"
         # "my chest feels like someone's pulling a belt tight round it", "weighed down like a sandbag"
-        r"|\bchest\s+(?:feels|felt|feeling)\s+like\s+[^.!?]{0,40}?\b(?:belt|band|strap|vice|rope)\b[^.!?]{0,20}?\b(?:tight|round|around)\b"
+        r"|\bchest\s+(?:feels|felt|feeling)\s+like\s+(?!my\b)[^.!?]{0,40}?(?<!hr\s)(?<!rate\s)(?<!chest\s)\b(?:belt|band|strap|vice|rope)\b"
+        r"[^.!?]{0,20}?\b(?:tight|round|around)\b"
         r"|\bchest\s+(?:felt|feels|feeling|was)\s+(?:weighed\s+down|like\s+a\s+(?:sandbag|brick|rock|ton"
         r"|weight(?!\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?lifted)))\b"
         # "chest a bit tight on the climb"
@@ -155,10 +156,12 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|sunset|beauty|landscape|trails?|panorama))(?=.{0,60}?\b(?:never\s+happens|not\s+normal"
         r"|(?:not\s+like|unusual\s+for)\s+me|at\s+that\s+(?:effort|pace)|(?:on|after)\s+(?:an?|the|my)\s+easy)\b)"
         # "my chest went tight and I was gasping, which never happens"
-        r"|\b(?:gasping|panting|heaving|winded)\b(?=[^.!?]{0,30}?\b(?:which\s+never\s+happens|never\s+happens|not\s+like\s+me)\b)"
+        r"|\b(?:gasping|panting|heaving|winded)\b(?=[^.!?]{0,30}?\b(?:which\s+never\s+happens|never\s+happens|not\s+like\s+me)\b"
+        r"(?!\s+(?:because|to|for|when)\b))"
         # "sit on a bench for 10 minutes just to breathe normally"
         r"|\b(?:sit|sat|sitting|stop|stopped|stand|stood)\b[^.!?]{0,30}?\bfor\s+(?:ten|fifteen|twenty|[1-9]\d)\s+min\w*\s+"
-        r"(?:just\s+)?to\s+(?:breathe|catch\s+my\s+breath|get\s+my\s+breath)"
+        r"(?:just\s+to|before\s+i\s+could|until\s+i\s+could|to)\s+(?:breathe|catch\s+my\s+breath|get\s+my\s+breath)"
+        r"(?!\s+(?:back\s+)?and\s+(?:eat|have|enjoy|take|admire|look|chat))"
         # "couldn't get up the stairs to my flat without stopping twice for breath"
         r"|\bstairs\b[^.!?]{0,60}?\bstop(?:ping|ped)?\s+(?:\w+\s+){0,2}?(?:for|to\s+catch|to\s+get)\s+(?:my\s+)?(?:breath|air)\b"
         # "breathing still hadn't settled an hour after parkrun" (not "between reps")
@@ -274,7 +277,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?<!gold\s)(?<!olympic\s)\bfever\w*+(?!\s+(?:pitch|dream|pace|speed|tempo|rate))|\bfebrile\b|\bnight\s+sweats\b"
         r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
         r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside)\b|\s+today\s+of\b)"
-        r"|\btemp(?:erature)?s?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b"
+        r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b"
+        # "running temperatures of 38 since Tuesday" (not "in temperatures of 38", "temps of 40 in Dubai", "forecast")
+        r"|(?<!\bin\s)\btemp(?:erature)?s\s+of\s+(?:3[89]|4[01]|10[0-4])\b"
+        r"(?![^.!?]{0,30}?\b(?:in\s+(?!it\b)[a-z]+|forecast|outside|out\s+there|degrees|heat|sun|weather|humid\w*)\b)"
         r"|\btook\s+my\s+temp(?:erature)?\b[^.!?]{0,40}?\b(?:3[89]|4[01])[.·]\d\b"
         # a body temperature has a decimal ("temp was 38.4", "100.4F"); "temp was 38 outside" is the weather
         r"|\btemp(?:erature)?(?:'s)?\s+(?:still\s+)?(?:(?:was|is|of|at|hit|reached|read|reading)\s+)?(?:3[89]|4[01]|10[0-4])[.·]\d"
@@ -290,7 +296,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror",
-                    "caught", "doored", "tumbled", "ate", "kissed", "rash"), (
+                    "caught", "doored", "tumbled", "ate", "kissed"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run|diet|course|test|and\s+burn))"
         # "from yesterday's fall on the ice" (not "yesterday's sugar crash" nor "Sunday's fall 10k")
@@ -312,8 +318,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
         r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap(?!\s+(?:on\s+the\s+(?:sofa|couch|grass|bed|floor|ground)|after)))\b|\bate\s+(?:the\s+)?(?:pavement|tarmac|concrete|dirt|gravel)\b"
-        r"|\bkissed\s+the\s+(?:tarmac|pavement|ground)\b|\b(?:pothole|wheel|skidded|bike|cycling)\b[^.!?]{0,40}?\bcame\s+off\b"
-        r"|\broad\s+rash\b|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
+        r"|\bkissed\s+the\s+(?:tarmac|pavement)\b|\b(?:pothole|wheel|skidded|bike|cycling)\b[^.!?]{0,40}?\b(?:i|and|then)\s+came\s+off\b"
+        r"|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
         r"|loose|stones)\b"
         r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
@@ -353,8 +359,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|my\s+(?:mileage|training"
         r"|running|diet|eating))|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))"
         r"|\b(?:can't\s+stop|keep|keeps)\s+losing\s+weight\b"
-        r"|\b(?:not\s+(?:even\s+)?(?:dieting|trying)|without\s+trying)\b[^.]{0,40}?\b\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone)"
-        r"\s+(?:gone|off|down|lost|lighter)\b"
+        r"|\b(?:not\s+(?:even\s+)?(?:dieting|trying)(?!\s+for\b|\s+to\s+(?!lose|drop)\b)|without\s+trying)\b[^.]{0,40}?\b\d+(?:[.·]\d+)?\s*"
+        r"(?:kg|kilos?|lbs?|pounds|stone)\s+(?:gone|off|down|lost)\b"
         r"|\b(?:losing|lost|dropping)\s+weight\b[^.]{0,60}?(?:eating\s+(?:more|loads|normally|plenty|lots|well|the\s+same)"
         r"|without\s+trying|no\s+reason|not\s+(?:trying|dieting))"
         r"|\bweight\s+(?:keeps\s+|is\s+|has\s+been\s+)?(?:dropping|falling|coming\s+off)\b[^.]{0,40}?"
@@ -411,7 +417,9 @@ LEG_FATIGUE = re.compile(r"\b(?:quads?|hamstrings?|glutes?|calf|calves|shins?|ac
 FOOT_SHOES = re.compile(r"\b(?:shoes?|trainers|carbon|plates?|spikes|super\s*shoes)\b")
 # ... not when the arm gave out at the gym ("arms felt weak doing pull-ups")
 ARM_GYM = re.compile(r"\b(?:pull-?ups?|push-?ups?|press-?ups?|chin-?ups?|dips|gym|weights|bench(?:\s+press)?|curls|lifting|plank\w*"
-                     r"|carrying|holding\s+(?:my|the|a)\s+(?:toddler|baby|kid|son|daughter|bag|shopping))\b")
+                     r"|carrying|holding\s+(?:my|the|a)\s+(?:toddler|baby|kid|son|daughter|bag|shopping)"
+                     r"|(?:from|after)\s+holding\s+(?:my|the|a)\s+phone"
+                     r"|swim\w*|rowing|paddl\w*|kayak\w*)\b")
 # "Hands so sweaty I couldn't grip my bottle": the grip, not the nerve
 GRIP_EXCUSE = re.compile(r"\b(?:sweat\w*|slippery|wet|cold|frozen|freezing|numb\s+from\s+the\s+cold|gloves?|teeth)\b")
 # ... and never when it came on out of nowhere ("suddenly went weak on my long run, had to stop")
@@ -445,10 +453,11 @@ NOT_COLD = re.compile(r"\b(?:wasn't|was\s+not|isn't|not|wasnt)\s+(?:even\s+|that
 POSTURE_CAUSE = re.compile(r"\b(?:foot|feet|toes?|legs?|bum|butt)\b[^,.;]{0,40}?(?:\b(?:from|after)\s+(?:sitting|kneeling)\b"
                            r"|\bcross-?legged\b|\b(?:fell|went)\s+asleep\b)"
                            # "laced them way too tight, toes went a bit numb"
-                           r"|\b(?:toes?|feet|foot)\b[^.;]{0,40}?\b(?:laces?|laced|shoes?|trainers)\b"
-                           r"|\b(?:laces?|laced|shoes?|trainers)\b[^.;]{0,40}?\b(?:toes?|feet|foot)\b"
-                           # "arm numb from sleeping on it", "whacked my funny bone ... tingle for 5 seconds"
+                           r"|\b(?:toes?|feet|foot)\b[^.;]{0,40}?\b(?:laces?|laced|shoes?|trainers)\b[^.;]{0,30}?\b(?:tight|narrow|small|snug)"
+                           r"|\b(?:laces?|laced|shoes?|trainers)\b[^.;]{0,30}?\btight\w*\b[^.;]{0,40}?\b(?:toes?|feet|foot)\b"
+                           # "arm numb from sleeping on it"
                            r"|\b(?:arms?|hands?|fingers?)\b[^,.;]{0,40}?\bfrom\s+(?:sleeping|lying|laying)\s+on\s+(?:it|them|my)\b")
+FEET = re.compile(r"\b(?:toes?|feet|foot)\b")
 # a knock on the elbow's nerve, anywhere in the sentence
 FUNNY_BONE = re.compile(r"\b(?:hit|whacked|banged|knocked|bashed|caught|smacked)\s+(?:my\s+)?funny\s*bone\b")
 # ... unless the tingling stayed ("... but the tingling in my left hand has lasted all day")

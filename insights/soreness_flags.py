@@ -152,10 +152,13 @@ _OWNER_INSIDE = re.compile(r"\b(?:my|his|her|their)\b")
 # a "no" that opens a list of things we do not read, closed by "or" before the mention ("No upper back pain,
 # stiffness or chest pain today"), or three and more items long ("No cough, cold, sore throat, fever"); never past
 # "but", "just", "only" or "still" ("no fever, chest pain this morning" stays chest pain: two items, no "or")
-_ITEM = (r"(?!(?:but|just|only|still|now|and|today|yesterday)\b)[\w'-]+"
-         r"(?:\s+(?!(?:but|just|only|still|now|and|today|yesterday)\b)[\w'-]+){0,3}")
-_LIST_DENIED = re.compile(rf"\b(?:no|nor|without|not\s+any)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{0,5}}\s*+,?\s*+(?:or|nor)\s+(?:any\s+)?$"
-                          rf"|\b(?:no|without)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{2,6}}\s*+,\s*+$")
+_ITEM = (r"(?!(?:but|just|only|still|now|and|today|yesterday|no|not)\b)[\w'-]+"
+         r"(?:\s+(?!(?:but|just|only|still|now|and|today|yesterday|no|not)\b)[\w'-]+){0,3}")
+_LIST_DENIED = re.compile(rf"\b(?:no|nor|without|not\s+any)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{0,5}}\s*+,?\s*+(?:or|nor)\s+(?:any\s+)?$")
+_LIST_OF_COMMAS = re.compile(rf"\b(?:no|without)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{2,6}}\s*+,\s*+$")
+# ... the mention ending that list ("No cough, cold, sore throat, fever."), not a clause of its own ("No watch, no
+# music, no gels, chest pain from 5k"; "No warm-up, cold morning, legs heavy, chest tight from the start")
+_LIST_END = re.compile(r"\s*+(?:[.,;!?)]|$|(?:today|this\s+week|either|at\s+all|thankfully)\b)")
 _LIST_REACH = 120  # characters of a list read back from a mention
 _THOUGHT = re.compile(r"\b(?:thought|i\s+thought)\b")
 _NOT_MUSCLE = re.compile(r"\b(?:tight\w*|pressure|heav\w*|crush\w*|squeez\w*|burning|pain|ache|aching)\b")
@@ -279,7 +282,7 @@ def _limb_explained(sentence: str, start: int, end: int, lo: int) -> bool:
     if any(w in said for w in ("leg", "foot", "toe")):
         return any(not flag_words.LEG_FATIGUE_DENIED.search(sentence, max(0, m.start() - 30), m.start())
                    for m in flag_words.LEG_FATIGUE.finditer(sentence, lo, reach))
-    return "arm" in said and flag_words.ARM_GYM.search(sentence, lo, reach) is not None
+    return ("arm" in said or "hand" in said) and flag_words.ARM_GYM.search(sentence, lo, reach) is not None
 
 
 _STRAIN = re.compile(rf"\b{flag_words.STRAIN}\b")
@@ -303,6 +306,14 @@ def _strained_then_unusual(sentences: Sentences) -> bool:
     return False
 
 
+def _injured(sentences: Sentences, falls: list[int]) -> bool:
+    """Does a fall today come with an injury told near it ("wrist swollen and throbbing", "think it might be broken")?"""
+    if not falls:
+        return False
+    return any(_asserted(flag_words.FALL_INJURY, sentences.all[i], 0, len(sentences.all[i]))
+               for i in range(min(falls), min(max(falls) + 3, len(sentences.all))))
+
+
 def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
     """Affirmed red flags anywhere in the text.
 
@@ -314,7 +325,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         for index in sentences.holding(needles):
             candidates.setdefault(index, []).append((code, rx))
     flags: set[str] = set()
-    falls: list[int] = []  # sentences that tell of a fall: its injury is read there and in the next two
+    falls: list[int] = []  # sentences that tell of a fall today: its injury is read there and in the next two
     past: dict[int, list[tuple[int, str]]] = {}  # mentions read as past, by sentence: are they back today?
     for index, checks in candidates.items():
         sentence = sentences.all[index]
@@ -331,15 +342,20 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
             if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no \
-                    or _LIST_DENIED.search(sentence, max(0, start - _LIST_REACH), start) or (
+                    or _LIST_DENIED.search(sentence, max(0, start - _LIST_REACH), start) \
+                    or (_LIST_END.match(sentence, end) and _LIST_OF_COMMAS.search(sentence, max(0, start - _LIST_REACH), start)) or (
                     code in _RESOLVABLE and _resolved(sentence, start, end, code)
                     and not (sentences.asked(index) and _NOT_YET.match(sentences.next_sentence(index)))):
                 denied.add(i)  # but "Fever gone? no, still 38.5" tells of a fever
         for chain in _chains(sentence, found):
-            if denied.intersection(chain[:1]) or (len(chain) > 1 and denied.intersection(chain[-1:])
-                                                   and _LIST_DENIED.search(sentence, max(0, found[chain[-1]][0] - _LIST_REACH),
-                                                                           found[chain[-1]][0])):
-                denied.update(chain)  # "no dizziness, nausea or chest pain": the whole list
+            head = None if len(chain) < 2 or not denied.intersection(chain[-1:]) else _LIST_DENIED.search(
+                sentence, max(0, found[chain[-1]][0] - _LIST_REACH), found[chain[-1]][0])
+            if denied.intersection(chain[:1]):
+                denied.update(chain)
+            elif head is not None:
+                # "no dizziness, nausea or chest pain": the whole list after its "no" (not "Left arm tingling, no
+                # chest pain or breathlessness", whose tingling comes before it)
+                denied.update(i for i in chain if found[i][0] >= head.start())
         cold = funny_bone = unusual_breath = None  # read once per sentence, when first needed (linear time)
         # "Yesterday: fever 38.8." labels the whole sentence, unless it also says now ("still there now")
         labelled_past = _PAST_LABEL.match(sentence) is not None and not context.NOW.search(sentence)
@@ -374,7 +390,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 if funny_bone:
                     continue  # "whacked my funny bone on the door frame, tingle for 5 seconds"
                 if cold or ((flag_words.KIT_CAUSE.search(sentence, lo, hi)
-                             or flag_words.POSTURE_CAUSE.search(sentence, max(0, lo - 60), hi))
+                             or (flag_words.POSTURE_CAUSE.search(sentence, max(0, lo - 60), min(len(sentence), hi + 40))
+                                 if flag_words.FEET.search(sentence, lo, hi) else flag_words.POSTURE_CAUSE.search(sentence, lo, hi)))
                             and not sentences.asked(index)):
                     continue  # numb fingers in the cold are weather, a tight strap is kit, not nerves
             if code == "breathless" and (
@@ -391,7 +408,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                     and not flag_words.FRIGHTENED.search(sentence, max(0, lo - 100), min(len(sentence), hi + 100)):
                 continue  # "couldn't speak sitting down at the finish, tears everywhere"
             if code == "radiating_pain" and sentence.startswith("left arm", start) \
-                    and flag_words.ARM_CAUSE.search(sentence):
+                    and _asserted(flag_words.ARM_CAUSE, sentence, 0, len(sentence)):
                 continue  # "Left arm was painful all day from the flu jab"
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
@@ -416,6 +433,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if code == "fever" and (sentence[start].isdigit() or sentence.startswith("temp", start)) and \
                     flag_words.WEATHER.search(sentence, lo, hi):
                 continue  # "temp was 38.2 at the start, scorcher": the weather
+            if code == "after_fall" and said == context.AFFIRMED:
+                falls.append(index)  # a fall today: its injury may stand for the pain (not last month's broken wrist)
             affirmed.append((start, end, code))
         codes = {code for _, _, code in affirmed}
         if "after_fall" in codes and "radiating_pain" in codes:
@@ -423,8 +442,6 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             affirmed = [a for a in affirmed if a[2] != "radiating_pain" or not _JAW_ALONE.match(sentence, a[0])]
             codes = {code for _, _, code in affirmed}
         for start, end, code in affirmed:
-            if code == "after_fall":
-                falls.append(index)
             if code != "sweating_or_nausea":
                 flags.add(code)
                 continue
@@ -443,8 +460,6 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         flags |= when.chest_again(sentences)
     if "breathless" not in flags and _strained_then_unusual(sentences):
         flags.add("breathless")  # "...gasping and had to stop on the landing. That has never happened before."
-    if "after_fall" in flags and not pain_anywhere() and not any(
-            _asserted(flag_words.FALL_INJURY, sentences.all[i], 0, len(sentences.all[i]))
-            for i in range(min(falls), min(max(falls) + 3, len(sentences.all)))):
+    if "after_fall" in flags and not pain_anywhere() and not _injured(sentences, falls):
         flags.discard("after_fall")  # a fall without pain is not a red flag
     return flags

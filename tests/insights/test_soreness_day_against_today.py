@@ -15,6 +15,7 @@ from tests.insights.data import everyday_blind_9 as everyday_9
 from tests.insights.data import everyday_blind_10 as everyday_10
 from tests.insights.data import everyday_blind_12 as everyday_12
 from tests.insights.data import everyday_blind_14 as everyday_14
+from tests.insights.data import everyday_blind_15 as everyday_15
 from tests.insights.data import long_descriptions_blind_13 as long_13
 from tests.insights.data import everyday_review_10 as review_10
 from tests.insights.data import past_and_cleared_review as review
@@ -85,8 +86,6 @@ NOT_YET = {
         "'came off the trail' is not read as a fall (the numbness is read: the note is urgent)",
     "cardiologist gave me the all clear last month after the palpitations and chest pain. 12 miles today, all good":
         "an all clear said before the pain it cleared",
-    "tingling in my feet on monday's long run, shoes laced too tight. loosened them, no tingling today":
-        "tight laces in the next clause are not read as the cause",
     "Today I have pressure in the chest when I run uphill, and my arm left also have pain. Upper back is sore like "
     "always.": "'my arm left also have pain' is not read as pain spreading to the arm (the chest pain is read)",
     "Fell at parkrun 2 weeks ago, knee's fine now. upper back mild today from the long run":
@@ -193,6 +192,34 @@ MISSED = {
     "down.": "MISSED: 'it started creeping round into my jaw' names its pain only in the sentence before",
     "Couldn't get up the stairs to my flat after today's jog without stopping twice for breath":
         "MISSED: 'without stopping twice for breath' on the stairs home",
+    'Pt (me) c/o central CP -> L arm, bit diaphoretic. Probably nothing 🙃':
+        'MISSED: clinical shorthand (c/o CP, diaphoretic)',
+    'Left leg went floppy at 6k, foot kept catching the ground':
+        "MISSED: 'went floppy' without 'sort of' or 'suddenly', and a foot catching the ground",
+    'Slipped on wet leaves, landed hard on my hip, limping home':
+        "MISSED: 'limping home' is not read as the fall's injury (only 'I'm limping', 'and limping')",
+    'Recovery jog at 6:30/km and I was gasping like it was a 5k race. Never like this':
+        "MISSED: 'Never like this' a sentence later",
+    'blood streaks in what I coughed up again this morning':
+        "MISSED: 'blood streaks in what I coughed up'",
+    "C25K wk3: I don't think it was pain exactly, more like a squeeze in my chest on the run bits":
+        "MISSED: 'a squeeze in my chest' after a denied pain",
+    'Tempo cancelled: sat on the kerb unable to speak for breath for 5 minutes':
+        "MISSED: 'unable to speak for breath'",
+    "Long covid diary, day 112. Did a 10 minute walk-jog. Sitting down afterwards I was still puffing like I'd sprinted and couldn't finish a sentence to my husband. Going to ring the GP.":
+        "MISSED: 'Sitting down afterwards ... still puffing' more than 20 characters before the strain",
+    "Been hacking since the chest infection last week. This morning after the run there was blood in the tissue when I coughed, not loads but definitely red. Not running again until I've seen someone.":
+        "MISSED: 'blood in the tissue when I coughed'",
+    "Honestly not sure what to make of today. Easy pace, flat route, HR normal, but I was completely out of breath after 1k, the kind where you can't talk. I'm usually chatting at that pace with the group. Walked the rest.":
+        "MISSED: 'I'm usually chatting at that pace' in the next sentence",
+    "Scales say I'm 71 kg. I was 78 in the summer and I've been eating more if anything. Running feels harder too. Might mention it to the GP.":
+        "MISSED: weight lost told as two readings ('71 kg', 'I was 78')",
+    'Out with the dog before work. She lunged at a squirrel and pulled me straight over onto the pavement. Wrist is swollen and really painful. Going to minor injuries.':
+        "MISSED: 'pulled me straight over onto the pavement' (the dog's doing) is not read as a fall",
+    'I am from Spain and my English is not perfect. Today in the run I feel the left arm without force and the hand is sleeping. After 15 minutes it come back but I am a little scared.':
+        "MISSED: 'the left arm without force', 'the hand is sleeping'",
+    'coach said write how it felt. it felt fine until the end then my chest really hurt like a stabbing thing in the middle and it still hurts when i breathe. mum says its probably a muscle':
+        "MISSED: 'my chest really hurt' (only 'was hurting', 'hurts')",
 }
 NOT_YET.update(MISSED)
 NOT_YET.update({
@@ -232,6 +259,18 @@ NOT_YET.update({
     "Today I run 10 km in the park. After 7 km I feel in the chest a big pressure, like somebody push me, and I need to "
     "stop. Also I was sweating very cold and feel to vomit. Now is a little better.":
         "sweat and sickness in the sentence after the chest pain are not tied to it (the chest pain is read)",
+    'Chest felt tight at the start - nope, sports bra on the wrong hook, fixed it and all good':
+        "a correction after a dash ('nope, sports bra') does not excuse the tight chest",
+    'Chest pain? None. Breathless? Only on the climb. Arm? Fine.':
+        "'Only on the climb' is not read as the effort (only reps, sprints, hills by name)",
+    'Nurse here so I know I should know better. Had a crushing ache across the chest on the bridge, it went into both arms, and I was drenched in sweat even though it was cold. Sat down and it calmed after ten minutes. Getting it checked tonight.':
+        "'it went into both arms' after 'ache across the chest' and 'drenched in sweat' are not read (chest pain is: urgent either way)",
+    "Coach, flagging this like you asked. Ache in my upper back again, 6/10, and this time it went round into the front of my chest and down the inside of my left arm. Felt sick. Didn't finish the session.":
+        "'went round into the front of my chest and down the inside of my left arm' is read as chest pain only; 'Felt sick' a sentence later (urgent either way)",
+    "Slow run with the buggy. Had a sharp pain under the left side of my chest, worse when I breathed in, and I felt pretty sweaty and lightheaded with it. Didn't go away, so I'm calling 111.":
+        "'a sharp pain under the left side of my chest' (the sweat with it is read: urgent either way)",
+    "I never write anything here but my partner made me. Halfway round, my jaw and the left side of my neck started aching, then my chest felt heavy. Stopped and walked. It's gone now but he's taking me in.":
+        "'my jaw and the left side of my neck started aching' (the heavy chest is read: urgent either way)",
     "Had a full check after the fall in May - nothing broken. Today though my left arm ached all the way up into the "
     "jaw during the run.": "a fall in May, checked, is read as a fall with pain today ('in May' is not long ago)",
 })
@@ -263,6 +302,7 @@ def _cases():
     yield from (("review_14", text, flags) for text, flags in review_14.CASES)
     yield from (("long_13", text, flags) for text, flags in long_13.CASES)
     yield from (("everyday_14", text, flags) for text, flags in everyday_14.CASES)
+    yield from (("everyday_15", text, flags) for text, flags in everyday_15.CASES)
 
 
 @pytest.mark.parametrize(("source", "text", "flags"), [
