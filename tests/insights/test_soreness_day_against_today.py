@@ -282,27 +282,20 @@ DISAGREE = {
 }
 
 
+# every set, by the name its failures are reported under (order kept: the ids of the table test are positions)
+SETS = [
+    ("mine", CASES), ("review", review.CASES), ("review_7", review_7.CASES), ("review_8", review_8.CASES),
+    ("review_9", review_9.CASES), ("review_10", review_10.CASES), ("review_11", review_11.CASES), ("blind", blind.CASES),
+    ("everyday", everyday.CASES), ("everyday_8", everyday_8.CASES), ("everyday_9", everyday_9.CASES),
+    ("everyday_10", everyday_10.CASES), ("targeted_11", targeted_11.CASES), ("review_12", review_12.CASES),
+    ("review_13", review_13.CASES), ("everyday_12", everyday_12.CASES), ("review_14", review_14.CASES),
+    ("long_13", long_13.CASES), ("everyday_14", everyday_14.CASES), ("everyday_15", everyday_15.CASES),
+]
+
+
 def _cases():
-    yield from (("mine", text, flags) for text, flags in CASES)
-    yield from (("review", text, flags) for text, flags in review.CASES)
-    yield from (("review_7", text, flags) for text, flags in review_7.CASES)
-    yield from (("review_8", text, flags) for text, flags in review_8.CASES)
-    yield from (("review_9", text, flags) for text, flags in review_9.CASES)
-    yield from (("review_10", text, flags) for text, flags in review_10.CASES)
-    yield from (("review_11", text, flags) for text, flags in review_11.CASES)
-    yield from (("blind", text, flags) for text, flags in blind.CASES)
-    yield from (("everyday", text, flags) for text, flags in everyday.CASES)
-    yield from (("everyday_8", text, flags) for text, flags in everyday_8.CASES if text not in DISAGREE)
-    yield from (("everyday_9", text, flags) for text, flags in everyday_9.CASES if text not in DISAGREE)
-    yield from (("everyday_10", text, flags) for text, flags in everyday_10.CASES)
-    yield from (("targeted_11", text, flags) for text, flags in targeted_11.CASES)
-    yield from (("review_12", text, flags) for text, flags in review_12.CASES)
-    yield from (("review_13", text, flags) for text, flags in review_13.CASES)
-    yield from (("everyday_12", text, flags) for text, flags in everyday_12.CASES)
-    yield from (("review_14", text, flags) for text, flags in review_14.CASES)
-    yield from (("long_13", text, flags) for text, flags in long_13.CASES)
-    yield from (("everyday_14", text, flags) for text, flags in everyday_14.CASES)
-    yield from (("everyday_15", text, flags) for text, flags in everyday_15.CASES)
+    for source, cases in SETS:
+        yield from ((source, text, flags) for text, flags in cases if text not in DISAGREE)
 
 
 @pytest.mark.parametrize(("source", "text", "flags"), [
