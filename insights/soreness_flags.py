@@ -47,6 +47,20 @@ Special cases, leaning toward the runner's safety where the words allow it:
   awaited, older than the pain, or someone else's;
 * chest soreness put down to the gym ("chest sore from push-ups") is a
   muscle, unless tightness, pressure or pain is said with it.
+* unsure is not a denial: "can't tell if it's muscle or chest pain", "no idea
+  whether the tightness across my chest was the cold" tell of one;
+* breathlessness that belongs to the effort (reps, sprints, the finish, a
+  quick recovery) is not a red flag, unless something about it is not
+  ordinary: at rest, long after stopping, stopping the run, wheezing, fear;
+  working for breath while still or out of proportion is one ("couldn't talk
+  at rest", "winded carrying the shopping in"), and so is a strain the next
+  sentence calls out of the ordinary ("That has never happened before.");
+* one limb gone weak counts, unless its clause puts it down to the muscles,
+  the miles, the gym or the shoes and it did not come on out of nowhere
+  ("suddenly", "buckled", "first time ever");
+* a fall today counts with pain or with an injury told near it ("wrist
+  swollen and throbbing"); a "no" reaches along a list whose other items we
+  do not read ("No upper back pain, stiffness or chest pain").
 
 Whose a mention is, including company ("ran with my friend and chest felt
 tight" is the runner's), is read in :mod:`insights.soreness_context`; when it
@@ -408,7 +422,7 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                     and not flag_words.FRIGHTENED.search(sentence, max(0, lo - 100), min(len(sentence), hi + 100)):
                 continue  # "couldn't speak sitting down at the finish, tears everywhere"
             if code == "radiating_pain" and sentence.startswith("left arm", start) \
-                    and _asserted(flag_words.ARM_CAUSE, sentence, 0, len(sentence)):
+                    and _asserted(flag_words.ARM_CAUSE, sentence, max(0, lo - 100), min(len(sentence), hi + 100)):
                 continue  # "Left arm was painful all day from the flu jab"
             if code == "chest_pain" and "sore" in sentence[start:end] and not _NOT_MUSCLE.search(sentence, lo, hi + 60) \
                     and flag_words.GYM_SORE.search(sentence, lo, hi):
