@@ -51,7 +51,7 @@ _STRAIN = (rf"(?:{_HARD_BREATHING}|(?:couldn't|couldnt|could\s+not|can't|cant|cn
 _MILD_EXERTION = (r"(?:carrying\s+(?:the\s+)?(?:shopping|bags?|washing)|getting\s+dressed"
                   r"|tying\s+my\s+(?:shoes|laces)|walking\s+up\s+(?:the\s+)?stairs|(?:climbing|going\s+up)\s+(?:the\s+)?stairs"
                   r"\s+(?:to|at)\s+(?:our|my|the)\s+(?:flat|house|home|office|room))")
-STRAIN = _STRAIN
+STRAIN_RX = re.compile(rf"\b{_STRAIN}\b")  # hard work for breath anywhere in a sentence
 # ... while still, said right beside it: "couldn't talk at rest", "couldn't speak sitting down", "gasping
 # climbing the stairs to bed", "sat in the car and still breathing very hard" (not "HR at rest 52", "stood
 # still to take in the view", "standing still between reps", "sitting behind the pacers", "sat nav")

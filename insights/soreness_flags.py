@@ -258,9 +258,11 @@ def _chains(sentence: str, found: list[tuple[int, int, str]]) -> list[list[int]]
     return out
 
 
-def _cause_said(cause: re.Pattern[str], sentence: str, lo: int, hi: int) -> bool:
-    """Is a sweat or sickness put down to ``cause`` (gels, food, heat, effort) within ``lo:hi``, and not denied?"""
-    return any(not _DENIED_CAUSE.search(sentence, max(0, m.start() - 25), m.start())
+def _cause_said(cause: re.Pattern[str], sentence: str, lo: int, hi: int, denied: re.Pattern[str] = _DENIED_CAUSE,
+                look_back: int = 25) -> bool:
+    """Is a symptom put down to ``cause`` (gels, food, heat, effort; the muscles or the miles) within ``lo:hi``,
+    and not denied in the ``look_back`` characters before it ("no gel today", "not the usual tired")?"""
+    return any(not denied.search(sentence, max(0, m.start() - look_back), m.start())
                for m in cause.finditer(sentence, max(0, lo), hi))
 
 
@@ -294,12 +296,10 @@ def _limb_explained(sentence: str, start: int, end: int, lo: int) -> bool:
     if any(w in said for w in ("slap", "flop")) and flag_words.FOOT_SHOES.search(sentence, lo, reach):
         return True  # "Left foot kept slapping in the new carbon shoes"
     if any(w in said for w in ("leg", "foot", "toe")):
-        return any(not flag_words.LEG_FATIGUE_DENIED.search(sentence, max(0, m.start() - 30), m.start())
-                   for m in flag_words.LEG_FATIGUE.finditer(sentence, lo, reach))
+        return _cause_said(flag_words.LEG_FATIGUE, sentence, lo, reach, flag_words.LEG_FATIGUE_DENIED, look_back=30)
     return ("arm" in said or "hand" in said) and flag_words.ARM_GYM.search(sentence, lo, reach) is not None
 
 
-_STRAIN = re.compile(rf"\b{flag_words.STRAIN}\b")
 # a sentence that says the last one was not ordinary
 _NOT_ORDINARY = re.compile(r"\s*+(?:(?:weird|odd|strange|scary)\s+one\W+)?(?:that\s+(?:has\s+)?never\s+happened(?:\s+before)?"
                            r"|that's\s+never\s+happened(?:\s+before)?|never\s+(?:had\s+that|happened)\s+before"
@@ -311,7 +311,7 @@ def _strained_then_unusual(sentences: Sentences) -> bool:
     """Is hard work for breath (read nowhere as a red flag) said in one sentence and called out of the ordinary in
     one of the next two ("By the second km I could barely get a sentence out ... Weird one, not like me at all.")?"""
     for index in sentences.holding(("gasp", "breath", "pant", "winded", "sentence", "talk", "speak", "puff")):
-        if not _STRAIN.search(sentences.all[index]):
+        if not flag_words.STRAIN_RX.search(sentences.all[index]):
             continue
         for following in range(index + 1, min(index + 3, len(sentences.all))):
             text = sentences.all[following]
@@ -351,25 +351,26 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             continue  # "Is a cough with blood normal? Asking for my flatmate, she's freaking out."
         answered_no = _answered_no(sentences, index)
         denied = set()
+        list_head: dict[int, int] = {}  # where the "no" opening a mention's list is ("no dizziness, nausea or ...")
         floor = previous_end = 0
         for i, (start, end, code) in enumerate(found):
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
-            if negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no \
-                    or _LIST_DENIED.search(sentence, max(0, start - _LIST_REACH), start) \
+            head = _LIST_DENIED.search(sentence, max(0, start - _LIST_REACH), start)
+            if head is not None:
+                list_head[i] = head.start()
+            if head is not None or negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no \
                     or (_LIST_END.match(sentence, end) and _LIST_OF_COMMAS.search(sentence, max(0, start - _LIST_REACH), start)) or (
                     code in _RESOLVABLE and _resolved(sentence, start, end, code)
                     and not (sentences.asked(index) and _NOT_YET.match(sentences.next_sentence(index)))):
                 denied.add(i)  # but "Fever gone? no, still 38.5" tells of a fever
         for chain in _chains(sentence, found):
-            head = None if len(chain) < 2 or not denied.intersection(chain[-1:]) else _LIST_DENIED.search(
-                sentence, max(0, found[chain[-1]][0] - _LIST_REACH), found[chain[-1]][0])
             if denied.intersection(chain[:1]):
                 denied.update(chain)
-            elif head is not None:
+            elif len(chain) > 1 and chain[-1] in list_head:  # the last one is denied: it is in list_head
                 # "no dizziness, nausea or chest pain": the whole list after its "no" (not "Left arm tingling, no
                 # chest pain or breathlessness", whose tingling comes before it)
-                denied.update(i for i in chain if found[i][0] >= head.start())
+                denied.update(i for i in chain if found[i][0] >= list_head[chain[-1]])
         cold = funny_bone = unusual_breath = None  # read once per sentence, when first needed (linear time)
         # "Yesterday: fever 38.8." labels the whole sentence, unless it also says now ("still there now")
         labelled_past = _PAST_LABEL.match(sentence) is not None and not context.NOW.search(sentence)

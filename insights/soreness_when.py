@@ -208,11 +208,13 @@ def chest_again(sentences: Sentences) -> set[str]:
 # read as past, back today, later in its sentence or in the next few. Said of "it" anywhere ("on today's easy
 # run it came back"); the weaker words ("same again", "still there", "38.4 again") only opening a clause, and
 # never of a time to come ("same again next weekend")
+# "back" that is not a return: "back to normal", "back at work", "back home", "back from the GP"
+_BACK_ELSEWHERE = r"to|at|for|in|on|with|into|home|out|up|down|off|from|under"
 _RETURNED = re.compile(
     r"\b(?:(?:it|the\s+(?:pain|tightness|pressure|fever|temp\w*|tingling|numbness|symptoms?))\s+"
     r"(?:came|has\s+come|'s\s+come|is\s+coming)\s+back(?!\s+(?:from|to|home|later|up|negative|clear|normal|fine|with|all"
     r"|ok|okay)\b)"
-    r"|(?:it's|it\s+is|it\s+was)\s+back(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from|under)\b)"
+    rf"|(?:it's|it\s+is|it\s+was)\s+back(?!\s+(?:{_BACK_ELSEWHERE})\b)"
     r"|its\s+back(?=\s+(?:today|again|now|this))"  # not "the dog hurt its back"
     r"|(?:it's|its|it\s+is|it\s+was|it\s+got|it's\s+got|it\s+has\s+got)\s+(?:even\s+|much\s+|a\s+bit\s+|way\s+)?worse"
     r"|(?:it's|it\s+is|it\s+was|it's\s+been|it\s+has\s+been)\s+(?:\w+\s+)?(?:tight|heavy|sore|painful|hurting|bad|numb"
@@ -260,7 +262,7 @@ _CLINICIAN_SAID = re.compile(r"\b(?:gp|doc|doctor|physio|nurse|cardiologist|cons
 _RETURNS = re.compile(r"\s*+(?:\w+\s+){0,4}?(?:returned|returns|came\s+back|comes\s+back|happened\s+again|happens\s+again"
                       r"|recurred|recurs|got\s+worse|gets\s+worse|was\s+back|is\s+back|started\s+again|starts\s+again)\b")
 _IT_DID = re.compile(r"[\W]*+(?:(?:well|and|but|sadly|guess\s+what|yep|yes|so|which)\W+){0,2}(?:(?:it's|its|it\s+is)\s+back\b"
-                     r"(?!\s+(?:to|at|for|in|on|with|into|home|out|up|down|off|from|under|negative|clear|normal)\b)"
+                     rf"(?!\s+(?:{_BACK_ELSEWHERE}|negative|clear|normal)\b)"
                      r"|it\s+came\s+back\b(?!\s+(?:negative|positive|clear|normal|fine|ok|okay|from|with|all|to)\b)|(?:it|they|that|she|he)\s+(?:did|has|does|have|had)\b)(?!n't|\s+not|\s+never|\s+for\s+(?:my|him|her|them|his|a|the)\b)")
 
 
