@@ -85,12 +85,56 @@ def enqueue(
     we acknowledge but will not process, such as a foreign subscription.
     Raises ValueError for an event without the fields every Strava event has.
     """
+    row = _row(event, now, status, reason)
+    if not commit:
+        return _insert(db, row)
+    with write_transaction(db):  # rolls back on failure, never leaves a transaction open
+        return _insert(db, row)
+
+
+def enqueue_many(db: Database, events: list[tuple[Mapping[str, Any], datetime | float, str, str | None]]
+                 ) -> list[tuple[int, bool]]:
+    """Store several events in the caller's open transaction; ``(id, is_new)``
+    for each, as :func:`enqueue` would answer them one after the other.
+
+    One INSERT for them all: the receiver stores a burst's events in one
+    commit, and a statement per event cost most of that commit's time. An
+    event that is already stored, or that appears twice in ``events``, is
+    stored once: the later copies answer the first one's id, not new.
+    """
+    if not events:
+        return []
+    rows = [_row(*event) for event in events]
+    columns = tuple(rows[0])
+    one = f"({', '.join('?' for _ in columns)})"
+    inserted = dict((key, row_id) for row_id, key in db.conn.execute(
+        f"INSERT INTO inbox ({', '.join(columns)}) VALUES {', '.join(one for _ in rows)} "
+        "ON CONFLICT (dedup_key) DO NOTHING RETURNING id, dedup_key",
+        [row[column] for row in rows for column in columns],
+    ).fetchall())
+    keys = [row["dedup_key"] for row in rows]
+    missing = sorted(set(keys) - inserted.keys())
+    existing = dict((key, row_id) for key, row_id in db.conn.execute(
+        f"SELECT dedup_key, id FROM inbox WHERE dedup_key IN ({', '.join('?' for _ in missing)})", missing,
+    ).fetchall()) if missing else {}
+    answers, seen = [], set()
+    for key in keys:
+        if key in inserted and key not in seen:
+            answers.append((inserted[key], True))
+        else:
+            answers.append((inserted.get(key) or existing[key], False))
+        seen.add(key)
+    return answers
+
+
+def _row(event: Mapping[str, Any], now: datetime | float, status: str, reason: str | None) -> dict:
+    """The inbox row of an event (raises ValueError as :func:`enqueue` says)."""
     if status not in ("pending", "ignored"):
         raise ValueError(f"an event is enqueued 'pending' or 'ignored', not {status!r}")
     _check(event)
     updates = event.get("updates") or {}
     received = epoch_s(now)
-    row = {
+    return {
         "dedup_key": dedup_key(event),
         "subscription_id": _int_or_none(event.get("subscription_id")),
         "object_type": event["object_type"],
@@ -106,10 +150,6 @@ def enqueue(
         "reason": reason,
         "finished_at": received if status == "ignored" else None,
     }
-    if not commit:
-        return _insert(db, row)
-    with write_transaction(db):  # rolls back on failure, never leaves a transaction open
-        return _insert(db, row)
 
 
 def _insert(db: Database, row: dict) -> tuple[int, bool]:

@@ -243,7 +243,7 @@ class _Receiving:
         owners = sorted({item.args[0]["owner_id"] for item in batch})
         ours = {athlete_id for (athlete_id,) in db.conn.execute(
             f"SELECT id FROM athletes WHERE id IN ({', '.join('?' for _ in owners)})", owners)}
-        results, refused = [], Counter()
+        results, refused, keep = [], Counter(), []
         for item in batch:
             event = item.args[0]
             if subscription is not None and event.get("subscription_id") != subscription:
@@ -255,9 +255,12 @@ class _Receiving:
                 # would keep rows naming a runner whose data we must delete
                 results.append(("unknown_owner", None, False))
             else:
-                results.append((None, *inbox.enqueue(db, *item.args, commit=False)))
+                results.append(None)
+                keep.append(item.args)
                 continue
             refused[results[-1][0]] += 1
+        stored = iter(inbox.enqueue_many(db, keep))
+        results = [result or (None, *next(stored)) for result in results]
         for reason, n in refused.items():
             pipeline.count(db, pipeline.EVENTS_REFUSED, reason, n)
         return results

@@ -84,6 +84,30 @@ def test_enqueue_refuses_malformed_events(db, bad):
     assert db["inbox"].count == 0
 
 
+def test_enqueue_many_answers_as_one_by_one_would(db):
+    """A burst in one commit: each event stored once, in order; a copy of an
+    event stored earlier, or a second copy in the same burst, is not new."""
+    stored_id, _ = inbox.enqueue(db, event(object_id=1), T0)
+    burst = [(event(object_id=2), T0 + 1, "pending", None), (event(object_id=1), T0 + 1, "pending", None),
+             (event(object_id=3), T0 + 1, "pending", None), (event(object_id=2), T0 + 2, "pending", None)]
+    with db.conn:
+        answers = inbox.enqueue_many(db, burst)
+    [(two, two_new), (one, one_new), (three, three_new), (two_again, two_again_new)] = answers
+    assert (one, one_new) == (stored_id, False)
+    assert (two_new, three_new, two_again_new) == (True, True, False)
+    assert two_again == two and len({stored_id, two, three}) == 3
+    assert db["inbox"].count == 3
+    assert [inbox.get_event(db, i)["object_id"] for i in (two, three)] == [2, 3]
+    assert inbox.get_event(db, two)["received_at"] == T0 + 1  # the first copy's, kept
+    assert inbox.enqueue_many(db, []) == []
+
+
+def test_enqueue_many_refuses_a_malformed_event_and_stores_none(db):
+    with pytest.raises(ValueError), db.conn:
+        inbox.enqueue_many(db, [(event(object_id=1), T0, "pending", None), (event(object_id="x"), T0, "pending", None)])
+    assert db["inbox"].count == 0
+
+
 def test_enqueue_refuses_other_statuses(db):
     with pytest.raises(ValueError):
         inbox.enqueue(db, event(), T0, status="done")
