@@ -76,7 +76,11 @@ _LONG_AFTER = (r"(?:(?:[1-9]\d|ten|fifteen|twenty|thirty)\s+min(?:ute)?s?\s+like
                r"|(?:breathing|breath|it)\s+(?:still\s+)?(?:wouldn't|wouldnt|didn't|didnt|hadn't|hasn't|would\s+not|did\s+not)"
                r"\s+(?:settle|calm\s+down|ease)|still\s+(?:hadn't|hasn't|not)\s+(?:settled|eased|back\s+to\s+normal))\b")
 _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
-    "chest_pain": (("chest", "angina", "breastbone", "sternum", "heart"), (
+    "chest_pain": (("chest", "angina", "breastbone", "sternum", "heart", "cp", "retrosternal", "substernal"), (
+        # clinical shorthand: "c/o central CP", "CP -> L arm", "retrosternal tightness" (never "CP 2 at 14k", a checkpoint)
+        r"\b(?:c/o|complain\w*\s+of|central|crushing|retrosternal|substernal|exertional|atypical|isch(?:a)?emic)\s+cp\b"
+        r"|\bcp\s*+(?:->|→|radiat\w*|\+\s*+(?:sob|diaphore\w*))"
+        r"|\b(?:retrosternal|substernal)\s+(?:pain|pressure|tightness|discomfort|ache|heaviness|burning)\b|"
         r"\b(?:crushing|squeezing|squeezy|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
         r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
         r"(?:chest|breastbone|sternum)\b"
@@ -119,7 +123,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "now it's creeping round into the front of my chest"
         r"|\b(?:pain|ache|aching|sore(?:ness)?|tight(?:ness)?|pressure|hurt\w*|\d{1,2}/10)\b[^.!?]{0,80}?"
         r"\b(?:it's|it\s+is|it\s+was|it)\s+(?:now\s+)?(?:creeping|spreading|wrapping|going|coming|moving|radiating|crept|spread"
-        r"|wrapped|went|came|moved)\s+(?:round|around|through)\s+(?:in)?to\s+(?:the\s+)?front\s+of\s+(?:my\s+|the\s+)?chest\b"
+        r"|wrapped|wraps|went|came|moved|moves|spreads|goes)\s+(?:(?:round|around|through)\s+(?:in)?to\s+(?:the\s+)?(?:front\s+of\s+)?"
+        r"|into\s+(?:the\s+)?front\s+of\s+)(?:my\s+|the\s+)?chest\b(?!\s+(?:press|strap|day|workout|fl(?:y|ies)))"
         # "it squeezed right in the middle of my chest", "I feel in the chest a big pressure"
         r"|\bsqueez(?:ed|ing)\s+(?:right\s+)?(?:in|across|around)\s+(?:the\s+(?:middle|centre|center)\s+of\s+)?(?:my\s+|the\s+)?chest\b"
         r"(?![^.!?]{0,30}\b(?:gym|tris|triceps|bench|press|workout|weights)\b)"
@@ -133,7 +138,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
     "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob", "blue", "winded",
-                    "heaving", "wheez"), (
+                    "heaving", "wheez", "dyspn", "dib"), (
+        # clinical shorthand: "dyspnoea", "SOBOE" (short of breath on exertion), "DIB" (difficulty in breathing)
+        r"\bdyspn(?:o)?ea\b|\bsoboe\b|\bdib\b(?!\s+(?:dab|dabs|dabbed))|"
         # "breathing felt really short even jogging slowly"
         r"\bbreath(?:ing)?\s+(?:felt|was|feels|is|got|getting)\s+(?:\w+\s+)?short\b|"
         # "breathing trouble from the first km even at walking pace"
@@ -198,6 +205,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:even|just|at\s+all)\s+)?(?:on\s+(?:an?\s+|the\s+|my\s+)?(?:easy|gentle|slow|recovery)\b|at\s+rest\b|walking\b"
         r"|sitting\b|lying\b|(?:up|on)\s+the\s+stairs\b)")),
     "radiating_pain": (("arm", "jaw", "neck"), (
+        # shorthand: "CP -> L arm", "pain → jaw"
+        r"\b(?:cp|pain|ache|pressure|tightness)\b[^.!?]{0,20}?(?:->|→)\s*+(?:to\s+)?(?:the\s+|my\s+)?(?:(?:l|r|left|right)\.?\s*+)?"
+        r"(?:arm|jaw|neck)\b|"
         r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:(?!(?:i|we|he|she|they|once)\b)\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?"
         rf"(?:to|into|down|up|through)\s+(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?(?!-)|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
@@ -205,8 +215,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         rf"(?:and\s+)?(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting|crept|creeping"
         rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         # "Upper back pain, then it went down my left arm"
-        rf"|\b(?:pain|ache|aching|twinge|pressure|tightness)\b[^.!?]{{0,60}}?(?:,\s*+|\s+)(?:and\s+)?(?:then\s+)?it\s+(?:went|moved|shot|spread|travelled"
-        rf"|traveled|radiated|go|goes|going|spreads)\s+(?:up\s+|down\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
+        rf"|\b(?:pain|ache|aching|twinge|pressure|tightness)\b[^.!?]{{0,120}}?(?:,\s*+|\s+)(?:and\s+)?(?:then\s+)?it\s+"
+        rf"(?:(?:then|started|starts|began|kept)\s+)?(?:went|moved|shot|spread|travelled|traveled|radiated|go|goes|going|spreads"
+        rf"|crept|creeping|spreading|moving|radiating|shooting|travelling|traveling)\s+(?:up\s+|down\s+|round\s+|around\s+)?"
+        rf"(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,3}?travel\w*\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
@@ -219,8 +231,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:pain|painful|ache|ached|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
         r"|dead|weird|funny|painful))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b"
         r"|\bpain\s+in\s+(?:my\s+|the\s+)?chest\s+and\s+(?:down|in|into)\s+(?:my\s+|the\s+)?(?:left\s+|right\s+)?arm\b")),
-    "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮"), (
-        r"\bnause\w*|\bqueasy\b|\bvomit\w*|\bthrew\s+up\b|\bthrowing\s+up\b|\bsweaty\b|\bsweating\b|🤢|🤮"
+    "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮",
+                            "diaphore"), (
+        r"\bdiaphore(?:tic|sis)\b|\bnause\w*|\bqueasy\b|\bvomit\w*|\bthrew\s+up\b|\bthrowing\s+up\b|\bsweaty\b|\bsweating\b|🤢|🤮"
         r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
@@ -242,7 +255,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"blood\b(?!\s+(?:pressure|tests?|sugar|oranges?))")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip", "floppy",
                               "dead", "limp", "power", "dragging", "slapping", "catching", "clipping", "scuffing", "jelly",
-                              "wouldn't do", "mine", "drop", "grip"), (
+                              "wouldn't do", "mine", "drop", "grip", "esthesi"), (
+        r"\bpar(?:a)?esthesi(?:a|ae|as)\b|"
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?!(?:swing|drive|carriage|action|form|position|movement|technique)\b)"
@@ -272,7 +286,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:toes|foot)\b(?!\s+(?:over|onto|up\s+onto))|\bfoot\s+drop\b"
         r"|\b(?:couldn't|could\s+not|can't|cannot|unable\s+to)\s+(?:properly\s+)?(?:lift|raise|grip|hold\s+up)\s+"
         r"(?:my\s+)?(?:left\s+|right\s+)?(?:arms?|hands?)\b")),
-    "fever": (("🤒", "fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still"), (
+    "fever": (("🤒", "fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still",
+               "pyrexi"), (
+        r"\bpyrexi(?:a|al)\b|"
         r"🤒\s*+(?:3[89]|4[01])(?:[.·]\d)?|🤒[^.!?]{0,20}?\b(?:shiver\w*|chills|feverish|hot\s+and\s+cold)\b|(?:3[89]|4[01])[.·]\d\s*+(?:°?\s*+c\s*+)?🤒|(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
         r"(?<!gold\s)(?<!olympic\s)\bfever\w*+(?!\s+(?:pitch|dream|pace|speed|tempo|rate))|\bfebrile\b|\bnight\s+sweats\b"
         r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
@@ -318,6 +334,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
         r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap(?!\s+(?:on\s+the\s+(?:sofa|couch|grass|bed|floor|ground)|after)))\b|\bate\s+(?:the\s+)?(?:pavement|tarmac|concrete|dirt|gravel)\b"
+        r"|\bate\s+(?:dirt|gravel|mud|grass)\b|\b(?:went|fell|landed)\s+flat\s+on\s+my\s+face\b"
+        # the dog that pulled me over ("She lunged at a squirrel and pulled me straight over"; not "coach pulled me over for a chat")
+        r"|\b(?:dog|lead|leash|puppy|pup|husky|she|it)\b[^.!?]{0,50}?\b(?:pulled|dragged|yanked)\s+me\s+(?:straight\s+|right\s+|clean\s+)?"
+        r"(?:over|off\s+my\s+feet)\b(?!\s+(?:to|for)\b)"
         r"|\bkissed\s+the\s+(?:tarmac|pavement)\b|\b(?:pothole|wheel|skidded|bike|cycling)\b[^.!?]{0,40}?\b(?:i|and|then)\s+came\s+off\b"
         r"|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
         r"|loose|stones)\b"
@@ -433,12 +453,13 @@ LEG_FATIGUE_DENIED = re.compile(r"(?:\bno|\bnot|\bnothing\s+like|\bnever|\bwitho
 # wrapping around to my chest from yesterday's bench session")
 WRAP_EXCUSE = re.compile(r"\b(?:hrm|strap|vest|bra|band|harness|backpack|bench|press|pecs?|lats|doms|chest\s+day|push-?ups?"
                          r"|press-?ups?|flyes|flys|gym|weights|deadlifts?|rows?|sunburn\w*|rash|chaf\w*|rubb\w*|itch\w*)\b")
-_BODY = (r"(?:wrist|arm|elbow|collar\s*bone|ribs?|ankle|knee|hand|finger|thumb|toe|nose|hip|shoulder|leg|thigh|shin|chin|face"
+_BODY = (r"(?:wrist|arm|elbow|collar\s*bone|ribs?|ankle|knee|hand|palms?|finger|thumb|toe|nose|hip|shoulder|leg|thigh|shin|chin|face"
          r"|head|cheek|jaw|back|neck)")
 FALL_INJURY = re.compile(
-    rf"\b(?:broke|broken|fractured?|dislocated|sprained|smashed|split|cracked|bashed|whacked)\s+(?:my\s+|a\s+)?{_BODY}\b"
+    rf"\b(?:broke|broken|fractured?|dislocated|sprained|smashed|split|cracked|bashed|whacked|bruised|grazed|scraped|skinned)"
+    rf"\s+(?:my\s+|a\s+|both\s+)?{_BODY}\b"
     rf"|\b{_BODY}(?:'s|\s+is|\s+was|\s+(?:might|may|could)\s+be|\s+(?:looks|feels))?\s+(?:\w+\s+and\s+)?(?:broken|fractured"
-    r"|swollen|swelling(?:\s+up)?|dislocated|throbbing|bleeding)\b"
+    r"|swollen|swelling(?:\s+up)?|dislocated|throbbing|bleeding|bruised|grazed|scraped|stinging|shredded|bloody|bloodied)\b"
     r"|\b(?:it's|its|it\s+is)\s+swelling\s+up\b|\bthink\s+it(?:'s|\s+is|\s+might\s+be|\s+may\s+be)\s+broken\b"
     r"|\b(?:i'm|im|i\s+am|i\s+was|and|now)\s+limping\b|\bhobbled\s+(?:off|home|back)\b|\bconcuss(?:ed|ion)\b|\bbig\s+lump\b")
 # "Face planted on the cobbles, split my chin and my jaw aches": the jaw hit the ground
@@ -501,3 +522,24 @@ RESOLVED_BEFORE = re.compile(r"\b(?:recovered|recovering|back|over)\s+from\s+(?:
                              r"(?:the|my|a|that)\s+(?:\w+\s+)?$|\bafter\s+(?:the|my|that)\s+$")
 COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|gloves?|snow\w*|hail(?:storm|stones?|ing)?|sleet|wind\s?chill"
                    r"|sub-?zero)\b|-\d+\s*°")
+
+# 14. weight lost told as two readings (see soreness_flags._lost_between_readings)
+WEIGHT_CUE = re.compile(r"\b(?:scales?|weigh\w*|weight|kgs?|kilos?|lbs?|pounds|belt|jeans|clothes)\b|\d\s*st\b")
+NO_REASON_FOR_LOSS = re.compile(
+    r"\b(?:no\s+(?:idea|clue)\s+(?:why|where|how)|(?:don't|dont|do\s+not)\s+know\s+why|can't\s+explain|not\s+(?:even\s+)?(?:trying|dieting)"
+    r"|without\s+(?:trying|dieting)|(?:haven't|have\s+not|not|didn't|did\s+not)\s+changed?\s+(?:a\s+thing|anything|what\s+i\s+eat"
+    r"|how\s+(?:much\s+)?i\s+eat|my\s+(?:diet|eating))|eating\s+(?:more|loads|the\s+same|normally|plenty|lots)|appetite(?:'s|\s+is)?\s+(?:normal|fine|good)"
+    r"|wish\s+it\s+was\s+on\s+purpose|not\s+on\s+purpose|eat\s+(?:the\s+)?same|same\s+(?:like|as)\s+before"
+    r"|(?:don't|dont|do\s+not)\s+(?:make|do|go\s+on)\s+(?:a\s+)?diet)")
+GAINED_OR_THEIRS = re.compile(
+    r"\b(?:gain\w*|put\s+on|piled\s+on|heavier|back\s+up\s+to|he|she|his|her|they|their"
+    r"|my\s+(?:husband|wife|partner|dad|mum|mom|father|mother|son|daughter|friend|brother|sister|dog|cat))\b")
+STONE_READING = re.compile(r"\b(?P<st>\d{1,2})\s*(?:st|stone)\b\s*(?P<lb>\d{1,2}\b(?!\s*(?:kg|k|km|mi|min)))?")
+# a number that is a weight: with its unit, after the scales or "I was", or before when it was ("67 at Christmas")
+_NOT_A_WEIGHT = r"(?!\s*(?:k\b|km|mi\b|miles?|mins?|minutes|bpm|%|x\b|/|:|st\b|stone|s\b|sec))"
+WEIGHT_READING = re.compile(
+    r"(?:\b(?:weigh\w*|scales?(?:\s+(?:say|said|says|showed|shows|read|reads))?|weight\s+(?:now\s+)?(?:is\s+)?|i\s+was|was|sit\s+at"
+    rf"|down\s+to|from|before\s+\w+)\s*+:?\s*+|(?:->|→)\s*+)(?P<n>\d{{2,3}}(?:[.·]\d)?)\b{_NOT_A_WEIGHT}"
+    r"|(?<![\d.·/:-])(?P<unit>\d{2,3}(?:[.·]\d)?)\s*(?:kg|kgs|kilos?|lbs?|pounds)\b"
+    r"|(?<![\d.·/:-])(?P<when>\d{2,3}(?:[.·]\d)?)(?=\s*+(?:->|→)|\s+(?:now|today|this\s+morning|in\s+(?:the\s+)?(?:spring|summer|autumn|winter"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)|at\s+christmas|at\s+easter)\b)")

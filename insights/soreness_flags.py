@@ -303,13 +303,22 @@ def _limb_explained(sentence: str, start: int, end: int, lo: int) -> bool:
 # a sentence that says the last one was not ordinary
 _NOT_ORDINARY = re.compile(r"\s*+(?:(?:weird|odd|strange|scary)\s+one\W+)?(?:that\s+(?:has\s+)?never\s+happened(?:\s+before)?"
                            r"|that's\s+never\s+happened(?:\s+before)?|never\s+(?:had\s+that|happened)\s+before"
-                           r"|not\s+like\s+me(?:\s+at\s+all)?|(?:that's|that\s+is|it's|this\s+is)\s+not\s+(?:normal|like\s+me)"
-                           r"|not\s+normal\s+for\s+me)\s*+(?:[,!?)]|$)")
+                           r"|not\s+like\s+me(?:\s+at\s+all)?|(?:that's|that\s+is|it's|this\s+is)\s+not\s+(?:normal(?:\s+for\s+me)?|like\s+me)"
+                           r"|not\s+normal\s+for\s+me|never\s+like\s+this|(?:totally\s+|completely\s+|way\s+|so\s+)?out\s+of\s+proportion"
+                           r")\s*+(?:[,!?)]|$)"
+                           # "I'm usually chatting at that pace with the group"
+                           r"|\s*+(?:(?:i'm|i\s+am|im)\s+(?:usually|normally)|(?:usually|normally)\s+(?:i'm|i\s+am|im|i))\s+"
+                           r"(?:chatting|talking|chatty|fine|comfortable)\s+(?:at|in)\s+(?:that|this)\s+(?:pace|speed)\b"
+                           # "It was a RECOVERY run!", "Way more than the effort deserved.", "Pace was conversational for the group"
+                           r"|\s*+it\s+was\s+(?:only\s+|just\s+)?an?\s+(?:recovery|easy|gentle)\s+(?:run|jog)\b"
+                           r"|\s*+(?:(?:way|far|much|a\s+lot)\s+)?more\s+than\s+the\s+(?:effort|pace)\s+(?:deserved|warranted|called\s+for)\b"
+                           r"|\s*+(?:the\s+)?pace\s+was\s+(?:conversational|chatty|easy\s+chat)\b")
 
 
 def _strained_then_unusual(sentences: Sentences) -> bool:
     """Is hard work for breath (read nowhere as a red flag) said in one sentence and called out of the ordinary in
-    one of the next two ("By the second km I could barely get a sentence out ... Weird one, not like me at all.")?"""
+    one of the next two ("By the second km I could barely get a sentence out ... Weird one, not like me at all.",
+    "... Totally out of proportion.", "... I'm usually chatting at that pace")?"""
     for index in sentences.holding(("gasp", "breath", "pant", "winded", "sentence", "talk", "speak", "puff")):
         if not flag_words.STRAIN_RX.search(sentences.all[index]):
             continue
@@ -328,11 +337,13 @@ def _injured(sentences: Sentences, falls: list[int]) -> bool:
                for i in range(min(falls), min(max(falls) + 3, len(sentences.all))))
 
 
-def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
+def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool],
+                   carry: bool = True) -> set[str]:
     """Affirmed red flags anywhere in the text.
 
     ``sore_sentences`` are the sentences with an upper-back soreness report;
-    ``pain_anywhere()`` says whether the text reports pain at all (asked only for a fall).
+    ``pain_anywhere()`` says whether the text reports pain at all (asked only for a fall);
+    ``carry`` reads a pain taken up by "it" in the next sentence (:func:`_carried`).
     """
     candidates: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
     for code, (needles, rx) in flag_words.RED_FLAG_RX.items():
@@ -385,6 +396,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             last_said, last_end = said, end
             if sentences.asked(index) and _ONLY_THEN.match(sentences.next_sentence(index)):
                 continue  # "Breathing trouble? Only in the bushfire smoke on Tuesday"
+            if said == context.OTHER and code == "after_fall" and _KNOCKED_ME.search(sentence, start, end):
+                said = context.AFFIRMED  # "A kid on a scooter knocked me flying": the runner fell
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one
             if said == context.PAST and (code not in _OVER_TIME or context.LONG_AGO.search(sentence, lo, hi)):
@@ -477,4 +490,61 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         flags.add("breathless")  # "...gasping and had to stop on the landing. That has never happened before."
     if "after_fall" in flags and not pain_anywhere() and not _injured(sentences, falls):
         flags.discard("after_fall")  # a fall without pain is not a red flag
+    if "weight_loss" not in flags and _lost_between_readings(sentences.text):
+        flags.add("weight_loss")  # "Scales say 71 kg. I was 78 in the summer and eating more if anything."
+    if carry:
+        flags |= _carried(sentences, sore_sentences, pain_anywhere)
     return flags
+
+
+def _lost_between_readings(text: str) -> bool:
+    """Weight lost told as two readings, with no reason and a word that there is none ("Weighed 62 this
+    morning. Was 67 at Christmas, not dieting at all", "Down to 9st 10 from 10st 8 ... I haven't changed a
+    thing", "68 -> 65 -> 63 over six weeks. Haven't changed what I eat"). Not a cut, a race weight or a
+    plan (they say no such word), not a gain, not someone else's."""
+    if len(text) > _READINGS_REACH or not flag_words.WEIGHT_CUE.search(text) \
+            or not flag_words.NO_REASON_FOR_LOSS.search(text) or flag_words.GAINED_OR_THEIRS.search(text):
+        return False
+    readings = [int(m["st"]) * 14 + int(m["lb"] or 0) for m in flag_words.STONE_READING.finditer(text)]
+    readings += [float(next(n for n in m.groups() if n).replace("·", ".")) for m in flag_words.WEIGHT_READING.finditer(text)]
+    readings = [r for r in readings if 35 <= r <= 250]
+    return any(0.04 <= (high - low) / high <= 0.3 for high in readings for low in readings if high > low)
+
+
+_KNOCKED_ME = re.compile(r"\b(?:knocked|bowled|pulled|dragged|yanked|clipped|hit|struck)\s+me\b")
+_READINGS_REACH = 600  # a weight told as two readings is a short text; a long one is read sentence by sentence
+
+def _carried(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
+    """Where a pain went, told in the sentence after it with "it": "Rhomboids tight. It's now moving round into
+    the front of my chest", "Upper back ache all week. Around mile 3 it crept into my jaw", "Upper back pain
+    flared on the hills. By the top it was so intense I was drenched in a cold sweat". The two sentences are
+    read as one, for where a pain goes and what comes with it only."""
+    joins = {i for i in range(1, len(sentences.all)) if _IT_OPENS.match(sentences.all[i])
+             and (i - 1 in sore_sentences or _PAIN_BEFORE.search(sentences.all[i - 1]))}
+    if not joins:
+        return set()
+    merged: list[str] = []
+    moved: dict[int, int] = {}
+    for i, sentence in enumerate(sentences.all):
+        if i in joins:
+            merged[-1] += ", " + sentence
+        else:
+            merged.append(sentence)
+        moved[i] = len(merged) - 1
+    joined = Sentences("\n".join(merged))
+    carried = read_red_flags(joined, {moved[i] for i in sore_sentences}, pain_anywhere, carry=False) & _CARRIED
+    if not any(_IT_WORSE.match(sentences.all[i]) for i in joins):
+        carried.discard("sweating_or_nausea")  # "Upper back ache. It got better..., sweaty day though": the day's
+    return carried
+
+
+# "it" (or "this", "that" before a verb: not "this morning") as the subject near a sentence's start, after at most two openers ("Around mile 3 it
+# started creeping round into my jaw", "By the top it was so intense")
+_IT_OPENS = re.compile(r"\s*+(?:(?:and|then|now|so|but|soon|later|this\s+time|by\s+the\s+(?:top|end|finish|bottom)|around\s+(?:mile|km|k)\s*+\d+"
+                       r"|at\s+\d+\s*+(?:k|km|mi|miles?)|after\s+(?:a\s+)?(?:few|\d+)\s+\w+)\b[\s,]*+){0,2}"
+                       r"(?:it(?:'s\b|\s)|(?:this|that)(?:'s\b|\s+(?:then\s+)?(?:went|moved|spread|crept|started|got|was|is|became|came|comes)\b))")
+_IT_WORSE = re.compile(r"[^.!?]{0,40}?\b(?:(?:it|this|that)(?:'s|\s+(?:was|got|became|is|felt|went))\s+(?:so\s+|really\s+|very\s+|that\s+)?"
+                       r"(?:intense|bad|severe|painful|strong|crushing|awful|horrible|unbearable|worse)"
+                       r"|(?:it|this|that)\s+(?:came|comes|was)\s+with|(?:it|this|that)\s+brought\s+on)\b")
+_PAIN_BEFORE = re.compile(r"\b(?:pain|ache|aching|achy|sore(?:ness)?|tight(?:ness)?|pressure|hurt\w*|twinge|stiff(?:ness)?)\b")
+_CARRIED = frozenset({"radiating_pain", "chest_pain", "sweating_or_nausea"})

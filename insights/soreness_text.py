@@ -26,7 +26,13 @@ def negated(text: str, start: int, floor: int = 0) -> bool:
     if not has_any(prefix, words.NEGATOR_NEEDLES):
         return False
     cuts = [m.end() for m in words.CUT.finditer(prefix)]
-    return words.NEG_TAIL.search(prefix, cuts[-1] if cuts else 0) is not None
+    said_no = words.NEG_TAIL.search(prefix, cuts[-1] if cuts else 0)
+    if said_no is None:
+        return False
+    # "didn't tell anyone about the chest pain", "never mentioned my chest pain to coach": the "no" is the
+    # telling, and "the" or "my" says the pain was there ("didn't mention chest pain, there wasn't any" denies)
+    # ("nothing to mention on the numbness front" is a "no" of its own)
+    return not (words.NOT_TOLD.match(prefix, said_no.start()) and words.PRESUPPOSED.search(prefix, said_no.start()))
 
 
 def negation_floor(text: str, floor: int, previous_end: int, start: int) -> int:

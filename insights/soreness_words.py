@@ -87,6 +87,9 @@ LEVELS = {"l8": "severe", "l5": "moderate", "l3": "mild"}  # TOKEN's groups of S
 STATE_LEVELS = frozenset({"mild", "moderate", "severe", "mildly", "moderately", "severely"})  # "upper back: moderate" is a report on its own
 CUT = re.compile(rf"{_SEPARATOR}|:|\b(?:and|but|however|though|although|whereas|except)\b|&")
 NEG_TAIL = re.compile(rf"{_NEGATOR}(?:[^\w']++(?!{_BREAK})[\w'-]++){{0,6}}[^\w']*$")
+NOT_TOLD = re.compile(r"(?:n't|not|never|(?:did|do|does|has|have|had|was|were)nt)\s++(?:(?:yet|even|really|ever)\s++)?"
+                      r"(?:tell|told|telling|mention(?:ed|ing)?|let\s+on|bring\s+up|brought\s+up|admit(?:ted)?\s+to)\b")
+PRESUPPOSED = re.compile(r"\b(?:the|my|this|that|these|those)\s++(?:[\w'-]++\s++)?$")
 HEDGE = re.compile(r"(?:\bnot|n't)\s+(?:too|that|so|very|overly|super|all that|massively|hugely|terribly|much|as)\s+$")
 # "chest pain: none", "pain 0/10"
 _SAID_NO = (r"\s*+(?:[:=–—-]\s*+(?:no|none|nil|zero|nope)\b|[:=–—-]?+\s*+0(?:\s*+/\s*+10)?(?![\d/.,·])"

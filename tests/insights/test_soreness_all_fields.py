@@ -43,8 +43,6 @@ NOT_YET_15 = {
         "'just my new vest' excuses the chest only after 'thought'",
     "Pressure between my shoulder blades that went down my left arm.":
         "'pressure' is not one of the design's soreness words (so no sore report); the spreading is read",
-    "XC race. Went down in a heap in the mud on the second lap, bruised hip, upper back fine.":
-        "a bruise is not read as the pain that makes a fall a red flag",
     "Winded after tying my shoes.": "'winded after tying my shoes': the exertion is read only right after the strain",
     "Winded walking to the car, never happened before.":
         "walking to the car is not read as mild exertion ('walking to the car straight after the race, still panting')",

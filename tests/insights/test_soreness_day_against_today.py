@@ -27,6 +27,7 @@ from tests.insights.data import review_12_new_rules as review_12
 from tests.insights.data import review_13_new_rules as review_13
 from tests.insights.data import review_14_new_rules as review_14
 from tests.insights.data import targeted_blind_11 as targeted_11
+from tests.insights.data import targeted_blind_17 as targeted_17
 
 # (text, the red flags the runner reports for today)
 CASES = [
@@ -134,14 +135,6 @@ MISSED = {
         "MISSED: 'when I was young' said of the hill makes the breathlessness past",
     "Numb toes yesterday and today, upper back 3/10.":
         "MISSED: numb toes are left unread (the word list skips toes: a numb bum or toes after a long run is common)",
-    "Snowy trail run, slipped a few times, one proper fall, bruised hip":
-        "MISSED: 'one proper fall' is not read as a fall",
-    "Didn't tell anyone about the chest pain at parkrun, it was squeezing for a good few minutes.":
-        "MISSED: 'didn't tell anyone about' denies the chest pain ('didn't mention chest pain because there wasn't "
-        "any' is a denial, so 'tell' and 'mention' still carry the no)",
-    "Haven't told my wife about the chest tightness on today's run.": "MISSED: as above, 'haven't told'",
-    "Never mentioned the chest pain to the coach but it's been there every run this week, including today":
-        "MISSED: as above, 'never mentioned'",
     "Told my wife there was no chest pain but honestly there was a tight squeeze in there on the hill.":
         "MISSED: 'a tight squeeze in there' names no chest",
     "The pain from between my shoulders went through to the front and down my left arm.":
@@ -157,18 +150,9 @@ MISSED = {
         "MISSED: the armband named as a cause the runner is unsure of ('or what') still explains the tingling",
     "Couldnt finish a sentence talking to my wife after I got in and I'd been stood still for 10 mins":
         "MISSED: 'stood still' is read only right beside the breathlessness ('stood still to take in the view')",
-    "Slow recovery jog, 7:30/km, and I was gasping like it was a sprint. Totally out of proportion.":
-        "MISSED: 'out of proportion' in the next sentence",
-    "Didn't tell my wife about the chest pain at 5k, don't want her to worry":
-        "MISSED: 'didn't tell my wife about' denies the chest pain (see 'didn't tell anyone' above)",
-    "A kid on a scooter knocked me into the road, knee grazed and sore": "MISSED: 'a kid' named first makes the fall theirs",
     "Couldn't speak at the finish, tears everywhere, scared, medics came over":
         "MISSED: 'couldn't speak at the finish' is not read as breathlessness (at the finish alone it is the effort "
         "or the moment); the fear and the medics do not make it one",
-    "Rhomboids tight. It's now moving round into the front of the chest, so I walked home.":
-        "MISSED: 'it' round to the chest names its pain only in the sentence before",
-    "Fell at the water station, grazed knee, swelling up already.":
-        "MISSED: 'swelling up' with no part named (a fall counts with pain or an injury)",
     "Couldn't say a sentence at what should be chatting pace, not like me at all.":
         "MISSED: the pace for talking is read only before the strain ('at what should be chatting pace but I couldn't')",
     "Couldn't string a sentence together at normally easy pace, breathing felt wrong.": "MISSED: as above",
@@ -184,22 +168,12 @@ MISSED = {
     "Chest felt fine for the whole 10k. Actually, that's not true - there was a squeezing feeling at 4k that I ignored, "
     "and it came back at 9k. Otherwise a decent run in the drizzle.":
         "MISSED: a correction ('Actually, that's not true') of the sentence before, with the chest named only there",
-    "Nagging upper back pain flared on the hills. By the top it was so intense I was drenched in a cold sweat and "
-    "thought I might be sick. Sat on a wall till it passed.":
-        "MISSED: a cold sweat tied by 'it' to the pain named in the sentence before",
-    "The upper back ache I've had all week was worse today, right between my shoulder blades. Around mile 3 it started "
-    "creeping round into my jaw and down my left arm. Stopped and walked home. Felt fine after an hour but writing it "
-    "down.": "MISSED: 'it started creeping round into my jaw' names its pain only in the sentence before",
     "Couldn't get up the stairs to my flat after today's jog without stopping twice for breath":
         "MISSED: 'without stopping twice for breath' on the stairs home",
-    'Pt (me) c/o central CP -> L arm, bit diaphoretic. Probably nothing 🙃':
-        'MISSED: clinical shorthand (c/o CP, diaphoretic)',
     'Left leg went floppy at 6k, foot kept catching the ground':
         "MISSED: 'went floppy' without 'sort of' or 'suddenly', and a foot catching the ground",
     'Slipped on wet leaves, landed hard on my hip, limping home':
         "MISSED: 'limping home' is not read as the fall's injury (only 'I'm limping', 'and limping')",
-    'Recovery jog at 6:30/km and I was gasping like it was a 5k race. Never like this':
-        "MISSED: 'Never like this' a sentence later",
     'blood streaks in what I coughed up again this morning':
         "MISSED: 'blood streaks in what I coughed up'",
     "C25K wk3: I don't think it was pain exactly, more like a squeeze in my chest on the run bits":
@@ -210,23 +184,41 @@ MISSED = {
         "MISSED: 'Sitting down afterwards ... still puffing' more than 20 characters before the strain",
     "Been hacking since the chest infection last week. This morning after the run there was blood in the tissue when I coughed, not loads but definitely red. Not running again until I've seen someone.":
         "MISSED: 'blood in the tissue when I coughed'",
-    "Honestly not sure what to make of today. Easy pace, flat route, HR normal, but I was completely out of breath after 1k, the kind where you can't talk. I'm usually chatting at that pace with the group. Walked the rest.":
-        "MISSED: 'I'm usually chatting at that pace' in the next sentence",
-    "Scales say I'm 71 kg. I was 78 in the summer and I've been eating more if anything. Running feels harder too. Might mention it to the GP.":
-        "MISSED: weight lost told as two readings ('71 kg', 'I was 78')",
-    'Out with the dog before work. She lunged at a squirrel and pulled me straight over onto the pavement. Wrist is swollen and really painful. Going to minor injuries.':
-        "MISSED: 'pulled me straight over onto the pavement' (the dog's doing) is not read as a fall",
     'I am from Spain and my English is not perfect. Today in the run I feel the left arm without force and the hand is sleeping. After 15 minutes it come back but I am a little scared.':
         "MISSED: 'the left arm without force', 'the hand is sleeping'",
     'coach said write how it felt. it felt fine until the end then my chest really hurt like a stabbing thing in the middle and it still hurts when i breathe. mum says its probably a muscle':
         "MISSED: 'my chest really hurt' (only 'was hurting', 'hurts')",
+    "My wife doesn't know I went flat on my face on the ice this morning, elbow's still throbbing":
+        "MISSED: 'my wife doesn't know' makes the fall hers",
+    'Diaphoretic + nauseated w/ the interscapular pain at 6k':
+        "MISSED: 'interscapular' is not a place word, so the sweat has no pain to go with",
+    'Palps + CP on the climb, eased at the top':
+        "MISSED: 'CP' alone (only 'c/o CP', 'central CP', 'CP ->'): in an ultra 'CP' is a checkpoint",
+    'Had to stop twice to catch my breath. It was a RECOVERY run!':
+        "MISSED: 'stop twice to catch my breath' is not read as hard work for breath",
+    'Breathing really laboured all run. Pace was conversational for the rest of the group.':
+        "MISSED: 'breathing really laboured' is not read as hard work for breath",
+    "Chest felt fine. Actually that's not true, there was a squeeze at 4k.":
+        'MISSED: a correction of the sentence before, with the chest named only there',
+    "Said no fever on the check-in but I just took it and it's 38.6.":
+        "MISSED: a temperature taken up by 'it' ('took it and it's 38.6')",
+    'Edit: forgot to say I did fall at 3k, both hands scraped and stinging.':
+        "MISSED: 'I did fall' (an emphatic 'did' before 'fall')",
+    'Thought the tightness was in my back. On reflection it was more across the front of my chest.':
+        "MISSED: 'it was more across the front of my chest' names its tightness only in the sentence before",
+    "Not nauseous. Ok that's a lie, I was sick in a hedge with the back pain at 8k.":
+        "MISSED: 'I was sick' (only 'felt sick', 'threw up'), after a correction",
 }
 NOT_YET.update(MISSED)
 NOT_YET.update({
+    "Pt denies CP, SOB, fever. Just stiff rhomboids post long run (writing like I'm at work lol)":
+        "'denies' is not read as a no (clinical shorthand), so the fever at the end of its list is read",
+    "Wrote 'chest pain' in my notes earlier, typo, meant calf pain.":
+        'a word quoted and taken back as a typo is read as chest pain',
+    "Scratch the 'short of breath' from the title, that was Tuesday. Today was easy.":
+        "a phrase quoted and taken back ('scratch the ...') is read as breathlessness",
     "Left arm went dead at 5k, came back after a minute":
         "'left arm went dead' is also read as pain spreading to the arm (urgent either way)",
-    "Coach note: E 8k. c/o CP on the climb, radiating to L jaw. SOB at rest post-run. RPE 5.":
-        "clinical shorthand 'c/o CP' (complains of chest pain) is not read; the note is urgent either way",
     "Short of breath is my asthma on cold days; used the inhaler beforehand and had no issues today.":
         "a general statement about asthma is read as breathlessness today",
     "Raising money for the heart charity that funds research into chest pain and heart disease. 10k done!":
@@ -253,9 +245,6 @@ NOT_YET.update({
     "Yesterday's long run left me with a sore upper back and my right arm was a little tingly in the evening, but that "
     "was gone by bedtime and today there's nothing at all. Easy 5k, all good.":
         "yesterday evening's tingling, gone by bedtime, is read as today's ('yesterday's long run' names the run)",
-    "67 years young. 5 miles steady. Had a twinge across the chest on the second hill, like indigestion but tighter, and "
-    "it went up into my jaw for a moment. Walked up the rest. Wife not impressed.":
-        "'it went up into my jaw' more than 60 characters after the twinge (chest pain is read: urgent either way)",
     "Today I run 10 km in the park. After 7 km I feel in the chest a big pressure, like somebody push me, and I need to "
     "stop. Also I was sweating very cold and feel to vomit. Now is a little better.":
         "sweat and sickness in the sentence after the chest pain are not tied to it (the chest pain is read)",
@@ -290,6 +279,7 @@ SETS = [
     ("everyday_10", everyday_10.CASES), ("targeted_11", targeted_11.CASES), ("review_12", review_12.CASES),
     ("review_13", review_13.CASES), ("everyday_12", everyday_12.CASES), ("review_14", review_14.CASES),
     ("long_13", long_13.CASES), ("everyday_14", everyday_14.CASES), ("everyday_15", everyday_15.CASES),
+    ("targeted_17", targeted_17.CASES),
 ]
 
 
