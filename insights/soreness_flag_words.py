@@ -77,9 +77,9 @@ _LONG_AFTER = (r"(?:(?:[1-9]\d|ten|fifteen|twenty|thirty)\s+min(?:ute)?s?\s+like
                r"\s+(?:settle|calm\s+down|ease)|still\s+(?:hadn't|hasn't|not)\s+(?:settled|eased|back\s+to\s+normal))\b")
 _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
     "chest_pain": (("chest", "angina", "breastbone", "sternum", "heart", "cp", "retrosternal", "substernal"), (
-        # clinical shorthand: "c/o central CP", "CP -> L arm", "retrosternal tightness" (never "CP 2 at 14k", a checkpoint)
+        # clinical shorthand: "c/o central CP", "retrosternal tightness" (never "CP 2 at 14k" nor "CP -> CP2": checkpoints)
         r"\b(?:c/o|complain\w*\s+of|central|crushing|retrosternal|substernal|exertional|atypical|isch(?:a)?emic)\s+cp\b"
-        r"|\bcp\s*+(?:->|→|radiat\w*|\+\s*+(?:sob|diaphore\w*))"
+        r"|\bcp\s++radiat\w*"
         r"|\b(?:retrosternal|substernal)\s+(?:pain|pressure|tightness|discomfort|ache|heaviness|burning)\b|"
         r"\b(?:crushing|squeezing|squeezy|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
         r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
@@ -139,8 +139,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|achy|burning)\b")),
     "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob", "blue", "winded",
                     "heaving", "wheez", "dyspn", "dib"), (
-        # clinical shorthand: "dyspnoea", "SOBOE" (short of breath on exertion), "DIB" (difficulty in breathing)
-        r"\bdyspn(?:o)?ea\b|\bsoboe\b|\bdib\b(?!\s+(?:dab|dabs|dabbed))|"
+        # clinical shorthand: "dyspnoea", "dyspnoeic", "SOBOE" (short of breath on exertion), "DIB at rest" (difficulty
+        # in breathing; alone it is a name too: "ran with Dib")
+        r"\bdyspn(?:o)?(?:ea|eic|ic)\b|\bsoboe\b|\bdib\s+(?:at\s+rest|on\s+(?:exertion|the\s+stairs)|walking|lying|sitting)\b|"
         # "breathing felt really short even jogging slowly"
         r"\bbreath(?:ing)?\s+(?:felt|was|feels|is|got|getting)\s+(?:\w+\s+)?short\b|"
         # "breathing trouble from the first km even at walking pace"
@@ -337,7 +338,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bate\s+(?:dirt|gravel|mud|grass)\b|\b(?:went|fell|landed)\s+flat\s+on\s+my\s+face\b"
         # the dog that pulled me over ("She lunged at a squirrel and pulled me straight over"; not "coach pulled me over for a chat")
         r"|\b(?:dog|lead|leash|puppy|pup|husky|she|it)\b[^.!?]{0,50}?\b(?:pulled|dragged|yanked)\s+me\s+(?:straight\s+|right\s+|clean\s+)?"
-        r"(?:over|off\s+my\s+feet)\b(?!\s+(?:to|for)\b)"
+        r"(?:over|off\s+my\s+feet)\b(?!\s+(?:to|for|towards?|at)\b)(?![^.!?]{0,60}\b(?:kept|stayed)\s+(?:on\s+)?my\s+feet\b)"
         r"|\bkissed\s+the\s+(?:tarmac|pavement)\b|\b(?:pothole|wheel|skidded|bike|cycling)\b[^.!?]{0,40}?\b(?:i|and|then)\s+came\s+off\b"
         r"|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
         r"|loose|stones)\b"
@@ -524,9 +525,9 @@ COLD = re.compile(r"\b(?:cold|freez\w*|frozen|chilly|icy|ice|frost\w*|winter|glo
                    r"|sub-?zero)\b|-\d+\s*°")
 
 # 14. weight lost told as two readings (see soreness_flags._lost_between_readings)
-WEIGHT_CUE = re.compile(r"\b(?:scales?|weigh\w*|weight|kgs?|kilos?|lbs?|pounds|belt|jeans|clothes)\b|\d\s*st\b")
+WEIGHT_CUE = re.compile(r"\b(?:scales?|weigh\w*|weight|kgs?|kilos?|lbs?|pounds|stones?|belt|jeans|clothes)\b|\d\s*st\b")
 NO_REASON_FOR_LOSS = re.compile(
-    r"\b(?:no\s+(?:idea|clue)\s+(?:why|where|how)|(?:don't|dont|do\s+not)\s+know\s+why|can't\s+explain|not\s+(?:even\s+)?(?:trying|dieting)"
+    r"\b(?:(?:haven't|have\s+not|not)\s+been\s+(?:trying|dieting)|no\s+(?:idea|clue)\s+(?:why|where|how)|(?:don't|dont|do\s+not)\s+know\s+why|can't\s+explain|not\s+(?:even\s+)?(?:trying|dieting)"
     r"|without\s+(?:trying|dieting)|(?:haven't|have\s+not|not|didn't|did\s+not)\s+changed?\s+(?:a\s+thing|anything|what\s+i\s+eat"
     r"|how\s+(?:much\s+)?i\s+eat|my\s+(?:diet|eating))|eating\s+(?:more|loads|the\s+same|normally|plenty|lots)|appetite(?:'s|\s+is)?\s+(?:normal|fine|good)"
     r"|wish\s+it\s+was\s+on\s+purpose|not\s+on\s+purpose|eat\s+(?:the\s+)?same|same\s+(?:like|as)\s+before"

@@ -31,8 +31,9 @@ def negated(text: str, start: int, floor: int = 0) -> bool:
         return False
     # "didn't tell anyone about the chest pain", "never mentioned my chest pain to coach": the "no" is the
     # telling, and "the" or "my" says the pain was there ("didn't mention chest pain, there wasn't any" denies)
-    # ("nothing to mention on the numbness front" is a "no" of its own)
-    return not (words.NOT_TOLD.match(prefix, said_no.start()) and words.PRESUPPOSED.search(prefix, said_no.start()))
+    # ("nothing to mention on the numbness front" is a "no" of its own, and so is "... because there wasn't any")
+    return not (words.NOT_TOLD.match(prefix, said_no.start()) and words.PRESUPPOSED.search(prefix, said_no.start())
+                and not words.NONE_AFTER.search(text, start, start + NEGATION_REACH))
 
 
 def negation_floor(text: str, floor: int, previous_end: int, start: int) -> int:

@@ -89,6 +89,8 @@ CUT = re.compile(rf"{_SEPARATOR}|:|\b(?:and|but|however|though|although|whereas|
 NEG_TAIL = re.compile(rf"{_NEGATOR}(?:[^\w']++(?!{_BREAK})[\w'-]++){{0,6}}[^\w']*$")
 NOT_TOLD = re.compile(r"(?:n't|not|never|(?:did|do|does|has|have|had|was|were)nt)\s++(?:(?:yet|even|really|ever)\s++)?"
                       r"(?:tell|told|telling|mention(?:ed|ing)?|let\s+on|bring\s+up|brought\s+up|admit(?:ted)?\s+to)\b")
+NONE_AFTER = re.compile(r"\b(?:because|as|since|cos|coz|cause)\s+(?:there\s+(?:wasn't|was\s+no(?:ne)?|isn't|is\s+no(?:ne)?|wasnt|isnt)"
+                        r"|i\s+(?:didn't|did\s+not|didnt|haven't|hadn't|don't)\s+(?:have|had|get|got|feel|felt))\b")
 PRESUPPOSED = re.compile(r"\b(?:the|my|this|that|these|those)\s++(?:[\w'-]++\s++)?$")
 HEDGE = re.compile(r"(?:\bnot|n't)\s+(?:too|that|so|very|overly|super|all that|massively|hugely|terribly|much|as)\s+$")
 # "chest pain: none", "pain 0/10"

@@ -26,6 +26,7 @@ from tests.insights.data import review_11_new_words as review_11
 from tests.insights.data import review_12_new_rules as review_12
 from tests.insights.data import review_13_new_rules as review_13
 from tests.insights.data import review_14_new_rules as review_14
+from tests.insights.data import review_18_told_and_carried as review_18
 from tests.insights.data import targeted_blind_11 as targeted_11
 from tests.insights.data import targeted_blind_17 as targeted_17
 
@@ -208,9 +209,31 @@ MISSED = {
         "MISSED: 'it was more across the front of my chest' names its tightness only in the sentence before",
     "Not nauseous. Ok that's a lie, I was sick in a hedge with the back pain at 8k.":
         "MISSED: 'I was sick' (only 'felt sick', 'threw up'), after a correction",
+    'CP on exertion today, eased with rest.':
+        "MISSED: 'CP' alone (a checkpoint in an ultra)",
+    'Very diaphoretic and clammy at the top of the hill, had to stop.':
+        "MISSED: sweat with no pain named (by design a red flag only with the pain; the reviewer reads 'had to stop' as one)",
+    "SOB on minimal exertion today, couldn't finish the jog.":
+        "MISSED: 'SOB on minimal exertion' (only 'SOBOE', 'SOB at rest')",
+    'So out of breath on the warm-up. Normally I can talk the whole way at that speed.':
+        "MISSED: 'Normally I can talk the whole way at that speed' a sentence later",
+    'A cyclist clipped me and I went down hard on the path.':
+        'MISSED: a fall with no pain or injury told (by design a fall counts with one; the reviewer counts it anyway)',
+    'Dog yanked me off my feet at 3k, landed on my hip.':
+        "MISSED: as above, 'landed on my hip' is where, not an injury",
+    'Ended up face first in the mud on the descent, bruised my hip.':
+        "MISSED: 'face first' is not read as a fall",
+    'A kid on a bike knocked me over at 4k, cut my knee.':
+        "MISSED: 'cut my knee' is not read as the fall's injury",
+    'The dog dragged me over on the ice, landed on my wrist.':
+        "MISSED: as above, 'landed on my wrist'",
 }
 NOT_YET.update(MISSED)
 NOT_YET.update({
+    'Bit of chest tightness from the cold air at the start. It was freezing, -5 out there.':
+        'cold air named as the cause of a tight chest is not read as one',
+    'Tingling in my toes from tight laces. Loosened them and it went.':
+        "tight laces before 'toes' in 'from tight laces' are not read as kit",
     "Pt denies CP, SOB, fever. Just stiff rhomboids post long run (writing like I'm at work lol)":
         "'denies' is not read as a no (clinical shorthand), so the fever at the end of its list is read",
     "Wrote 'chest pain' in my notes earlier, typo, meant calf pain.":
@@ -279,7 +302,7 @@ SETS = [
     ("everyday_10", everyday_10.CASES), ("targeted_11", targeted_11.CASES), ("review_12", review_12.CASES),
     ("review_13", review_13.CASES), ("everyday_12", everyday_12.CASES), ("review_14", review_14.CASES),
     ("long_13", long_13.CASES), ("everyday_14", everyday_14.CASES), ("everyday_15", everyday_15.CASES),
-    ("targeted_17", targeted_17.CASES),
+    ("targeted_17", targeted_17.CASES), ("review_18", review_18.CASES),
 ]
 
 
