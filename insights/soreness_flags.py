@@ -315,6 +315,9 @@ _NOT_ORDINARY = re.compile(r"\s*+(?:(?:weird|odd|strange|scary)\s+one\W+)?(?:tha
                            r"|\s*+(?:the\s+)?pace\s+was\s+(?:conversational|chatty|easy\s+chat)\b")
 
 
+_KNOCKED_ME = re.compile(r"\b(?:knocked|bowled|pulled|dragged|yanked|clipped|hit|struck)\s+me\b")
+
+
 def _strained_then_unusual(sentences: Sentences) -> bool:
     """Is hard work for breath (read nowhere as a red flag) said in one sentence and called out of the ordinary in
     one of the next two ("By the second km I could barely get a sentence out ... Weird one, not like me at all.",
@@ -511,8 +514,8 @@ def _lost_between_readings(text: str) -> bool:
     return any(0.04 <= (high - low) / high <= 0.3 for high in readings for low in readings if high > low)
 
 
-_KNOCKED_ME = re.compile(r"\b(?:knocked|bowled|pulled|dragged|yanked|clipped|hit|struck)\s+me\b")
 _READINGS_REACH = 600  # a weight told as two readings is a short text; a long one is read sentence by sentence
+
 
 def _carried(sentences: Sentences, sore_sentences: set[int], pain_anywhere: Callable[[], bool]) -> set[str]:
     """Where a pain went, told in the sentence after it with "it": "Rhomboids tight. It's now moving round into

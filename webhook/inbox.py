@@ -85,11 +85,10 @@ def enqueue(
     we acknowledge but will not process, such as a foreign subscription.
     Raises ValueError for an event without the fields every Strava event has.
     """
-    row = _row(event, now, status, reason)
     if not commit:
-        return _insert(db, row)
+        return enqueue_many(db, [(event, now, status, reason)])[0]
     with write_transaction(db):  # rolls back on failure, never leaves a transaction open
-        return _insert(db, row)
+        return enqueue_many(db, [(event, now, status, reason)])[0]
 
 
 def enqueue_many(db: Database, events: list[tuple[Mapping[str, Any], datetime | float, str, str | None]]
@@ -150,21 +149,6 @@ def _row(event: Mapping[str, Any], now: datetime | float, status: str, reason: s
         "reason": reason,
         "finished_at": received if status == "ignored" else None,
     }
-
-
-def _insert(db: Database, row: dict) -> tuple[int, bool]:
-    columns = ", ".join(row)
-    # a plain cursor, not sqlite-utils' query(): this runs for every event
-    # Strava sends, inside the 2 s it waits for our 200
-    inserted = db.conn.execute(
-        f"INSERT INTO inbox ({columns}) VALUES ({', '.join(':' + c for c in row)}) "
-        "ON CONFLICT (dedup_key) DO NOTHING RETURNING id",
-        row,
-    ).fetchall()
-    if inserted:
-        return inserted[0][0], True
-    existing = db.execute("SELECT id FROM inbox WHERE dedup_key = ?", [row["dedup_key"]]).fetchone()
-    return existing[0], False
 
 
 def claim(
