@@ -51,6 +51,12 @@ _STRAIN = (rf"(?:{_HARD_BREATHING}|(?:couldn't|couldnt|could\s+not|can't|cant|cn
 _MILD_EXERTION = (r"(?:carrying\s+(?:the\s+)?(?:shopping|bags?|washing)|getting\s+dressed"
                   r"|tying\s+my\s+(?:shoes|laces)|walking\s+up\s+(?:the\s+)?stairs|(?:climbing|going\s+up)\s+(?:the\s+)?stairs"
                   r"\s+(?:to|at)\s+(?:our|my|the)\s+(?:flat|house|home|office|room))")
+_WORKED_BREATH = (rf"(?:{_HARD_BREATHING}|puffing(?!\s+(?:on|away\s+on)\b)|labou?red\s+breathing"
+                  r"|breathing\s+(?:was\s+|felt\s+|got\s+)?(?:really\s+|very\s+|so\s+)?(?:labou?red|heavy\s+and\s+shallow|shallow)"
+                  r"|(?:couldn't|couldnt|could\s+not|can't|cant)\s+say\s+(?:two|2|three|3|a\s+few)\s+words)")
+_EASY_GOING = (r"\b(?:(?:on|at|during)\s+(?:an?\s+|the\s+|my\s+)?(?:gentle|easy|slow|recovery|conversational|chatting|talking)\b"
+               r"|on\s+the\s+flat\b|from\s+the\s+(?:first|start)\b|the\s+whole\s+(?:easy|gentle|slow|recovery)\b)"
+               r"(?![^.!?,]{0,25}\b(?:recover\w*|between|reps?|intervals?|efforts?)\b)")  # the jog between reps
 STRAIN_RX = re.compile(rf"\b{_STRAIN}\b")  # hard work for breath anywhere in a sentence
 # ... while still, said right beside it: "couldn't talk at rest", "couldn't speak sitting down", "gasping
 # climbing the stairs to bed", "sat in the car and still breathing very hard" (not "HR at rest 52", "stood
@@ -80,6 +86,15 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # clinical shorthand: "c/o central CP", "retrosternal tightness" (never "CP 2 at 14k" nor "CP -> CP2": checkpoints)
         r"\b(?:c/o|complain\w*\s+of|central|crushing|retrosternal|substernal|exertional|atypical|isch(?:a)?emic)\s+cp\b"
         r"|\bcp\s++radiat\w*"
+        # "CP" alone told as a symptom: "some CP at 4k", "bit of CP", "got CP again", "CP on the hill", "CP 4/10",
+        # "CP w sweating", "CP and SOB" (not a checkpoint: "CP3 at 22k", "reached CP5", "the last CP", "CP to CP",
+        # "CP was out of water"; nor a person: "ran with CP and JT")
+        r"|\b(?:mild|some|slight|severe|bad|sharp|more|got|getting|having|had|felt|feel|feeling|(?:a\s+)?(?:bit|touch)\s+of"
+        r"|(?:a\s+)?little)\s+cp\b(?!\s*+\d(?!\d?\s*+/\s*+10))"
+        r"|\bcp\s++(?:again\b|on\s+(?:the\s+)?(?:hills?|climbs?|inclines?|uphills?|exertion)\b|\d{1,2}\s*+/\s*+10"
+        r"|w/?\s|with\s+(?:the\s+|my\s+)?(?:pain|ache|sweat\w*|nause\w*|sick|dizz\w*|sob|breath\w*)\b"
+        r"|(?:and|&|\+)\s*+(?:sob|short\s+of\s+breath|sweat\w*|nause\w*|dizz\w*|palp\w*|breathless\w*|(?:upper\s+)?back)\b"
+        r"|\+\s*+(?:back|upper)|during\b|while\b|at\s+rest\b|came\s+on\b|started\b)"
         r"|\b(?:retrosternal|substernal)\s+(?:pain|pressure|tightness|discomfort|ache|heaviness|burning)\b|"
         r"\b(?:crushing|squeezing|squeezy|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
         r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
@@ -90,6 +105,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+in\s+the\s+"
         r"(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?chest\b"
         r"|\belephant\s+(?:sitting\s+)?on\s+my\s+chest\b"
+        r"|\ba\s+(?:tight\s+|big\s+|horrible\s+|real\s+|strange\s+|weird\s+)?squeeze\s+(?:in|across|around)\s+(?:my\s+|the\s+)?chest\b"
+        r"(?!\s+(?:press|strap|day|workout|fl(?:y|ies)|muscles?)\b)"
         r"|\b(?:pain|ache|aching|tightness|pressure)\s+(?:that\s+)?(?:\w+\s+){0,2}?from\s+(?:my\s+|the\s+)?chest\b"
         r"(?!\s+(?:day|strap|workout|session|press|fl(?:y|ies)|exercises?|muscles?|hair|rig|harness|mount)\b)"
         r"|\bchest\s+(?:felt|feels|feeling)\s+(?:like|as\s+if|as\s+though)\s+(?:[\w']+\s+){0,6}?(?:sitting|standing|sat|stood"
@@ -155,7 +172,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bgasping\s+for\s+(?:air|breath)\b(?=.{0,40}?\b(?:at rest|resting|sitting|lying|walking|stairs|even|for no reason"
         r"|easy)\b)"
         r"|\b(?:even|at rest|resting|sitting|lying|walking)\b[^,]{0,20}?\bgasping\s+for\s+(?:air|breath)\b"
-        r"|\b(?:couldn't|could not|can't|cannot)\s+get\s+(?:enough\s+)?air\b"
+        r"|\b(?:couldn't|couldnt|could not|can't|cant|cannot)\s+get\s+(?:enough\s+)?air\b"
         r"|\b(?:couldn't|couldnt|could not|can't|cant|cnt|cannot|unable to|struggl\w* to|hard to|trouble|difficulty"
         r"|difficult to)\s+"
         r"(?:(?:catch(?:ing)?|get(?:ting)?)\s+(?:my\s+)?breath\b|breath(?:e|ing)\b)|\bdifficult\s+to\s+breath\b"
@@ -185,6 +202,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|office))\b"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:talk|speak)\s+(?:walking|going|climbing)?\s*(?:up|on)\s+the\s+stairs\b"
         r"|\bbreathing\s+through\s+a\s+straw\b"
+        # working for breath at a pace that should not take it: "winded on a gentle downhill jog", "puffing like a
+        # train at conversational pace", "laboured breathing on the flat from the first km" (not "laboured up the hill")
+        rf"|\b{_WORKED_BREATH}\b[^.!?,]{{0,30}}?{_EASY_GOING}|{_EASY_GOING}[^.!?,]{{0,30}}?\b{_WORKED_BREATH}\b"
         # working for breath while still, or out of all proportion: "couldn't talk at rest", "gasping climbing the
         # stairs to bed", "breathing very hard in the car, 15 minutes like this", "couldnt finish a sentence ...
         # I'd been stood still for 10 mins", "gasping like it was a sprint. Totally out of proportion"
@@ -196,8 +216,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         rf"|\bwhat\s+should\s+be\s+(?:chatting|conversational|talking|an?\s+easy)\s+pace\b[^.!?]{{0,30}}?\b{_STRAIN}\b"
         rf"|\b{_HARD_BREATHING}\b[^.!?]{{0,60}}?\b{_LONG_AFTER}"
         # a coach's shorthand, opening its clause, not a cry ("had a little sob walking back", "post-race sob")
-        r"|(?:^|(?<=[,;:(/+&])|(?<=[,;:(/+&]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bc/o\s))\s*+sob\b"
-        r"(?=\s+(?:at\s+rest|on\s+exertion|walking|lying|sitting|even|post[\s-]?run)\b)"
+        r"|(?:^|(?<=[,;:(/+&])|(?<=[,;:(/+&]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bc/o\s)|(?<=\breports\s))\s*+sob\b"
+        r"(?=\s+(?:at\s+rest|on\s+(?:minimal\s+)?exertion|walking|lying|sitting|even|post[\s-]?run"
+        r"|from\s+(?:\d+\s*(?:k|km|mi\w*)|the\s+(?:start|first))|with\s+(?:the\s+)?(?:cp|chest))\b)"
         # "gasping even on the jog recoveries" (not "gasping for a brew", nor at the top of a hill rep)
         r"|\bgasping\s+(?:even\s+(?:(?:on|at|when|while|during)\s+(?:the\s+|an?\s+|my\s+)?(?:\w+\s+)?(?:jog\w*|easy|recover\w*|walk\w*|rest"
         r"|warm)|walking|sitting|jogging)|at\s+rest|sitting|lying)\b"
@@ -233,15 +254,20 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|dead|weird|funny|painful))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b"
         r"|\bpain\s+in\s+(?:my\s+|the\s+)?chest\s+and\s+(?:down|in|into)\s+(?:my\s+|the\s+)?(?:left\s+|right\s+)?arm\b")),
     "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮",
-                            "diaphore"), (
+                            "diaphore", "spew", "puk", "retch", "heav"), (
         r"\bdiaphore(?:tic|sis)\b|\bnause\w*|\bqueasy\b|\bvomit\w*|\bthrew\s+up\b|\bthrowing\s+up\b|\bsweaty\b|\bsweating\b|🤢|🤮"
         r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
+        # "I was sick at 7k", "was physically sick", "spewed", "retching" (not "sick of the rain", "sick run!")
+        r"|\b(?:was|were|being|been|got|i'm|im)\s+(?:(?:physically|violently|actually|nearly|almost|properly)\s+)?sick\b"
+        r"(?!\s+(?:of|as\s+a\s+dog|note|day|leave|bay|bug|run|time|pace|split)\b)"
+        r"|\b(?:spew(?:ed|ing)?|puk(?:ed|ing)|retch\w*|heav(?:ed|ing)\s+up)\b"
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
     "coughing_blood": (("blood", "moptysis", "pink", "rusty"), (
         r"\b(?:cough|hack)\w*\s+(?:up\s+)?(?:(?!(?:no|not|but|without|any|never)\b|so\s+(?:the|my|a|they|i)\b)\w+\s+){0,3}?blood\b"
         r"|\bcough\w*\s+(?:w|with)\s+(?:a\s+)?(?:bit|little|trace|spot|streak|fleck)s?\s+of\s+blood\b"
         r"|\b(?:cough|hack)\w*\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:pink\w*|red|rusty|bloody|blood-?stained)\s+(?:stuff|phlegm|spit|sputum"
+        r"|streaks|flecks|specks"
         r"|mucus|froth\w*|gunk|muck)\b|\bsp[ia]t(?:ting)?\s+(?:up\s+)?(?:some\s+|a\s+(?:bit|little)\s+of\s+)?"
         r"blood\b|\bha?emoptysis\b|\bblood\s+(?:after|when|while)\s+(?:i\s+)?cough\w*"
         r"|\bblood\s+(?:in|when|with)\s+(?:my\s+|the\s+|what\s+i\s+|i\s+)?(?:spit|sputum|phlegm|mucus|cough\w*)"
@@ -313,7 +339,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror",
-                    "caught", "doored", "tumbled", "ate", "kissed"), (
+                    "caught", "doored", "tumbled", "ate", "kissed", "face first", "face-first"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run|diet|course|test|and\s+burn))"
         # "from yesterday's fall on the ice" (not "yesterday's sugar crash" nor "Sunday's fall 10k")
@@ -336,12 +362,20 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
         r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap(?!\s+(?:on\s+the\s+(?:sofa|couch|grass|bed|floor|ground)|after)))\b|\bate\s+(?:the\s+)?(?:pavement|tarmac|concrete|dirt|gravel|mud|grass)\b"
         r"|\b(?:went|fell|landed)\s+flat\s+on\s+my\s+face\b"
+        r"|\b(?:ended\s+up|went|landed)\s+face[\s-]+first\s+(?:in|into|on|onto)\s+(?:the\s+|a\s+)?(?:mud|ground|dirt|pavement|tarmac"
+        r"|floor|grass|gravel|puddle|hedge|bush|brambles|nettles|trail|path|road|ice|snow|concrete)\b"
         # the dog that pulled me over ("She lunged at a squirrel and pulled me straight over"; not "coach pulled me over for a chat")
         r"|\b(?:dog|lead|leash|puppy|pup|husky|she|it)\b[^.!?]{0,50}?\b(?:pulled|dragged|yanked)\s+me\s+(?:straight\s+|right\s+|clean\s+)?"
         r"(?:over|off\s+my\s+feet)\b(?!\s+(?:to|for|towards?|at)\b)(?![^.!?]{0,60}\b(?:kept|stayed)\s+(?:on\s+)?my\s+feet\b)"
         r"|\bkissed\s+the\s+(?:tarmac|pavement)\b|\b(?:pothole|wheel|skidded|bike|cycling)\b[^.!?]{0,40}?\b(?:i|and|then)\s+came\s+off\b"
         r"|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
         r"|loose|stones)\b"
+        # ... or on the trail, unless it was the ankle that went ("went over on the kerb, ankle a bit sore": a sprain)
+        r"|\bwent\s+over\s+on\s+(?:the\s+|a\s+)?(?:trail|path|kerb|curb|pavement|track|rocks?|descent|cobbles)\b"
+        r"(?![^.!?]{0,40}\bankle\b)"
+        # "landed on my hip on the ice" (not "landed on my forefoot": a stride)
+        r"|\blanded\s+(?:hard\s+|heavily\s+|awkwardly\s+|badly\s+|right\s+|smack\s+|full\s+)?(?:on|onto)\s+(?:my\s+)?"
+        r"(?:hip|side|back|bum|butt|arse|backside|shoulder|elbow|wrist|hands?|knees?|face|head|coccyx|tailbone|ribs)\b"
         r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
         r"|\bcame\s+off\s+(?:my|the)\s+(?:(?:tt|road|mountain|gravel|race|new|push)\s+)?bike\b(?!\s+(?:in\s+\d|feeling|into\s+t2"
@@ -363,16 +397,17 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\btook\s+a\s+tumble\b|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
         r"|\blanded\s+(?:hard\s+|heavily\s+|flat\s+|badly\s+|right\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
     "weight_loss": (("weight", "losing", "without", "dieting", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
-                     "increased", "w/o"), (
+                     "increased", "w/o", "unintention", "wt loss"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
         r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
         r"(?:weight|\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
-        r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly)"
-        r"|(?:\b(?:dropped|lost|losing|down)\s+(?:\w+\s+){0,3}?(?:\d+(?:[.·]\d+)?\s*)?|(?<![\w/-])-\s*+\d+(?:[.·]\d+)?\s*)"
+        r"(?:without\s+(?:trying|meaning\s+to|dieting)|for\s+no\s+(?:apparent\s+)?reason|unexpectedly|unintentionally)"
+        r"|(?:\b(?:dropped|lost|losing|down|(?:wt|weight)\s+loss(?:\s+of)?)\s+(?:\w+\s+){0,3}?(?:\d+(?:[.·]\d+)?\s*)?"
+        r"|(?<![\w/-])-\s*+\d+(?:[.·]\d+)?\s*)"
         r"(?:kg|kilos?|lbs?|pounds|stone)\b[^.]{0,50}?"
         r"(?:(?:without|w/o)\s+(?:trying|dieting|meaning\s+to|changing\s+(?:anything|a\s+thing|what|how|my))"
         r"|not\s+(?:even\s+)?(?:trying|dieting)|eating\s+the\s+same"
-        r"|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)"
+        r"|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)|unintention(?:al|ally)\b|unintended|unexplained"
         r"|(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|what\s+i|how\s+(?:much|i)"
         r"|my\s+(?:mileage|training|running|diet|eating))|nothing(?:'s|\s+has)\s+changed"
         r"|(?:no\s+idea|(?:don't|dont|do\s+not)\s+know|not\s+sure)\s+why(?=\s*+(?:[,.!?;)]|$)))"
@@ -457,12 +492,14 @@ WRAP_EXCUSE = re.compile(r"\b(?:hrm|strap|vest|bra|band|harness|backpack|bench|p
 _BODY = (r"(?:wrist|arm|elbow|collar\s*bone|ribs?|ankle|knee|hand|palms?|finger|thumb|toe|nose|hip|shoulder|leg|thigh|shin|chin|face"
          r"|head|cheek|jaw|back|neck)")
 FALL_INJURY = re.compile(
-    rf"\b(?:broke|broken|fractured?|dislocated|sprained|smashed|split|cracked|bashed|whacked|bruised|grazed|scraped|skinned)"
+    rf"\b(?:broke|broken|fractured?|dislocated|sprained|smashed|split|cracked|bashed|whacked|bruised|grazed|scraped|skinned"
+    rf"|cut|gashed|busted)"
     rf"\s+(?:my\s+|a\s+|both\s+)?{_BODY}\b"
     rf"|\b{_BODY}(?:'s|\s+is|\s+was|\s+(?:might|may|could)\s+be|\s+(?:looks|feels))?\s+(?:\w+\s+and\s+)?(?:broken|fractured"
-    r"|swollen|swelling(?:\s+up)?|dislocated|throbbing|bleeding|bruised|grazed|scraped|stinging|shredded|bloody|bloodied)\b"
+    r"|swollen|swelling(?:\s+up)?|puffed\s+up|swelled(?:\s+up)?|ballooned|dislocated|throbbing|bleeding|bruised|grazed|scraped"
+    r"|stinging|shredded|bloody|bloodied)\b"
     r"|\b(?:it's|its|it\s+is)\s+swelling\s+up\b|\bthink\s+it(?:'s|\s+is|\s+might\s+be|\s+may\s+be)\s+broken\b"
-    r"|\b(?:i'm|im|i\s+am|i\s+was|and|now)\s+limping\b|\bhobbled\s+(?:off|home|back)\b|\bconcuss(?:ed|ion)\b|\bbig\s+lump\b")
+    r"|\b(?:i'm|im|i\s+am|i\s+was|and|now)\s+limping\b|\bhobbl(?:ed|ing)\s+(?:off|home|back|in|the\s+(?:last|rest))\b|\bconcuss(?:ed|ion)\b|\bbig\s+lump\b")
 # "Face planted on the cobbles, split my chin and my jaw aches": the jaw hit the ground
 # "couldn't speak sitting down at the finish, tears everywhere": moved, not out of breath
 MOVED = re.compile(r"\b(?:tears|crying|cried|emotional|sobbing|overwhelmed|choked\s+up|speechless)\b")

@@ -108,7 +108,10 @@ _OVER_TIME = frozenset({"after_fall", "weight_loss"})
 _RESOLVED = re.compile(
     # the subject is the symptom itself: "fever gone", "fever's gone", "had a fever, it's gone now", "the
     # fever from Monday has cleared up"; never another thing that went ("fever, the cough has cleared up")
-    r"(?:'s|s)?\s*+(?:(?:from|over|since|on|in|at)\s+(?:\w+\s+){1,2}?|last\s+\w+\s*+)?,?\s*+(?:(?:and\s+)?(?:it|its|that|which|this)\b\s*+)?"
+    # "fell 2 weeks ago, knee all healed now": what the fall hurt, healed
+    r"(?:'s|s)?\s*+(?:(?:from|over|since|on|in|at)\s+(?:\w+\s+){1,2}?|last\s+\w+\s*+|(?:\w+\s+){1,2}?ago\b\s*+)?,?\s*+"
+    r"(?:(?:and\s+)?(?:it|its|that|which|this)\b\s*+|(?:my\s+|the\s+)?(?:wrist|arm|elbow|ribs?|ankle|knee|hand|palm|hip|shoulder"
+    r"|leg|face|head|chin|graze|bruise|cut)s?\s+)?"
     r"(?:(?:'s|is|has|had|was|were|have)\s+)?(?:(?:all|finally|now|completely|totally|fully|since)\s+)?"
     r"(?P<not>(?:\w+n't|\w+nt|not|never|nearly|almost|mostly|half|partly)\b\s*+(?:(?:yet|really|fully|completely|quite"
     r"|totally|all)\s+)*)?"
@@ -169,6 +172,12 @@ _OWNER_INSIDE = re.compile(r"\b(?:my|his|her|their)\b")
 _ITEM = (r"(?!(?:but|just|only|still|now|and|today|yesterday|no|not)\b)[\w'-]+"
          r"(?:\s+(?!(?:but|just|only|still|now|and|today|yesterday|no|not)\b)[\w'-]+){0,3}")
 _LIST_DENIED = re.compile(rf"\b(?:no|nor|without|not\s+any)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{0,5}}\s*+,?\s*+(?:or|nor)\s+(?:any\s+)?$")
+# a clinician's list, each item denied: "pt denies CP, SOB, N/V, fever", "neg for CP/SOB/fever" (never past a
+# finding: "denies CP, reports SOB")
+_FINDING = r"(?!(?:but|reports?|c/o|complains?|has|had|have|with|now|today|yes|pos|positive|though|except)\b)"
+_CLINICAL_ITEM = rf"{_FINDING}[\w'-]+(?:\s+{_FINDING}[\w'-]+){{0,2}}"
+_DENIED_LIST = re.compile(rf"\b(?:denie[sd]|deny(?:ing)?|neg(?:ative)?\s+for)\s+{_CLINICAL_ITEM}"
+                          rf"(?:\s*+[,/]\s*+{_CLINICAL_ITEM}){{0,6}}\s*+(?:[,/]|\bor\b|\band\b|[,/]\s*+(?:or|and)\b)\s*+$")
 _LIST_OF_COMMAS = re.compile(rf"\b(?:no|without)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{2,6}}\s*+,\s*+$")
 # ... the mention ending that list ("No cough, cold, sore throat, fever."), not a clause of its own ("No watch, no
 # music, no gels, chest pain from 5k"; "No warm-up, cold morning, legs heavy, chest tight from the start")
@@ -178,6 +187,24 @@ _THOUGHT = re.compile(r"\b(?:thought|i\s+thought)\b")
 _NOT_MUSCLE = re.compile(r"\b(?:tight\w*|pressure|heav\w*|crush\w*|squeez\w*|burning|pain|ache|aching)\b")
 _ANSWER_REACH = 200  # characters of an answer after a dash read
 _ANSWER_DASH = re.compile(r"\s[-–—]\s|\?\s*+")
+# A word quoted and taken back ("scratch the 'short of breath' from the title", "ignore 'chest tight' in the
+# title, autocorrect", "the 'fever' in my title is marathon fever"), or what the title said, corrected ("title
+# said chest pain, my mistake - meant CHEST STRAP pain", "earlier note said i fell. correction - i didnt fall").
+# The title and the notes are read on their own: taking a word back here hides nothing they say.
+_TAKEN_BACK_BEFORE = re.compile(r"(?<!n't\s)(?<!nt\s)(?<!not\s)(?<!never\s)\b(?:scratch|ignore|disregard|delete|remove|strike|forget|cross\s+out|take\s+back"
+                                r"|taking\s+back)\s+(?:the\s+|that\s+|my\s+|all\s+the\s+)?['\"]\s*+$")
+_QUOTED_AS = re.compile(r"\s*+['\"]\s*+(?:(?:in|from)\s+(?:my|the)\s+(?:title|note|post|description|check[\s-]?in|caption)\s+"
+                        r"(?:is|was)\s+(?:just\s+|only\s+)?(?:marathon|race|taper|cup|a\s+joke|a\s+typo|autocorrect|wrong"
+                        r"|a\s+mistake|(?:a\s+)?figure\s+of\s+speech|about|meant|not\s+(?:literal|real|true))\b"
+                        r"|(?:in|from)\s+(?:my|the)\s+(?:title|note|post)[^.!?]{0,20}?\bautocorrect)")
+_SAID_IN = re.compile(r"\b(?:title|note|post|check[\s-]?in|caption|description)\s+(?:said|says)\s+(?:that\s+)?(?:i\s+)?"
+                      r"(?:had\s+(?:a\s+)?)?$")
+# ... a correction that says what it was instead, or that it did not happen ("That's not true, it was crushing" is no
+# correction of a chest pain)
+_CORRECTED = re.compile(r"[^.!?]{0,40}?\b(?:my\s+mistake|correction|scratch\s+that|not\s+true|wrong|typo|autocorrect)\W+"
+                        r"(?:[\w']+\s+){0,4}?(?:didn't|didnt|did\s+not|wasn't|wasnt|was\s+not|no|not|never|meant(?!\s+it\b)"
+                        r"|was\s+(?:the|my|just|only))\b")
+_TAKEN_BACK_REACH = 40
 
 
 def _answered_no(sentences: Sentences, index: int) -> bool:
@@ -220,6 +247,16 @@ def _said(sentences: Sentences, index: int, start: int, end: int, lo: int, hi: i
         if _YES.match(answer) and not _NO_IN_ANSWER.match(answer):
             said = context.AFFIRMED  # "Husband asked if I'd been short of breath. I had, badly."
     return said
+
+
+def _taken_back(sentences: Sentences, index: int, start: int, end: int) -> bool:
+    """Is the mention at ``start:end`` a word quoted and taken back, or what another field said, corrected?"""
+    sentence = sentences.all[index]
+    before = sentence[max(0, start - _TAKEN_BACK_REACH):start]
+    if _TAKEN_BACK_BEFORE.search(before) or _QUOTED_AS.match(sentence, end, end + 60):
+        return True
+    return _SAID_IN.search(before) is not None and (
+        _CORRECTED.match(sentence, end, end + 100) is not None or _CORRECTED.match(sentences.next_sentence(index)) is not None)
 
 
 def _resolved(sentence: str, start: int, end: int, code: str) -> bool:
@@ -370,10 +407,13 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         for i, (start, end, code) in enumerate(found):
             floor = negation_floor(sentence, floor, previous_end, start)
             previous_end = end
-            head = _LIST_DENIED.search(sentence, max(0, start - _LIST_REACH), start)
+            head = _LIST_DENIED.search(sentence, max(0, start - _LIST_REACH), start) or \
+                _DENIED_LIST.search(sentence, max(0, start - _LIST_REACH), start)
             if head is not None:
                 list_head[i] = head.start()
             if head is not None or negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no \
+                    or (("'" in sentence or '"' in sentence or "said" in sentence or "says" in sentence)
+                        and _taken_back(sentences, index, start, end)) \
                     or (_LIST_END.match(sentence, end) and _LIST_OF_COMMAS.search(sentence, max(0, start - _LIST_REACH), start)) or (
                     code in _RESOLVABLE and _resolved(sentence, start, end, code)
                     and not (sentences.asked(index) and _NOT_YET.match(sentences.next_sentence(index)))):

@@ -29,6 +29,8 @@ def negated(text: str, start: int, floor: int = 0) -> bool:
     said_no = words.NEG_TAIL.search(prefix, cuts[-1] if cuts else 0)
     if said_no is None:
         return False
+    if words.NOT_DENIED.match(prefix, said_no.start()):
+        return False
     # "didn't tell anyone about the chest pain", "never mentioned my chest pain to coach": the "no" is the
     # telling, and "the" or "my" says the pain was there ("didn't mention chest pain, there wasn't any" denies)
     # ("nothing to mention on the numbness front" is a "no" of its own, and so is "... because there wasn't any")

@@ -29,6 +29,7 @@ from tests.insights.data import review_14_new_rules as review_14
 from tests.insights.data import review_18_told_and_carried as review_18
 from tests.insights.data import targeted_blind_11 as targeted_11
 from tests.insights.data import targeted_blind_17 as targeted_17
+from tests.insights.data import targeted_blind_19 as targeted_19
 
 # (text, the red flags the runner reports for today)
 CASES = [
@@ -123,6 +124,8 @@ NOT_YET = {
 # Warning signs the reader still misses, said plainly (the test below holds every other not-yet to raising
 # its alarm):
 MISSED = {
+    "coach said 'tell me if the pain goes into your arm' - it did today, down the left arm at 7k":
+        "MISSED: 'it did today' answers a quoted question; 'down the left arm' names no pain of its own",
     "coach asked if i had any arm pain - yeah, down the left arm on the last rep":
         "MISSED: 'down the left arm' in an answer, with the pain only in the question",
     "doc said the chest thing on sunday was probably reflux 🙄 but its back today and feels exactly the same":
@@ -177,8 +180,6 @@ MISSED = {
         "MISSED: 'limping home' is not read as the fall's injury (only 'I'm limping', 'and limping')",
     'blood streaks in what I coughed up again this morning':
         "MISSED: 'blood streaks in what I coughed up'",
-    "C25K wk3: I don't think it was pain exactly, more like a squeeze in my chest on the run bits":
-        "MISSED: 'a squeeze in my chest' after a denied pain",
     'Tempo cancelled: sat on the kerb unable to speak for breath for 5 minutes':
         "MISSED: 'unable to speak for breath'",
     "Long covid diary, day 112. Did a 10 minute walk-jog. Sitting down afterwards I was still puffing like I'd sprinted and couldn't finish a sentence to my husband. Going to ring the GP.":
@@ -191,10 +192,6 @@ MISSED = {
         "MISSED: 'my chest really hurt' (only 'was hurting', 'hurts')",
     "My wife doesn't know I went flat on my face on the ice this morning, elbow's still throbbing":
         "MISSED: 'my wife doesn't know' makes the fall hers",
-    'Diaphoretic + nauseated w/ the interscapular pain at 6k':
-        "MISSED: 'interscapular' is not a place word, so the sweat has no pain to go with",
-    'Palps + CP on the climb, eased at the top':
-        "MISSED: 'CP' alone (only 'c/o CP', 'central CP', 'CP ->'): in an ultra 'CP' is a checkpoint",
     'Had to stop twice to catch my breath. It was a RECOVERY run!':
         "MISSED: 'stop twice to catch my breath' is not read as hard work for breath",
     'Breathing really laboured all run. Pace was conversational for the rest of the group.':
@@ -207,24 +204,14 @@ MISSED = {
         "MISSED: 'I did fall' (an emphatic 'did' before 'fall')",
     'Thought the tightness was in my back. On reflection it was more across the front of my chest.':
         "MISSED: 'it was more across the front of my chest' names its tightness only in the sentence before",
-    "Not nauseous. Ok that's a lie, I was sick in a hedge with the back pain at 8k.":
-        "MISSED: 'I was sick' (only 'felt sick', 'threw up'), after a correction",
-    'CP on exertion today, eased with rest.':
-        "MISSED: 'CP' alone (a checkpoint in an ultra)",
     'Very diaphoretic and clammy at the top of the hill, had to stop.':
         "MISSED: sweat with no pain named (by design a red flag only with the pain; the reviewer reads 'had to stop' as one)",
-    "SOB on minimal exertion today, couldn't finish the jog.":
-        "MISSED: 'SOB on minimal exertion' (only 'SOBOE', 'SOB at rest')",
     'So out of breath on the warm-up. Normally I can talk the whole way at that speed.':
         "MISSED: 'Normally I can talk the whole way at that speed' a sentence later",
     'A cyclist clipped me and I went down hard on the path.':
         'MISSED: a fall with no pain or injury told (by design a fall counts with one; the reviewer counts it anyway)',
     'Dog yanked me off my feet at 3k, landed on my hip.':
         "MISSED: as above, 'landed on my hip' is where, not an injury",
-    'Ended up face first in the mud on the descent, bruised my hip.':
-        "MISSED: 'face first' is not read as a fall",
-    'A kid on a bike knocked me over at 4k, cut my knee.':
-        "MISSED: 'cut my knee' is not read as the fall's injury",
     'The dog dragged me over on the ice, landed on my wrist.':
         "MISSED: as above, 'landed on my wrist'",
 }
@@ -234,12 +221,8 @@ NOT_YET.update({
         'cold air named as the cause of a tight chest is not read as one',
     'Tingling in my toes from tight laces. Loosened them and it went.':
         "tight laces before 'toes' in 'from tight laces' are not read as kit",
-    "Pt denies CP, SOB, fever. Just stiff rhomboids post long run (writing like I'm at work lol)":
-        "'denies' is not read as a no (clinical shorthand), so the fever at the end of its list is read",
     "Wrote 'chest pain' in my notes earlier, typo, meant calf pain.":
         'a word quoted and taken back as a typo is read as chest pain',
-    "Scratch the 'short of breath' from the title, that was Tuesday. Today was easy.":
-        "a phrase quoted and taken back ('scratch the ...') is read as breathlessness",
     "Left arm went dead at 5k, came back after a minute":
         "'left arm went dead' is also read as pain spreading to the arm (urgent either way)",
     "Short of breath is my asthma on cold days; used the inhaler beforehand and had no issues today.":
@@ -286,6 +269,30 @@ NOT_YET.update({
     "Had a full check after the fall in May - nothing broken. Today though my left arm ached all the way up into the "
     "jaw during the run.": "a fall in May, checked, is read as a fall with pain today ('in May' is not long ago)",
 })
+# Written while making set 19's rules (not held out): the guards each rule needs
+MINE_19 = [
+    ("can't deny my chest was tight at 5k", ("chest_pain",)),
+    ("Denies CP but reports SOB at rest", ("breathless",)),
+    ("denies chest pain and shortness of breath, just stiff traps", ()),
+    ("title says chest pain and it's not a joke, still tight", ("chest_pain",)),
+    ("Title said 'chest pain', I meant it, 6/10", ("chest_pain",)),
+    ("my note says chest pain. That's not true, it was crushing", ("chest_pain",)),
+    ("title says chest pain, that's wrong, it was way worse than that", ("chest_pain",)),
+    ("ignore the 'easy' in the title, I was gasping for air walking home", ("breathless",)),
+    ("CP at 4k, refilled the bottles", ()),
+    ("had CP 2 times on the course, both well stocked", ()),
+    ("a squeeze in the chest press machine at the gym after", ()),
+    ("went face first into the wind all the way home", ()),
+    ("cut my run short, upper back sore", ()),
+    ("landed on my forefoot, felt smooth", ()),
+    ("went over on the kerb at 5k, ankle a bit sore", ()),
+    ("gasping on the easy jog recoveries between 400s", ()),
+    ("couldn't talk on the easy jog, my mate never shuts up", ()),
+    ("puffing on my inhaler at the start, then fine", ()),
+    ("upper back sore, I was sick of the hills", ()),
+    ("lost 5kg, all intentional, upper back 3/10", ()),
+    ("fell 2 weeks ago, knee still sore", ("after_fall",)),
+]
 DISAGREE = {
     "Night sweats all week and the thoracic ache keeps me up. 6k slow":
         "night sweats are a fever sign in our reading (see soreness_flag_words), not sweating with the pain",
@@ -302,7 +309,8 @@ SETS = [
     ("everyday_10", everyday_10.CASES), ("targeted_11", targeted_11.CASES), ("review_12", review_12.CASES),
     ("review_13", review_13.CASES), ("everyday_12", everyday_12.CASES), ("review_14", review_14.CASES),
     ("long_13", long_13.CASES), ("everyday_14", everyday_14.CASES), ("everyday_15", everyday_15.CASES),
-    ("targeted_17", targeted_17.CASES), ("review_18", review_18.CASES),
+    ("targeted_17", targeted_17.CASES), ("review_18", review_18.CASES), ("targeted_19", targeted_19.CASES),
+    ("mine_19", MINE_19),
 ]
 
 
