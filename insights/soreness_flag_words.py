@@ -55,7 +55,7 @@ _WORKED_BREATH = (rf"(?:{_HARD_BREATHING}|puffing(?!\s+(?:on|away\s+on)\b)|labou
                   r"|breathing\s+(?:was\s+|felt\s+|got\s+)?(?:really\s+|very\s+|so\s+)?(?:labou?red|heavy\s+and\s+shallow|shallow)"
                   r"|(?:couldn't|couldnt|could\s+not|can't|cant)\s+say\s+(?:two|2|three|3|a\s+few)\s+words)")
 _EASY_GOING = (r"\b(?:(?:on|at|during)\s+(?:an?\s+|the\s+|my\s+)?(?:gentle|easy|slow|recovery|conversational|chatting|talking)\b"
-               r"|on\s+the\s+flat\b|from\s+the\s+(?:first|start)\b|the\s+whole\s+(?:easy|gentle|slow|recovery)\b)"
+               r"|the\s+whole\s+(?:easy|gentle|slow|recovery)\b)"
                r"(?![^.!?,]{0,25}\b(?:recover\w*|between|reps?|intervals?|efforts?)\b)")  # the jog between reps
 STRAIN_RX = re.compile(rf"\b{_STRAIN}\b")  # hard work for breath anywhere in a sentence
 # ... while still, said right beside it: "couldn't talk at rest", "couldn't speak sitting down", "gasping
@@ -86,15 +86,21 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # clinical shorthand: "c/o central CP", "retrosternal tightness" (never "CP 2 at 14k" nor "CP -> CP2": checkpoints)
         r"\b(?:c/o|complain\w*\s+of|central|crushing|retrosternal|substernal|exertional|atypical|isch(?:a)?emic)\s+cp\b"
         r"|\bcp\s++radiat\w*"
-        # "CP" alone told as a symptom: "some CP at 4k", "bit of CP", "got CP again", "CP on the hill", "CP 4/10",
-        # "CP w sweating", "CP and SOB" (not a checkpoint: "CP3 at 22k", "reached CP5", "the last CP", "CP to CP",
-        # "CP was out of water"; nor a person: "ran with CP and JT")
-        r"|\b(?:mild|some|slight|severe|bad|sharp|more|got|getting|having|had|felt|feel|feeling|(?:a\s+)?(?:bit|touch)\s+of"
-        r"|(?:a\s+)?little)\s+cp\b(?!\s*+\d(?!\d?\s*+/\s*+10))"
-        r"|\bcp\s++(?:again\b|on\s+(?:the\s+)?(?:hills?|climbs?|inclines?|uphills?|exertion)\b|\d{1,2}\s*+/\s*+10"
-        r"|w/?\s|with\s+(?:the\s+|my\s+)?(?:pain|ache|sweat\w*|nause\w*|sick|dizz\w*|sob|breath\w*)\b"
-        r"|(?:and|&|\+)\s*+(?:sob|short\s+of\s+breath|sweat\w*|nause\w*|dizz\w*|palp\w*|breathless\w*|(?:upper\s+)?back)\b"
-        r"|\+\s*+(?:back|upper)|during\b|while\b|at\s+rest\b|came\s+on\b|started\b)"
+        # "CP" alone told as a symptom: "some CP at 4k", "bit of CP", "got CP again", "CP on the hill again, 2 min",
+        # "CP 4/10", "CP w sweating", "CP and SOB". CP is also a checkpoint ("CP3 at 22k", "the CP on the hill had jelly
+        # babies"), critical power ("3x8min at CP", "some CP work", "held CP"), a park ("CP & back"), a person ("CP w
+        # me at the track") and cerebral palsy ("I have CP"): only a symptom's words around it make it a pain
+        r"|\b(?:mild|some|slight|severe|bad|sharp|got|getting|felt|feeling|(?:a\s+)?(?:bit|touch)\s+of|(?:a\s+)?little)\s+cp\b"
+        r"(?!\s*+\d(?!\d?\s*+/\s*+10))(?!\s+(?:work|intervals?|efforts?|reps?|pace|power|tests?|marshals?|water|stations?"
+        r"|volunteers?|up|w/?\s+(?:me|the|my|us)|with\s+(?:me|the|my|us)|loops?|laps?)\b)"
+        r"|(?<!\bat\s)(?<!\bto\s)(?<!\bthe\s)(?<!\bof\s)(?<!\bmy\s)(?<!\bw\s)(?<!\bw/\s)(?<!\bwith\s)(?<!\bheld\s)"
+        r"(?<!\bhave\s)(?<!\bhaving\s)(?<!\bfrom\s)(?<!\bstryd\s)(?<!\bnew\s)(?<!\bmore\s)\bcp(?:\s*+(?:"
+        r"\d{1,2}\s*+/\s*+10|[:=]?\s*+(?:pos(?:itive)?\b|\+(?:ve\b)?)|w/?\s+(?:sweat\w*|nause\w*|sob|dizz\w*|short|breath\w*)"
+        r"|with\s+(?:the\s+)?(?:sweat\w*|nause\w*|dizz\w*|sob|breath\w*)\b"
+        r"|(?:and|&|\+)\s*+(?:sob|short\s+of\s+breath|sweat\w*|nause\w*|dizz\w*|palp\w*|breathless\w*)\b"
+        r")|\s++(?:again\s+today|on\s+exertion|at\s+rest|came\s+on|present)\b"
+        r"|\s++(?:again\s+)?on\s+(?:the\s+)?(?:hills?|climbs?|inclines?|uphills?)\b(?=[^.!?]{0,40}\b(?:again|eased|settled|stopp\w*"
+        r"|walk\w*|\d+\s*min\w*|sweat\w*|sob|breath\w*|pain|tight\w*)\b))"
         r"|\b(?:retrosternal|substernal)\s+(?:pain|pressure|tightness|discomfort|ache|heaviness|burning)\b|"
         r"\b(?:crushing|squeezing|squeezy|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
         r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
@@ -106,7 +112,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?chest\b"
         r"|\belephant\s+(?:sitting\s+)?on\s+my\s+chest\b"
         r"|\ba\s+(?:tight\s+|big\s+|horrible\s+|real\s+|strange\s+|weird\s+)?squeeze\s+(?:in|across|around)\s+(?:my\s+|the\s+)?chest\b"
-        r"(?!\s+(?:press|strap|day|workout|fl(?:y|ies)|muscles?)\b)"
+        r"(?!\s+(?:press|strap|day|workout|fl(?:y|ies)|muscles?)\b)(?![^.!?]{0,40}\b(?:from|by)\s+(?:my|a|the|our|her|his)\b)"
         r"|\b(?:pain|ache|aching|tightness|pressure)\s+(?:that\s+)?(?:\w+\s+){0,2}?from\s+(?:my\s+|the\s+)?chest\b"
         r"(?!\s+(?:day|strap|workout|session|press|fl(?:y|ies)|exercises?|muscles?|hair|rig|harness|mount)\b)"
         r"|\bchest\s+(?:felt|feels|feeling)\s+(?:like|as\s+if|as\s+though)\s+(?:[\w']+\s+){0,6}?(?:sitting|standing|sat|stood"
@@ -154,7 +160,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "chest a bit tight on the climb"
         r"|\bchest\s+(?:a\s+(?:bit|little|touch)|quite|really|very|so|slightly|bit|kinda|abit)\s+(?:tight|heavy|sore|painful"
         r"|achy|burning)\b")),
-    "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "puff", "panting", "sob", "blue", "winded",
+    "breathless": (("breath", "gasping", "air", "sentence", "talk", "speak", "words", "puff", "panting", "sob", "blue", "winded",
                     "heaving", "wheez", "dyspn", "dib"), (
         # clinical shorthand: "dyspnoea", "dyspnoeic", "SOBOE" (short of breath on exertion), "DIB at rest" (difficulty
         # in breathing; alone it is a name too: "ran with Dib")
@@ -205,6 +211,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # working for breath at a pace that should not take it: "winded on a gentle downhill jog", "puffing like a
         # train at conversational pace", "laboured breathing on the flat from the first km" (not "laboured up the hill")
         rf"|\b{_WORKED_BREATH}\b[^.!?,]{{0,30}}?{_EASY_GOING}|{_EASY_GOING}[^.!?,]{{0,30}}?\b{_WORKED_BREATH}\b"
+        r"|\blabou?red\s+breathing\s+on\s+the\s+flat\b"
         # working for breath while still, or out of all proportion: "couldn't talk at rest", "gasping climbing the
         # stairs to bed", "breathing very hard in the car, 15 minutes like this", "couldnt finish a sentence ...
         # I'd been stood still for 10 mins", "gasping like it was a sprint. Totally out of proportion"
@@ -216,9 +223,9 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         rf"|\bwhat\s+should\s+be\s+(?:chatting|conversational|talking|an?\s+easy)\s+pace\b[^.!?]{{0,30}}?\b{_STRAIN}\b"
         rf"|\b{_HARD_BREATHING}\b[^.!?]{{0,60}}?\b{_LONG_AFTER}"
         # a coach's shorthand, opening its clause, not a cry ("had a little sob walking back", "post-race sob")
-        r"|(?:^|(?<=[,;:(/+&])|(?<=[,;:(/+&]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bc/o\s)|(?<=\breports\s))\s*+sob\b"
+        r"|(?:^|(?<=[,;:(/+&])|(?<=[,;:(/+&]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bc/o\s)|(?<=\breports\s)|(?<=\bendorses\s))\s*+sob\b"
         r"(?=\s+(?:at\s+rest|on\s+(?:minimal\s+)?exertion|walking|lying|sitting|even|post[\s-]?run"
-        r"|from\s+(?:\d+\s*(?:k|km|mi\w*)|the\s+(?:start|first))|with\s+(?:the\s+)?(?:cp|chest))\b)"
+        r"|(?:from|at)\s+(?:\d+\s*(?:k|km|mi\w*)|the\s+(?:start|first))|with\s+(?:the\s+)?(?:cp|chest))\b)"
         # "gasping even on the jog recoveries" (not "gasping for a brew", nor at the top of a hill rep)
         r"|\bgasping\s+(?:even\s+(?:(?:on|at|when|while|during)\s+(?:the\s+|an?\s+|my\s+)?(?:\w+\s+)?(?:jog\w*|easy|recover\w*|walk\w*|rest"
         r"|warm)|walking|sitting|jogging)|at\s+rest|sitting|lying)\b"
@@ -254,13 +261,15 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|dead|weird|funny|painful))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b"
         r"|\bpain\s+in\s+(?:my\s+|the\s+)?chest\s+and\s+(?:down|in|into)\s+(?:my\s+|the\s+)?(?:left\s+|right\s+)?arm\b")),
     "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮",
-                            "diaphore", "spew", "puk", "retch", "heav"), (
+                            "diaphore", "spew", "puk", "retch", "heaved up"), (
         r"\bdiaphore(?:tic|sis)\b|\bnause\w*|\bqueasy\b|\bvomit\w*|\bthrew\s+up\b|\bthrowing\s+up\b|\bsweaty\b|\bsweating\b|🤢|🤮"
         r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
         # "I was sick at 7k", "was physically sick", "spewed", "retching" (not "sick of the rain", "sick run!")
-        r"|\b(?:was|were|being|been|got|i'm|im)\s+(?:(?:physically|violently|actually|nearly|almost|properly)\s+)?sick\b"
-        r"(?!\s+(?:of|as\s+a\s+dog|note|day|leave|bay|bug|run|time|pace|split)\b)"
-        r"|\b(?:spew(?:ed|ing)?|puk(?:ed|ing)|retch\w*|heav(?:ed|ing)\s+up)\b"
+        # (the runner's: not "the trail was sick", "sick splits", "been sick with a cold all week", "spewing about the dnf")
+        r"|(?:^|(?<=\bi\s)|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bthen\s)|(?<=\bi've\s)|(?<=\bive\s))\s*+(?:was|been)\s+"
+        r"(?:(?:physically|violently|actually|properly)\s+)?sick\b"
+        r"(?!\s+(?:of|as|note|day|leave|bay|bug|run|time|pace|splits?|with\s+(?:a|the)\s+\w+|all\s+week|for\s+(?:a|the)\s+\w+)\b)"
+        r"|\b(?:spewed|spew(?:ing)?\s+up|puk(?:ed|ing)|retch\w*|heaved\s+up\s+(?:my|the|all|everything|breakfast|lunch|dinner))\b"
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
     "coughing_blood": (("blood", "moptysis", "pink", "rusty"), (
@@ -371,10 +380,12 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bwent\s+over\s+on\s+(?:the\s+|some\s+|an?\s+)?(?:ice|icy|black\s+ice|wet|mud|muddy|slippery|leaves|roots?|gravel|scree"
         r"|loose|stones)\b"
         # ... or on the trail, unless it was the ankle that went ("went over on the kerb, ankle a bit sore": a sprain)
-        r"|\bwent\s+over\s+on\s+(?:the\s+|a\s+)?(?:trail|path|kerb|curb|pavement|track|rocks?|descent|cobbles)\b"
+        r"|(?<!ankle,\s)(?<!ankle\s)(?<!ankle\sand\s)\bwent\s+over\s+on\s+(?:the\s+|a\s+)?(?:trail|kerb|curb|rocks?|descent"
+        r"|cobbles)\b"
         r"(?![^.!?]{0,40}\bankle\b)"
         # "landed on my hip on the ice" (not "landed on my forefoot": a stride)
-        r"|\blanded\s+(?:hard\s+|heavily\s+|awkwardly\s+|badly\s+|right\s+|smack\s+|full\s+)?(?:on|onto)\s+(?:my\s+)?"
+        r"|(?:^|(?<=\bi\s)|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bthen\s))\s*+landed\s+"
+        r"(?:hard\s+|heavily\s+|awkwardly\s+|badly\s+|right\s+|smack\s+|full\s+)?(?:on|onto)\s+(?:my\s+)?"
         r"(?:hip|side|back|bum|butt|arse|backside|shoulder|elbow|wrist|hands?|knees?|face|head|coccyx|tailbone|ribs)\b"
         r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
@@ -397,7 +408,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\btook\s+a\s+tumble\b|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
         r"|\blanded\s+(?:hard\s+|heavily\s+|flat\s+|badly\s+|right\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
     "weight_loss": (("weight", "losing", "without", "dieting", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
-                     "increased", "w/o", "unintention", "wt loss"), (
+                     "increased", "w/o", "unintention", "unexplained", "wt loss"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
         r"|\b(?:losing|lost|lose|dropping|dropped)\s+(?:\w+\s+){0,2}?"
         r"(?:weight|\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds|stone))\s+(?:\w+\s+){0,2}?"
@@ -496,7 +507,8 @@ FALL_INJURY = re.compile(
     rf"|cut|gashed|busted)"
     rf"\s+(?:my\s+|a\s+|both\s+)?{_BODY}\b"
     rf"|\b{_BODY}(?:'s|\s+is|\s+was|\s+(?:might|may|could)\s+be|\s+(?:looks|feels))?\s+(?:\w+\s+and\s+)?(?:broken|fractured"
-    r"|swollen|swelling(?:\s+up)?|puffed\s+up|swelled(?:\s+up)?|ballooned|dislocated|throbbing|bleeding|bruised|grazed|scraped"
+    r"|swollen|swelling(?:\s+up)?|puffed\s+up|swelled(?:\s+up)?|ballooned|busted(?:\s+open)?|broke(?=\s+in\b)|dislocated|throbbing"
+    r"|bleeding|bruised|grazed|scraped"
     r"|stinging|shredded|bloody|bloodied)\b"
     r"|\b(?:it's|its|it\s+is)\s+swelling\s+up\b|\bthink\s+it(?:'s|\s+is|\s+might\s+be|\s+may\s+be)\s+broken\b"
     r"|\b(?:i'm|im|i\s+am|i\s+was|and|now)\s+limping\b|\bhobbl(?:ed|ing)\s+(?:off|home|back|in|the\s+(?:last|rest))\b|\bconcuss(?:ed|ion)\b|\bbig\s+lump\b")

@@ -82,7 +82,7 @@ _WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and|while)\s+(?:the|my|tha
                         r"(?:pain|ache)\b"
                         r"|\bwith\s+it\b|\bwith\s+(?:a|the|my|that)\s+(?:(?:really|very|bit|so)\s+)?(?:tight|heavy|painful|sore"
                         r"|crushing|squeez\w*)\s+chest\b|\bwith\s+(?:the\s+|that\s+)?(?:chest\s+(?:pain|tightness)|tightness)\b")
-_BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|effort|intervals?|reps"
+_BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|degrees|effort|intervals?|reps"
                            r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
 _SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|not really(?:\W+no)?|yeah\W+nah|negative|nil|0)"
                            r"(?:\s+to\s+(?:all|both|any|each|either)(?:\s+\w+)?|\s+of\s+(?:them|those|these|the\s+above))?"
@@ -174,10 +174,12 @@ _ITEM = (r"(?!(?:but|just|only|still|now|and|today|yesterday|no|not)\b)[\w'-]+"
 _LIST_DENIED = re.compile(rf"\b(?:no|nor|without|not\s+any)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{0,5}}\s*+,?\s*+(?:or|nor)\s+(?:any\s+)?$")
 # a clinician's list, each item denied: "pt denies CP, SOB, N/V, fever", "neg for CP/SOB/fever" (never past a
 # finding: "denies CP, reports SOB")
-_FINDING = r"(?!(?:but|reports?|c/o|complains?|has|had|have|with|now|today|yes|pos|positive|though|except)\b)"
+_FINDING = r"(?!(?:but|reports?|endorses|c/o|complains?|has|had|have|with|now|today|yes|pos|positive|though|except)\b)"
 _CLINICAL_ITEM = rf"{_FINDING}[\w'-]+(?:\s+{_FINDING}[\w'-]+){{0,2}}"
-_DENIED_LIST = re.compile(rf"\b(?:denie[sd]|deny(?:ing)?|neg(?:ative)?\s+for)\s+{_CLINICAL_ITEM}"
-                          rf"(?:\s*+[,/]\s*+{_CLINICAL_ITEM}){{0,6}}\s*+(?:[,/]|\bor\b|\band\b|[,/]\s*+(?:or|and)\b)\s*+$")
+_DENIED_LIST = re.compile(rf"\bdenies\s+{_CLINICAL_ITEM}"
+                          rf"(?:\s*+[,/]\s*+{_CLINICAL_ITEM}){{0,6}}\s*+(?:[,/]|\bor\b|\band\b|[,/]\s*+(?:or|and)\b)\s*+$"
+                          # "neg for CP/SOB/fever": a slashed list only ("tested negative for covid, fever 38.6" tells of one)
+                          r"|\bneg(?:ative)?\s+for\s+(?:[\w'-]+\s*+/\s*+){1,6}$")
 _LIST_OF_COMMAS = re.compile(rf"\b(?:no|without)\s+{_ITEM}(?:\s*+,\s*+{_ITEM}){{2,6}}\s*+,\s*+$")
 # ... the mention ending that list ("No cough, cold, sore throat, fever."), not a clause of its own ("No watch, no
 # music, no gels, chest pain from 5k"; "No warm-up, cold morning, legs heavy, chest tight from the start")
@@ -191,19 +193,19 @@ _ANSWER_DASH = re.compile(r"\s[-–—]\s|\?\s*+")
 # title, autocorrect", "the 'fever' in my title is marathon fever"), or what the title said, corrected ("title
 # said chest pain, my mistake - meant CHEST STRAP pain", "earlier note said i fell. correction - i didnt fall").
 # The title and the notes are read on their own: taking a word back here hides nothing they say.
-_TAKEN_BACK_BEFORE = re.compile(r"(?<!n't\s)(?<!nt\s)(?<!not\s)(?<!never\s)\b(?:scratch|ignore|disregard|delete|remove|strike|forget|cross\s+out|take\s+back"
+_TAKEN_BACK_BEFORE = re.compile(r"(?<!n't\s)(?<!nt\s)(?<!not\s)(?<!never\s)(?<!to\s)(?<!try\s)\b(?:scratch|ignore|disregard|delete|remove|strike|forget|cross\s+out|take\s+back"
                                 r"|taking\s+back)\s+(?:the\s+|that\s+|my\s+|all\s+the\s+)?['\"]\s*+$")
 _QUOTED_AS = re.compile(r"\s*+['\"]\s*+(?:(?:in|from)\s+(?:my|the)\s+(?:title|note|post|description|check[\s-]?in|caption)\s+"
                         r"(?:is|was)\s+(?:just\s+|only\s+)?(?:marathon|race|taper|cup|a\s+joke|a\s+typo|autocorrect|wrong"
-                        r"|a\s+mistake|(?:a\s+)?figure\s+of\s+speech|about|meant|not\s+(?:literal|real|true))\b"
+                        r"|a\s+mistake|(?:a\s+)?figure\s+of\s+speech|not\s+(?:literal|real|true))\b"
                         r"|(?:in|from)\s+(?:my|the)\s+(?:title|note|post)[^.!?]{0,20}?\bautocorrect)")
 _SAID_IN = re.compile(r"\b(?:title|note|post|check[\s-]?in|caption|description)\s+(?:said|says)\s+(?:that\s+)?(?:i\s+)?"
                       r"(?:had\s+(?:a\s+)?)?$")
 # ... a correction that says what it was instead, or that it did not happen ("That's not true, it was crushing" is no
 # correction of a chest pain)
-_CORRECTED = re.compile(r"[^.!?]{0,40}?\b(?:my\s+mistake|correction|scratch\s+that|not\s+true|wrong|typo|autocorrect)\W+"
-                        r"(?:[\w']+\s+){0,4}?(?:didn't|didnt|did\s+not|wasn't|wasnt|was\s+not|no|not|never|meant(?!\s+it\b)"
-                        r"|was\s+(?:the|my|just|only))\b")
+_CORRECTED = re.compile(r"[^.!?]{0,40}?\b(?:my\s+mistake|correction|scratch\s+that|not\s+true|(?<!not\s)(?<!n't\s)wrong|typo"
+                        r"|autocorrect)\s*+[-–—:,]\W*+"
+                        r"(?:[\w']+\s+){0,4}?(?:didn't|didnt|did\s+not|wasn't|wasnt|was\s+not|no|not|never|meant(?!\s+it\b))\b")
 _TAKEN_BACK_REACH = 40
 
 

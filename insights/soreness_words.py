@@ -23,9 +23,10 @@ _PLACE_WORDS = (
     r"|rhomboid(?!\s+(?:note|notes|app|says|said|told|suggested|message|sent|wrote|post\w*))|ub(?=\s+(?:sore|tight|stiff|ach\w*|pain|fine|ok))"
     r"|(?<!speed\s)(?<!sand\s)(?<!tourist\s)traps|(?:left|right|upper|mid|middle|lower)\s+trap|trapezius")
 _SEPARATOR = r"[,()]|\s[-–—]+\s|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+"
-# "denies", "negative for": a clinician's no, as runners who work in health write their notes
+# "denies": a clinician's no, as runners who work in health write their notes (not "denied", "denying": "was
+# denied a sub 20 by chest pain", "been denying the chest pain for weeks")
 _NEGATOR = (r"(?:\b(?:no|not|never|without|zero|nil|nor|neither|none|nothing|cannot|almost|nearly|free\s+of"
-            r"|denie[sd]|deny(?:ing)?|neg(?:ative)?\s+for)\b|n't\b"
+            r"|denies|neg(?:ative)?\s+for)\b|n't\b"
             r"|\b(?:did|do|does|was|were|is|are|has|have|had|could|can|wo)nt\b)")
 # Words that end a negation's reach: in "no rain just a tight upper back" the "just" does.
 _BREAK = (r"(?:just|only|still|some|except|apart|now|then|also|plus|yet|instead|rather|mild|slight|slightly"
@@ -94,13 +95,15 @@ NOT_TOLD = re.compile(r"(?:n't|not|never|(?:did|do|does|has|have|had|was|were)nt
 NONE_AFTER = re.compile(r"\b(?:because|as|since|cos|coz|cause)\s+(?:there\s+(?:wasn't|was\s+no(?:ne)?|isn't|is\s+no(?:ne)?|wasnt|isnt)"
                         r"|i\s+(?:didn't|did\s+not|didnt|haven't|hadn't|don't)\s+(?:have|had|get|got|feel|felt))\b")
 # "can't deny the chest was tight", "not denying it": two noes make a yes
-NOT_DENIED = re.compile(r"(?:n't|not|never|cannot|nt)\s++(?:(?:really|honestly|even)\s++)?den(?:y|ying|ied)\b")
+NOT_DENIED = re.compile(r"(?:n't|not|never|cannot|nt|no)\s++(?:(?:really|honestly|even|gonna|going\s+to|point|use)\s++){0,2}"
+                        r"den(?:y|ying|ied|ies)\b")
 PRESUPPOSED = re.compile(r"\b(?:the|my|this|that|these|those)\s++(?:[\w'-]++\s++)?$")
 HEDGE = re.compile(r"(?:\bnot|n't)\s+(?:too|that|so|very|overly|super|all that|massively|hugely|terribly|much|as)\s+$")
 # "chest pain: none", "pain 0/10"
-_SAID_NO = (r"\s*+(?:[:=–—-]\s*+(?:no|none|nil|zero|nope|neg(?:ative)?)\b|[:=–—-]?+\s*+0(?:\s*+/\s*+10)?(?![\d/.,·])"
+_SAID_NO = (r"\s*+(?:[:=–—-]\s*+(?:no|none|nil|zero|nope|neg(?:ative)?(?!\s+(?:splits?|ecg|ekg|tests?|lateral|covid|pcr|results?|for)\b)"
+            r"(?=\s*+(?:[,;]|$)))\b|[:=–—-]?+\s*+0(?:\s*+/\s*+10)?(?![\d/.,·])"
             r"|(?:no|none|nope|nil|negative)\s*+$"
-            r"|(?<=\s)[-–—](?=\s*+(?:[,;]|$)))")  # a clinician's list of negatives: "SOB -, CP -, dizziness -"
+            r"|(?<=\s)[-–—](?=\s*+[,;]))")  # a clinician's list of negatives: "SOB -, CP -, dizziness -"
 SAID_NO_RX = re.compile(_SAID_NO)
 GONE = re.compile(rf"\s*+(?:is\s+|has\s+|had\s+|was\s+|'s\s+)?(?:(?:all|finally|now|completely|totally)\s+)?"
                   rf"(?:gone|disappeared|vanished|went away|cleared)\b"
@@ -130,7 +133,7 @@ QUALIFIER_NEEDLES = ("wak", "woke", "morning", "first thing", "bed", "night", "r
                       "sharp", "stab", "knife", "shoot", "sear", "electric", "breath", "inhal", "sitting", "sofa",
                       "couch", "sat ", "get up", "got up")
 NEGATOR_NEEDLES = ("no", "n't", "nt", "never", "without", "zero", "nil", "almost", "nearly", "free of", "nothing",
-                   "deni", "deny", "neg")
+                   "denies", "neg")
 
 # Qualifiers that need a symptom in their clause: "at night" alone is a night run.
 GATED_QUALIFIERS = {
