@@ -36,9 +36,11 @@ from functools import lru_cache
 AFFIRMED, PAST, HYPOTHETICAL, OTHER = "affirmed", "past", "hypothetical", "other"
 
 _RELATIONS = (
-    r"friends?|mates?|buddy|buddies|pals?|wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|coach|dad|father"
+    r"friends?|mates?|buddy|buddies|pals?|wife|husband|partner|girlfriend|boyfriend|gf|bf|hubby|missus|wifey"
+    r"|fianc[eé]e?|coach|dad|father"
     r"|mum|mom|mother|brother|sister|son|daughter|kids?|teammates?|club\s?mates?|running\s+(?:buddy|partner|mate)"
     r"|someone|somebody|guys?|girls?|lads?|fellas?|bloke|lady|ladies|man|woman|runners?|clients?|patients?|colleague"
+    r"|people|mountaineers|climbers|athletes|players|soldiers"
     r"|boss|kiddo|toddler|baby|little\s+one|dog|pup|puppy|pug|spaniel|collie|whippet|terrier|cat|neighbou?r|flatmates?|housemates?|roommates?|aunt|auntie|uncle"
     r"|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|cousin|nephew|niece|in-laws"
     r"|physio|doctor|gp|he|she|his|her|him|they|them|their|everyone|everybody|half\s+of\s+them|others?"
@@ -119,7 +121,7 @@ _IN_MY_YOUTH = (r"(?<!first\stime\s)(?<!now\s)(?<!i'm\s)(?<!im\s)(?<!am\s)(?<!st
 _PAST = re.compile(
     r"\byesterday\b(?!'s)|\blast\s+(?:week|night|month|year|time|weekend|run|session|season|summer|winter|spring"
     rf"|autumn|fall|{_DAYS}|{_DAY_SHORT})\b(?!'s)|\b(?:\d+|a|an|one|two|three|four|few|couple\s+of|several|many)\s+"
-    r"(?:days?|weeks?|months?|years?)\s+ago\b|\bago\b|\bin\s+(?:19|20)\d\d\b|\bback\s+in\b"
+    r"(?:days?|weeks?|months?|years?)\s+ago\b|\bago\b|\bin\s+(?:19|20)\d\d\b|\bback\s+in\b|^\s*+back\s+then\b"
     rf"|\bin\s+(?:{_MONTHS})\b|\b(?:on|from)\s+(?:{_DAYS})\b(?!'s)|\bthe\s+other\s+day\b|\bearlier\s+(?:this|in\s+the)\s+week\b"
     r"|\b(?:on|during)\s+yesterday's\s+(?:\w+\s+)?(?:run|race|session|workout|jog|parkrun|intervals|tempo)\b"
     r"|\bused\s+to\b|\bpreviously\b|\bbefore\s+christmas\b|\byears\s+ago\b|\b(?:on|at|over)\s+the\s+weekend\b"
@@ -153,7 +155,9 @@ _NOW = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"'ll\b|\bnot\s+sure\b|\bunsure\b|\b(?:hop(?:e|es|ed|ing|efully)\b"
-    r"|(?P<cond>(?<=worse\s)|(?<=hurts\s)|(?<=aches\s)|(?<=sore\s)|(?<=painful\s)|(?<=tight\s)|(?<=catches\s))?if\b|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
+    r"|(?P<cond>(?<=worse\s)|(?<=hurts\s)|(?<=aches\s)|(?<=sore\s)|(?<=painful\s)|(?<=tight\s)|(?<=catches\s))?if\b(?!\s+i\s+(?:coughed|had|got|felt|was|went)\b[^.?!]{0,40}?\b(?:today|today's|this\s+morning|tonight)\b)"
+    # ("do I need to see someone if I coughed up blood after today's intervals?" tells of it)
+    r"|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
     r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b(?!\s+(?:my|the)\s+(?:left\s+|right\s+)?(?:arm|jaw|neck|chest|back|shoulder))|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
     r"|\bdon't\s+want\b|\bwonder\w*|\bwhether\b|\bholds?\s+up\b|\b(?:thinking|thought)\s+(?:i'd|i\s+would|i\s+might|i'll)\b"
@@ -316,8 +320,33 @@ def _edits(a: str, b: str) -> int:
 _SPLIT_JOINED = re.compile(r"(?<!#)\bupper(back|bak|bck)\b|\bshoulderblades?\b")
 
 
+# Typed in a hurry or dictated to a phone right after the run, as the runner meant it: letters held down
+# ("CHESTTTT", "sooo"), dictation's homophones ("chess pain", "shortness of breadth", "went num", "tinkling down my
+# arm", "upper bag"), dropped g's ("goin into my jaw") and "n" for and, and text-speak ("last wk", "none rn", "w/o").
+# Each form is tied to the words around it: "chess club", "the tinkling of the wind chimes" stay as they are.
+_HELD_LETTERS = re.compile(r"([a-z])\1{2,}")
+_HURRIED = [(re.compile(pattern), replacement) for pattern, replacement in (
+    (r"\bchess\b(?=\s+(?:pains?|felt|feels?|feeling|tight\w*|hurt\w*|pressure|strap|was|is|went|ache\w*))", "chest"),
+    (r"\bbreadth\b", "breath"),
+    (r"\b(went|gone|goes|going|is|was|felt|feels|feeling|bit|slightly|totally|arm|hand|hands|fingers|foot|leg)\s+num\b",
+     r"\1 numb"),
+    (r"\btinkl(ing|y|e)\b(?=\s+(?:in|down|into|up|through|along)\s+(?:my|the|both)\b)", r"tingl\1"),
+    (r"\b(?:nausia|nausious|nautious|nauseus|noshus|nausus|nauseaus|nausiated)\b", "nauseous"),
+    (r"\bupper\s+bag\b", "upper back"),
+    (r"\b(go|spread|shoot|creep|mov|com|radiat|hurt|ach|throbb|tingl|burn|gasp|pant|puff|struggl|wheez|sweat|cough"
+     r"|spitt|vomit|limp|bleed)in\b", r"\1ing"),
+    (r"(?<=[a-z])\s+n\s+(?=[a-z])", " and "),
+    (r"\bwks\b", "weeks"), (r"\bwk\b", "week"), (r"\brn\b", "right now"), (r"\bw/o\b", "without"),
+    (r"\bw/(?=\s|[a-z])\s*+", "with "), (r"\bsmth\b", "something"), (r"\babt\b", "about"),
+)]
+
+
 def fix_typos(text: str) -> str:
-    """Place words with one slip, as the runner meant them: "sholder blades", "uper back", "thorasic"."""
+    """Place words with one slip, as the runner meant them: "sholder blades", "uper back", "thorasic"; and the
+    forms of a hurried or dictated note (see ``_HURRIED``)."""
+    text = _HELD_LETTERS.sub(r"\1", text)
+    for pattern, replacement in _HURRIED:
+        text = pattern.sub(replacement, text)
     text = _SPLIT_JOINED.sub(lambda m: "upper back" if m.group(1) else m.group(), text)
     text = _SORE_TYPO.sub(lambda m: _SORE_TYPOS[m.group()], text)
     return _WORD.sub(_fix, text)

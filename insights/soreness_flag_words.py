@@ -208,6 +208,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|office))\b"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:talk|speak)\s+(?:walking|going|climbing)?\s*(?:up|on)\s+the\s+stairs\b"
         r"|\bbreathing\s+through\s+a\s+straw\b"
+        # as a learner writes it: "the breath was missing", "I cannot take the air"
+        r"|\b(?:the\s+|my\s+)?breath\s+(?:was|is|were)\s+missing\b|\b(?:can't|cannot|couldn't|could\s+not)\s+take\s+(?:the\s+)?air\b"
         # working for breath at a pace that should not take it: "winded on a gentle downhill jog", "puffing like a
         # train at conversational pace", "laboured breathing on the flat from the first km" (not "laboured up the hill")
         rf"|\b{_WORKED_BREATH}\b[^.!?,]{{0,30}}?{_EASY_GOING}|{_EASY_GOING}[^.!?,]{{0,30}}?\b{_WORKED_BREATH}\b"
@@ -235,14 +237,14 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|sitting\b|lying\b|(?:up|on)\s+the\s+stairs\b)")),
     "radiating_pain": (("arm", "jaw", "neck"), (
         # shorthand: "CP -> L arm", "pain → jaw"
-        r"\b(?:cp|pain|ache|pressure|tightness)\b[^.!?]{0,20}?(?:->|→)\s*+(?:to\s+)?(?:the\s+|my\s+)?(?:(?:l|r|left|right)\.?\s*+)?"
+        r"\b(?:cp|pain|ache|pressure|tightness)\b[^.!?]{0,40}?(?:->|→)\s*+(?:(?:in)?to\s+)?(?:the\s+|my\s+)?(?:(?:l|r|left|right)\.?\s*+)?"
         r"(?:arm|jaw|neck)\b|"
         r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:(?!(?:i|we|he|she|they|once)\b)\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?"
         rf"(?:to|into|down|up|through)\s+(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?(?!-)|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
         rf"|\b(?:pain(?!\s+in\s+the\s+(?:neck|arse|ass|butt|backside)\b)|ache|aching|pressure|tightness|twinge)\s+{_WHERE}"
         rf"(?:and\s+)?(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting|crept|creeping"
-        rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
+        rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through|until|till)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
         # "Upper back pain, then it went down my left arm"
         rf"|\b(?:pain|ache|aching|twinge|pressure|tightness)\b[^.!?]{{0,120}}?(?:,\s*+|\s+)(?:and\s+)?(?:then\s+)?it\s+"
         rf"(?:(?:then|started|starts|began|kept)\s+)?(?:went|moved|shot|spread|travelled|traveled|radiated|go|goes|going|spreads"
@@ -251,13 +253,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,3}?travel\w*\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
-        r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
+        r"(?:to|into|down|up|through|until|till)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
         r"(?<!kings\s)(?<!king's\s)(?<!queens\s)(?<!queen's\s)(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
         r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
         r"|\bleft\s+arm(?:'s\s+been|'s)?\s+(?:(?:has\s+been|had\s+been|is|was|kept|keeps|started|starts|began)\s+)?"
-        r"(?:pain|painful|ache|ached|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
+        r"(?:pain|painful|ache|ached|aches|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
         r"|dead|weird|funny|painful))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b"
         r"|\bpain\s+in\s+(?:my\s+|the\s+)?chest\s+and\s+(?:down|in|into)\s+(?:my\s+|the\s+)?(?:left\s+|right\s+)?arm\b")),
     "sweating_or_nausea": (("nause", "queasy", "vomit", "threw", "throwing", "sick", "sweat", "clammy", "🤢", "🤮",
@@ -270,6 +272,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:physically|violently|actually|properly)\s+)?sick\b"
         r"(?!\s+(?:of|as|note|day|leave|bay|bug|run|time|pace|splits?|with\s+(?:a|the)\s+\w+|all\s+week|for\s+(?:a|the)\s+\w+)\b)"
         r"|\b(?:spewed|spew(?:ing)?\s+up|puk(?:ed|ing)|retch\w*|heaved\s+up\s+(?:my|the|all|everything|breakfast|lunch|dinner))\b"
+        r"|\bi\s+(?:was\s+)?sweat(?:ed|ing)?\s+(?:very\s+much|so\s+much|a\s+lot|like\s+(?:crazy|mad))\b"
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
     "coughing_blood": (("blood", "moptysis", "pink", "rusty"), (
@@ -291,8 +294,11 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"blood\b(?!\s+(?:pressure|tests?|sugar|oranges?))")),
     "numbness_or_weakness": (("numb", "tingl", "needles", "weak", "gave", "buckled", "lift", "raise", "grip", "floppy",
                               "dead", "limp", "power", "dragging", "slapping", "catching", "clipping", "scuffing", "jelly",
-                              "wouldn't do", "mine", "drop", "grip", "esthesi"), (
+                              "wouldn't do", "mine", "drop", "grip", "esthesi", "sleeping", "asleep"), (
         r"\bpar(?:a)?esthesi(?:a|ae|as)\b|"
+        # "my left arm is sleeping since the run" (not an arm that went to sleep on the sofa)
+        r"\b(?:arms?|hands?|fingers)\s+(?:is|are|was|were|went|felt|feels|keeps)\s+(?:still\s+|kind\s+of\s+)?(?:sleeping|asleep)\b"
+        r"(?![^.!?]{0,40}\b(?:sofa|couch|bed|slept|lying|lay|woke|night|pillow)\b)|"
         rf"\bnumb(?:ness|ed)?\b(?!\s+(?:bum|butt|arse|ass|backside|toes?)\b)|(?<!spine-)(?<!spine\s)\btingl\w*+(?!\s+(?:with|of|from)\s+(?:excitement|anticipation|joy|nerves|pride))|\bpins\s+(?:and|n|&|'n')\s+needles\b|\bweak\s+(?:arms?|hands?|grip)\b"
         rf"|\bweakness\s+(?:in|of)\s+{_LIMB}\b|\b(?:arms?|hands?|legs?|grip)\s+weakness\b"
         rf"|\b(?:arms?|hands?|grip|fingers?)(?:'s)?\s+(?!(?:swing|drive|carriage|action|form|position|movement|technique)\b)"
@@ -370,7 +376,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
         r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap(?!\s+(?:on\s+the\s+(?:sofa|couch|grass|bed|floor|ground)|after)))\b|\bate\s+(?:the\s+)?(?:pavement|tarmac|concrete|dirt|gravel|mud|grass)\b"
-        r"|\b(?:went|fell|landed)\s+flat\s+on\s+my\s+face\b"
+        r"|\b(?:went|fell|landed)\s+flat\s+on\s+my\s+face\b|\bi\s+(?:am|was|have)\s+fall\s+(?:on|in|down|over|from)\b"
         r"|\b(?:ended\s+up|went|landed)\s+face[\s-]+first\s+(?:in|into|on|onto)\s+(?:the\s+|a\s+)?(?:mud|ground|dirt|pavement|tarmac"
         r"|floor|grass|gravel|puddle|hedge|bush|brambles|nettles|trail|path|road|ice|snow|concrete)\b"
         # the dog that pulled me over ("She lunged at a squirrel and pulled me straight over"; not "coach pulled me over for a chat")
@@ -419,6 +425,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:without|w/o)\s+(?:trying|dieting|meaning\s+to|changing\s+(?:anything|a\s+thing|what|how|my))"
         r"|not\s+(?:even\s+)?(?:trying|dieting)|eating\s+the\s+same"
         r"|no\s+reason|eating\s+(?:loads|normally|more|plenty|lots|well)|unintention(?:al|ally)\b|unintended|unexplained"
+        r"|without\s+(?:to\s+)?(?:make|making|do|doing)\s+(?:a\s+|any\s+)?diet"
         r"|(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|what\s+i|how\s+(?:much|i)"
         r"|my\s+(?:mileage|training|running|diet|eating))|nothing(?:'s|\s+has)\s+changed"
         r"|(?:no\s+idea|(?:don't|dont|do\s+not)\s+know|not\s+sure)\s+why(?=\s*+(?:[,.!?;)]|$)))"

@@ -29,12 +29,14 @@ _NEGATOR = (r"(?:\b(?:no|not|never|without|zero|nil|nor|neither|none|nothing|can
             r"|denies|neg(?:ative)?\s+for)\b|n't\b"
             r"|\b(?:did|do|does|was|were|is|are|has|have|had|could|can|wo)nt\b)")
 # Words that end a negation's reach: in "no rain just a tight upper back" the "just" does.
-_BREAK = (r"(?:just|only|still|some|except|apart|now|then|also|plus|yet|instead|rather|mild|slight|slightly"
+_BREAK = (r"(?:just|only|still|some|except|apart|now|then|also|plus|yet|instead|rather|mild|slight|slightly|special|exciting"
           r"|bit|little|quite|pretty|lots?|even\s+(?:with|though)|sure"
           # unsure, not a denial: "can't tell if it's muscle or chest pain", "no idea if that was chest pain"
           r"|(?:tell|know|say|decide|work\s+out|figure\s+out|be\s+sure|idea|clue)\s+(?:if|whether))\b")  # "not sure if it's chest pain" denies nothing
 
-NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\U0001F44D": " fine ", "\u2705": " fine "})
+NORMALISE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\U0001F44D": " fine ", "\u2705": " fine ",
+                           # "coughed up 🩸", "pain ➡️ into my jaw" (an arrow, not an emoji that ends a clause)
+                           "\U0001FA78": " blood ", "\u27A1": " \u2192 ", "\uFE0F": ""})
 SENTENCE_BREAKS = str.maketrans({c: "\n" for c in ".!?;\r…"})
 DECIMAL = re.compile(r"(\d)[.,](\d\s*(?:/|out of)\s*10)")  # "6.5/10" must survive the split on "."
 POINT = re.compile(r"(?<=\d)\.(?=\d)")  # "upper back 6.5", "6.5 miles in": one number, not two sentences

@@ -31,6 +31,7 @@ from tests.insights.data import review_19_clinical_and_slang as review_19
 from tests.insights.data import targeted_blind_11 as targeted_11
 from tests.insights.data import targeted_blind_17 as targeted_17
 from tests.insights.data import targeted_blind_19 as targeted_19
+from tests.insights.data import targeted_blind_20 as targeted_20
 
 # (text, the red flags the runner reports for today)
 CASES = [
@@ -163,7 +164,6 @@ MISSED = {
         "MISSED: a relative clause between the ache and where it went",
     "Breathless as expected with covid still lingering, couldn't finish the warm-up":
         "MISSED: breathlessness explained by an illness still there is not read",
-    "gaspin on the stairs to bed, easy day too": "MISSED: 'gaspin' (a dropped g)",
     "Hard to tell if my left arm was tingling from the phone armband or what. Kept shaking it out for the last 3k.":
         "MISSED: the armband named as a cause the runner is unsure of ('or what') still explains the tingling",
     "Couldnt finish a sentence talking to my wife after I got in and I'd been stood still for 10 mins":
@@ -200,8 +200,6 @@ MISSED = {
         "MISSED: 'Sitting down afterwards ... still puffing' more than 20 characters before the strain",
     "Been hacking since the chest infection last week. This morning after the run there was blood in the tissue when I coughed, not loads but definitely red. Not running again until I've seen someone.":
         "MISSED: 'blood in the tissue when I coughed'",
-    'I am from Spain and my English is not perfect. Today in the run I feel the left arm without force and the hand is sleeping. After 15 minutes it come back but I am a little scared.':
-        "MISSED: 'the left arm without force', 'the hand is sleeping'",
     'coach said write how it felt. it felt fine until the end then my chest really hurt like a stabbing thing in the middle and it still hurts when i breathe. mum says its probably a muscle':
         "MISSED: 'my chest really hurt' (only 'was hurting', 'hurts')",
     "My wife doesn't know I went flat on my face on the ice this morning, elbow's still throbbing":
@@ -326,7 +324,7 @@ SETS = [
     ("review_13", review_13.CASES), ("everyday_12", everyday_12.CASES), ("review_14", review_14.CASES),
     ("long_13", long_13.CASES), ("everyday_14", everyday_14.CASES), ("everyday_15", everyday_15.CASES),
     ("targeted_17", targeted_17.CASES), ("review_18", review_18.CASES), ("targeted_19", targeted_19.CASES),
-    ("review_19", review_19.CASES), ("mine_19", MINE_19),
+    ("review_19", review_19.CASES), ("mine_19", MINE_19), ("targeted_20", targeted_20.CASES),
 ]
 
 
