@@ -36,7 +36,7 @@ from functools import lru_cache
 AFFIRMED, PAST, HYPOTHETICAL, OTHER = "affirmed", "past", "hypothetical", "other"
 
 _RELATIONS = (
-    r"friends?|mates?|buddy|buddies|pals?|wife|husband|partner|girlfriend|boyfriend|gf|bf|hubby|missus|wifey"
+    r"friends?|mates?|buddy|buddies|pals?|wife|husband|partner|girlfriend|boyfriend|gf|hubby|missus"
     r"|fianc[eé]e?|coach|dad|father"
     r"|mum|mom|mother|brother|sister|son|daughter|kids?|teammates?|club\s?mates?|running\s+(?:buddy|partner|mate)"
     r"|someone|somebody|guys?|girls?|lads?|fellas?|bloke|lady|ladies|man|woman|runners?|clients?|patients?|colleague"
@@ -64,7 +64,8 @@ _NAMES = (
 # not as company ("the guy next to me was coughing up blood")
 _ME = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in (
     "left", "leaves", "made", "makes", "gave", "gives", "got", "gets", "sent", "found", "noticed", "saw",
-    "caught")) + ")"  # not "woke me" or "kept me up": "my husband woke me with chest pain" is his
+    "caught", "drove", "took", "rushed", "brought")) + ")"  # not "woke me" or "kept me up": "my husband woke me with
+# chest pain" is his; "the missus drove me to A&E with chest pain" is mine
 # a name is a person when it does something ("Sarah got the chest pain", "Rob's got a fever"), not a
 # place or a hero ("Ben Nevis", "Lee Valley", "felt like Mo Farah", "Kyle of Lochalsh"); "St Mary's
 # churchyard" and "James's Park" are places
@@ -155,8 +156,10 @@ _NOW = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"'ll\b|\bnot\s+sure\b|\bunsure\b|\b(?:hop(?:e|es|ed|ing|efully)\b"
-    r"|(?P<cond>(?<=worse\s)|(?<=hurts\s)|(?<=aches\s)|(?<=sore\s)|(?<=painful\s)|(?<=tight\s)|(?<=catches\s))?if\b(?!\s+i\s+(?:coughed|had|got|felt|was|went)\b[^.?!]{0,40}?\b(?:today|today's|this\s+morning|tonight)\b)"
-    # ("do I need to see someone if I coughed up blood after today's intervals?" tells of it)
+    r"|(?P<cond>(?<=worse\s)|(?<=hurts\s)|(?<=aches\s)|(?<=sore\s)|(?<=painful\s)|(?<=tight\s)|(?<=catches\s))?(?:(?<!someone\s)(?<!doctor\s)(?<!worry\s)if\b"
+    r"|if\b(?!\s+i\s+(?:coughed|had|got|felt|was)\b[^.?!]{0,40}?\b(?:today|today's|this\s+morning|tonight)\b))"
+    # ("do I need to see someone if I coughed up blood after today's intervals?" tells of it; "if I had chest pain
+    # today I'd stop" does not)
     r"|\bin\s+case\b|\bworr(?:y|ied|ying)\b|\bafraid\b|\bscared\b|\bdread\w*"
     r"|\bmight\b|\bmay\s+be\b|\bwill\b|\bgoing\s+to\b(?!\s+(?:my|the)\s+(?:left\s+|right\s+)?(?:arm|jaw|neck|chest|back|shoulder))|\bgonna\b|\btomorrow\b(?!'s)"
     rf"|\bnext\s+(?:week|run|time|session|race|{_DAYS})\b|\bfingers\s+crossed\b|\bexpect\w*|\bavoid\w*|\bprevent\w*"
@@ -251,7 +254,7 @@ _BY_LETTER: dict[str, list[str]] = {}
 for _target in _TYPO_TARGETS:
     _BY_LETTER.setdefault(_target[0], []).append(_target)
 # Soreness and red-flag words with a common slip ("chest pian", "shortnes of breath"): fixed word for word
-_SORE_TYPOS = {"soer": "sore", "sroe": "sore", "achey": "achy", "stif": "stiff", "tite": "tight", "tigth": "tight",
+_SORE_TYPOS = {"soer": "sore", "sroe": "sore", "soore": "sore", "achess": "aches", "achey": "achy", "stif": "stiff", "tite": "tight", "tigth": "tight",
                "painfull": "painful", "hurst": "hurts", "pian": "pain", "pani": "pain", "shortnes": "shortness",
                "breathles": "breathless", "numbess": "numbness", "numbnes": "numbness",
                "tinglng": "tingling", "tinglig": "tingling", "nausous": "nauseous", "nauseus": "nauseous",
@@ -325,26 +328,35 @@ _SPLIT_JOINED = re.compile(r"(?<!#)\bupper(back|bak|bck)\b|\bshoulderblades?\b")
 # arm", "upper bag"), dropped g's ("goin into my jaw") and "n" for and, and text-speak ("last wk", "none rn", "w/o").
 # Each form is tied to the words around it: "chess club", "the tinkling of the wind chimes" stay as they are.
 _HELD_LETTERS = re.compile(r"([a-z])\1{2,}")
+_HELD_TWICE = frozenset("oels")  # "nooo" stays "noo" (a groan, not a "no"), "stilll" "still", "feeeling" "feeling"
 _HURRIED = [(re.compile(pattern), replacement) for pattern, replacement in (
-    (r"\bchess\b(?=\s+(?:pains?|felt|feels?|feeling|tight\w*|hurt\w*|pressure|strap|was|is|went|ache\w*))", "chest"),
+    (r"\bnoo\b(?=\s*+(?:[.!?,;]|$|idea\b))", "no"),  # "any chest pain? nooo", "nooo idea why"; not "nooo chest pain again"
+    (r"\bchess\b(?=\s+(?:pains?|felt\s+(?:tight|heavy)|tightness|pressure|strap))|(?<=\bmy\s)chess\b", "chest"),
     (r"\bbreadth\b", "breath"),
-    (r"\b(went|gone|goes|going|is|was|felt|feels|feeling|bit|slightly|totally|arm|hand|hands|fingers|foot|leg)\s+num\b",
-     r"\1 numb"),
-    (r"\btinkl(ing|y|e)\b(?=\s+(?:in|down|into|up|through|along)\s+(?:my|the|both)\b)", r"tingl\1"),
+    (r"(?<!bum's\s)(?<!bum\s)(?<!butt\s)(?<!arse\s)"
+     r"\b(went|gone|goes|going|is|was|felt|feels|feeling|bit|slightly|totally|arm|hand|hands|fingers)\s+num\b"
+     r"(?!\s*+(?:\d|one|two|three|1st|2nd))", r"\1 numb"),
+    (r"\btinkl(ing|y|e)\b(?=\s+(?:in|down|into|up|through|along)\s+(?:my|the|both)\s+(?:left\s+|right\s+)?"
+     r"(?:arms?|hands?|fingers?|legs?|feet|foot|face|lips?|toes?|shoulders?)\b)", r"tingl\1"),
     (r"\b(?:nausia|nausious|nautious|nauseus|noshus|nausus|nauseaus|nausiated)\b", "nauseous"),
     (r"\bupper\s+bag\b", "upper back"),
-    (r"\b(go|spread|shoot|creep|mov|com|radiat|hurt|ach|throbb|tingl|burn|gasp|pant|puff|struggl|wheez|sweat|cough"
+    (r"\b(go|spread|shoot|creep|mov|com|radiat|hurt|ach|throbb|tingl|burn|gasp|pant|struggl|wheez|sweat|cough"
      r"|spitt|vomit|limp|bleed)in\b", r"\1ing"),
     (r"(?<=[a-z])\s+n\s+(?=[a-z])", " and "),
-    (r"\bwks\b", "weeks"), (r"\bwk\b", "week"), (r"\brn\b", "right now"), (r"\bw/o\b", "without"),
+    (r"\bwks\b", "weeks"), (r"\bwk\b", "week"), (r"\brn\b", "right now"), (r"\bw/o(?:ut)?\b", "without"),
+    (r"\bw/e\b", "weekend"),
     (r"\bw/(?=\s|[a-z])\s*+", "with "), (r"\bsmth\b", "something"), (r"\babt\b", "about"),
 )]
+
+
+def _held(m: re.Match[str]) -> str:
+    return m.group(1) * (2 if m.group(1) in _HELD_TWICE else 1)
 
 
 def fix_typos(text: str) -> str:
     """Place words with one slip, as the runner meant them: "sholder blades", "uper back", "thorasic"; and the
     forms of a hurried or dictated note (see ``_HURRIED``)."""
-    text = _HELD_LETTERS.sub(r"\1", text)
+    text = _HELD_LETTERS.sub(_held, text)
     for pattern, replacement in _HURRIED:
         text = pattern.sub(replacement, text)
     text = _SPLIT_JOINED.sub(lambda m: "upper back" if m.group(1) else m.group(), text)

@@ -93,11 +93,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:mild|some|slight|severe|bad|sharp|got|getting|felt|feeling|(?:a\s+)?(?:bit|touch)\s+of|(?:a\s+)?little)\s+cp\b"
         r"(?!\s*+\d(?!\d?\s*+/\s*+10))(?!\s+(?:work|intervals?|efforts?|reps?|pace|power|tests?|marshals?|water|stations?"
         r"|volunteers?|up|w/?\s+(?:me|the|my|us)|with\s+(?:me|the|my|us)|loops?|laps?)\b)"
-        r"|(?<!\bat\s)(?<!\bto\s)(?<!\bthe\s)(?<!\bof\s)(?<!\bmy\s)(?<!\bw\s)(?<!\bw/\s)(?<!\bwith\s)(?<!\bheld\s)"
-        r"(?<!\bhave\s)(?<!\bhaving\s)(?<!\bfrom\s)(?<!\bstryd\s)(?<!\bnew\s)(?<!\bmore\s)\bcp(?:\s*+(?:"
+        # (the word before it read after "cp" is found: a lookbehind tried at every position is slow)
+        r"|\bcp(?<!\bat\scp)(?<!\bto\scp)(?<!\bthe\scp)(?<!\bof\scp)(?<!\bmy\scp)(?<!\bw\scp)(?<!\bw/\scp)(?<!\bwith\scp)"
+        r"(?<!\bheld\scp)(?<!\bhave\scp)(?<!\bhaving\scp)(?<!\bfrom\scp)(?<!\bstryd\scp)(?<!\bnew\scp)(?<!\bmore\scp)(?:\s*+(?:"
         r"\d{1,2}\s*+/\s*+10|[:=]?\s*+(?:pos(?:itive)?\b|\+(?:ve\b)?)|w/?\s+(?:sweat\w*|nause\w*|sob|dizz\w*|short|breath\w*)"
         r"|with\s+(?:the\s+)?(?:sweat\w*|nause\w*|dizz\w*|sob|breath\w*)\b"
         r"|(?:and|&|\+)\s*+(?:sob|short\s+of\s+breath|sweat\w*|nause\w*|dizz\w*|palp\w*|breathless\w*)\b"
+        r"|(?:->|→)\s*+(?:(?:in)?to\s+)?(?:the\s+|my\s+)?(?:(?:l|r|left|right)\.?\s*+)?(?:arm|jaw|neck)\b"
         r")|\s++(?:again\s+today|on\s+exertion|at\s+rest|came\s+on|present)\b"
         r"|\s++(?:again\s+)?on\s+(?:the\s+)?(?:hills?|climbs?|inclines?|uphills?)\b(?=[^.!?]{0,40}\b(?:again|eased|settled|stopp\w*"
         r"|walk\w*|\d+\s*min\w*|sweat\w*|sob|breath\w*|pain|tight\w*)\b))"
@@ -209,7 +211,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:talk|speak)\s+(?:walking|going|climbing)?\s*(?:up|on)\s+the\s+stairs\b"
         r"|\bbreathing\s+through\s+a\s+straw\b"
         # as a learner writes it: "the breath was missing", "I cannot take the air"
-        r"|\b(?:the\s+|my\s+)?breath\s+(?:was|is|were)\s+missing\b|\b(?:can't|cannot|couldn't|could\s+not)\s+take\s+(?:the\s+)?air\b"
+        r"|\b(?:the\s+|my\s+)?breath\s+(?:was|is|were)\s+missing\b|\b(?:can't|cannot|couldn't|could\s+not)\s+take\s+(?:the\s+)?air\b(?!\s+(?:quality|pollution|con\w*|out|in\s+(?:town|the\s+city)))"
         # working for breath at a pace that should not take it: "winded on a gentle downhill jog", "puffing like a
         # train at conversational pace", "laboured breathing on the flat from the first km" (not "laboured up the hill")
         rf"|\b{_WORKED_BREATH}\b[^.!?,]{{0,30}}?{_EASY_GOING}|{_EASY_GOING}[^.!?,]{{0,30}}?\b{_WORKED_BREATH}\b"
@@ -238,7 +240,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
     "radiating_pain": (("arm", "jaw", "neck"), (
         # shorthand: "CP -> L arm", "pain → jaw"
         r"\b(?:cp|pain|ache|pressure|tightness)\b[^.!?]{0,40}?(?:->|→)\s*+(?:(?:in)?to\s+)?(?:the\s+|my\s+)?(?:(?:l|r|left|right)\.?\s*+)?"
-        r"(?:arm|jaw|neck)\b|"
+        r"(?:arm|jaw|neck)\b(?!\s+(?:stretch\w*|exercises?|mobility|rolls?|massage|felt\s+better|better|sorted|drills?)\b)|"
         r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:(?!(?:i|we|he|she|they|once)\b)\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?"
         rf"(?:to|into|down|up|through)\s+(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?(?!-)|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
@@ -253,7 +255,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:pain|ache|aching)\s+(?:\w+\s+){0,3}?travel\w*\s+(?:\w+\s+){0,2}?(?:to|into|down|up|through)\s+"
         r"(?:\w+\s+){0,4}?(?:arms?|jaw|neck)\b"
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
-        r"(?:to|into|down|up|through|until|till)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
+        r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
         r"(?<!kings\s)(?<!king's\s)(?<!queens\s)(?<!queen's\s)(?:arms?|jaw|neck)\b"
         r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
@@ -268,7 +270,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:felt|feel|feeling|feels)\s+(?:\w+\s+){0,2}?sick\b(?!\s+of)|\bcold\s+sweats?\b|\bclammy\b"
         # "I was sick at 7k", "was physically sick", "spewed", "retching" (not "sick of the rain", "sick run!")
         # (the runner's: not "the trail was sick", "sick splits", "been sick with a cold all week", "spewing about the dnf")
-        r"|(?:^|(?<=\bi\s)|(?<=[,;:(]\s)|(?<=\band\s)|(?<=\bthen\s)|(?<=\bi've\s)|(?<=\bive\s))\s*+(?:was|been)\s+"
+        r"|(?:\bi\s+was|\bi've\s+been|\bive\s+been|\b(?:and|then)\s+was|(?<![a-z]\s)(?<![a-z'])was)\s+"
         r"(?:(?:physically|violently|actually|properly)\s+)?sick\b"
         r"(?!\s+(?:of|as|note|day|leave|bay|bug|run|time|pace|splits?|with\s+(?:a|the)\s+\w+|all\s+week|for\s+(?:a|the)\s+\w+)\b)"
         r"|\b(?:spewed|spew(?:ing)?\s+up|puk(?:ed|ing)|retch\w*|heaved\s+up\s+(?:my|the|all|everything|breakfast|lunch|dinner))\b"
@@ -376,7 +378,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
         r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap(?!\s+(?:on\s+the\s+(?:sofa|couch|grass|bed|floor|ground)|after)))\b|\bate\s+(?:the\s+)?(?:pavement|tarmac|concrete|dirt|gravel|mud|grass)\b"
-        r"|\b(?:went|fell|landed)\s+flat\s+on\s+my\s+face\b|\bi\s+(?:am|was|have)\s+fall\s+(?:on|in|down|over|from)\b"
+        r"|\b(?:went|fell|landed)\s+flat\s+on\s+my\s+face\b|\bi\s+(?:am|was|have)\s+fall\s+(?:on|in(?!\s+love)|down|over|from)\b"
         r"|\b(?:ended\s+up|went|landed)\s+face[\s-]+first\s+(?:in|into|on|onto)\s+(?:the\s+|a\s+)?(?:mud|ground|dirt|pavement|tarmac"
         r"|floor|grass|gravel|puddle|hedge|bush|brambles|nettles|trail|path|road|ice|snow|concrete)\b"
         # the dog that pulled me over ("She lunged at a squirrel and pulled me straight over"; not "coach pulled me over for a chat")
@@ -390,7 +392,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|cobbles)\b"
         r"(?![^.!?]{0,40}\bankle\b)"
         # "landed on my hip on the ice" (not "landed on my forefoot": a stride)
-        r"|(?:^|(?<=\bi\s)|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bthen\s))\s*+landed\s+"
+        r"|(?:\b(?:i|and|then)\s+|(?<![a-z]\s)(?<![a-z'])(?=l))landed\s+"
         r"(?:hard\s+|heavily\s+|awkwardly\s+|badly\s+|right\s+|smack\s+|full\s+)?(?:on|onto)\s+(?:my\s+)?"
         r"(?:hip|side|back|bum|butt|arse|backside|shoulder|elbow|wrist|hands?|knees?|face|head|coccyx|tailbone|ribs)\b"
         r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
@@ -460,7 +462,7 @@ BREATH_EFFORT = re.compile(r"\b(?:reps?|repeats?|intervals?|sprints?|strides|eff
 # ... or that passed at once ("completely breathless at the top of the final climb, but I recovered within a minute")
 BREATH_RECOVERED = re.compile(r"\brecovered\s+(?:within|in|after)\s+(?:a|one|\d+|a\s+few)\s+(?:minute|min|sec|moment)\w*\b")
 # a left arm painful for a reason of its own
-ARM_CAUSE = re.compile(r"\b(?:jab|vaccin\w*|injection|booster|bench|press|gym|weights|tattoo|blood\s+test"
+ARM_CAUSE = re.compile(r"\b(?:jab|vaccin\w*|injection|booster|bench|press|gym|weights|tattoo|blood\s+test|carrying|carried"
                        r"|(?:fell|landed)\s+(?:on|onto)\s+(?:my\s+)?(?:left\s+)?arm)\b")
 # ...unless something about it is not ordinary
 BREATH_UNUSUAL = re.compile(

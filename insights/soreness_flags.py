@@ -153,6 +153,9 @@ _GENERAL_QUESTION = re.compile(r"\s*+(?:is|are|can|could|does|do|should|would|wh
 # spread to the arm in runners? mine never has", "asking for a friend: is chest pain on a run ever normal? I'm
 # fine", "chest pain when running - when to see a doctor? reading up before my first marathon")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b")
+_IN_GENERAL = re.compile(r"\b(?:ever|in\s+runners|in\s+general|when\s+to\s+see|how\s+common|is\s+it\s+normal\s+to|do\s+people)\b")
+_THIS_TIME = re.compile(r"\b(?:today|this\s+morning|tonight|mid[\s-]run|since\s+the\s+(?:run|race|session|finish|start)|again"
+                        r"|now)\b|\bat\s+\d")
 _NONE_OF_MINE = re.compile(r"\s*+(?:(?:but\s+)?(?:i'm|im|i\s+am)\s+(?:fine|ok|okay|good)|mine\s+(?:never|hasn't|hasnt|doesn't|doesnt)"
                            r"|(?:i've\s+|ive\s+|i\s+have\s+)?never\s+had\s+(?:it|that|this|one)|no\s+symptoms|not\s+me\b|reading\s+up)")
 # two symptoms in one breath share their time and person: "sick and sweaty", "dizzy, clammy"
@@ -408,8 +411,8 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         if sentences.asked(index) and _GENERAL_QUESTION.match(sentence) and \
                 _ASKING_FOR.match(sentences.next_sentence(index)):
             continue  # "Is a cough with blood normal? Asking for my flatmate, she's freaking out."
-        if sentences.asked(index) and not _FIRST_PERSON.search(sentence) and \
-                _NONE_OF_MINE.match(sentences.next_sentence(index)):
+        if sentences.asked(index) and _IN_GENERAL.search(sentence) and not _FIRST_PERSON.search(sentence) \
+                and not _THIS_TIME.search(sentence) and _NONE_OF_MINE.match(sentences.next_sentence(index)):
             continue  # "does upper back pain ever spread to the arm in runners? mine never has"
         answered_no = _answered_no(sentences, index)
         denied = set()
@@ -454,9 +457,10 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
                 said = context.AFFIRMED  # "A kid on a scooter knocked me flying": the runner fell
             if said == context.OTHER or (said == context.HYPOTHETICAL and not flag_words.UNSURE.search(sentence, lo, hi)):
                 continue  # someone else's, or a worry; "not sure if it's chest pain" still tells of one
-            if code == "after_fall" and context.LONG_AGO.search(sentence, lo, hi):
+            if code == "after_fall" and context.LONG_AGO.search(sentence, lo, hi) and not _THIS_TIME.search(sentence, lo, hi):
                 continue  # "since the bike crash two years ago": long ago, whatever hurts today
-            if said == context.PAST and (code not in _OVER_TIME or context.LONG_AGO.search(sentence, lo, hi)):
+            if said == context.PAST and (code not in _OVER_TIME or (context.LONG_AGO.search(sentence, lo, hi)
+                                                                    and not _THIS_TIME.search(sentence, lo, hi))):
                 if code not in _OVER_TIME:  # a fall long ago that "still hurts when it rains" stays long ago
                     past.setdefault(index, []).append((start, code))
                 continue  # a crash yesterday with pain today, weight lost over the last month: still red flags

@@ -25,11 +25,13 @@ _PLACE_WORDS = (
 _SEPARATOR = r"[,()]|\s[-–—]+\s|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]+"
 # "denies": a clinician's no, as runners who work in health write their notes (not "denied", "denying": "was
 # denied a sub 20 by chest pain", "been denying the chest pain for weeks")
-_NEGATOR = (r"(?:\b(?:no|not|never|without|zero|nil|nor|neither|none|nothing|cannot|almost|nearly|free\s+of"
+# ("nothing special" is an ordinary run, not a no; "nothing special like chest pain" is one)
+_NEGATOR = (r"(?:\b(?:no|not|never|without|zero|nil|nor|neither|none|nothing(?!\s+(?:special|exciting|new|unusual)\b(?!\s+like\b))"
+            r"|cannot|almost|nearly|free\s+of"
             r"|denies|neg(?:ative)?\s+for)\b|n't\b"
             r"|\b(?:did|do|does|was|were|is|are|has|have|had|could|can|wo)nt\b)")
 # Words that end a negation's reach: in "no rain just a tight upper back" the "just" does.
-_BREAK = (r"(?:just|only|still|some|except|apart|now|then|also|plus|yet|instead|rather|mild|slight|slightly|special|exciting"
+_BREAK = (r"(?:just|only|still|some|except|apart|now|then|also|plus|yet|instead|rather|mild|slight|slightly"
           r"|bit|little|quite|pretty|lots?|even\s+(?:with|though)|sure"
           # unsure, not a denial: "can't tell if it's muscle or chest pain", "no idea if that was chest pain"
           r"|(?:tell|know|say|decide|work\s+out|figure\s+out|be\s+sure|idea|clue)\s+(?:if|whether))\b")  # "not sure if it's chest pain" denies nothing
