@@ -329,23 +329,23 @@ _SPLIT_JOINED = re.compile(r"(?<!#)\bupper(back|bak|bck)\b|\bshoulderblades?\b")
 # Each form is tied to the words around it: "chess club", "the tinkling of the wind chimes" stay as they are.
 _HELD_LETTERS = re.compile(r"([a-z])\1{2,}")
 _HELD_TWICE = frozenset("oels")  # "nooo" stays "noo" (a groan, not a "no"), "stilll" "still", "feeeling" "feeling"
-_HURRIED = [(re.compile(pattern), replacement) for pattern, replacement in (
-    (r"\bnoo\b(?=\s*+(?:[.!?,;]|$|idea\b))", "no"),  # "any chest pain? nooo", "nooo idea why"; not "nooo chest pain again"
-    (r"\bchess\b(?=\s+(?:pains?|felt\s+(?:tight|heavy)|tightness|pressure|strap))|(?<=\bmy\s)chess\b", "chest"),
-    (r"\bbreadth\b", "breath"),
-    (r"(?<!bum's\s)(?<!bum\s)(?<!butt\s)(?<!arse\s)"
+_HURRIED = [(needle, re.compile(pattern), replacement) for needle, pattern, replacement in (  # (needle: run only then)
+    ("noo", r"\bnoo\b(?=\s*+(?:[.!?,;]|$|idea\b))", "no"),  # "any chest pain? nooo", "nooo idea why"; not "nooo chest pain again"
+    ("chess", r"\bchess\b(?=\s+(?:pains?|felt\s+(?:tight|heavy)|tightness|pressure|strap))|(?<=\bmy\s)chess\b", "chest"),
+    ("breadth", r"\bbreadth\b", "breath"),
+    ("num", r"(?<!bum's\s)(?<!bum\s)(?<!butt\s)(?<!arse\s)"
      r"\b(went|gone|goes|going|is|was|felt|feels|feeling|bit|slightly|totally|arm|hand|hands|fingers)\s+num\b"
      r"(?!\s*+(?:\d|one|two|three|1st|2nd))", r"\1 numb"),
-    (r"\btinkl(ing|y|e)\b(?=\s+(?:in|down|into|up|through|along)\s+(?:my|the|both)\s+(?:left\s+|right\s+)?"
+    ("tinkl", r"\btinkl(ing|y|e)\b(?=\s+(?:in|down|into|up|through|along)\s+(?:my|the|both)\s+(?:left\s+|right\s+)?"
      r"(?:arms?|hands?|fingers?|legs?|feet|foot|face|lips?|toes?|shoulders?)\b)", r"tingl\1"),
-    (r"\b(?:nausia|nausious|nautious|nauseus|noshus|nausus|nauseaus|nausiated)\b", "nauseous"),
-    (r"\bupper\s+bag\b", "upper back"),
-    (r"\b(go|spread|shoot|creep|mov|com|radiat|hurt|ach|throbb|tingl|burn|gasp|pant|struggl|wheez|sweat|cough"
+    ("n", r"\b(?:nausia|nausious|nautious|nauseus|noshus|nausus|nauseaus|nausiated)\b", "nauseous"),
+    ("upper bag", r"\bupper\s+bag\b", "upper back"),
+    ("in ", r"\b(go|spread|shoot|creep|mov|com|radiat|hurt|ach|throbb|tingl|burn|gasp|pant|struggl|wheez|sweat|cough"
      r"|spitt|vomit|limp|bleed)in\b", r"\1ing"),
-    (r"(?<=[a-z])\s+n\s+(?=[a-z])", " and "),
-    (r"\bwks\b", "weeks"), (r"\bwk\b", "week"), (r"\brn\b", "right now"), (r"\bw/o(?:ut)?\b", "without"),
-    (r"\bw/e\b", "weekend"),
-    (r"\bw/(?=\s|[a-z])\s*+", "with "), (r"\bsmth\b", "something"), (r"\babt\b", "about"),
+    (" n ", r"(?<=[a-z])\s+n\s+(?=[a-z])", " and "),
+    ("wk", r"\bwks\b", "weeks"), ("wk", r"\bwk\b", "week"), ("rn", r"\brn\b", "right now"),
+    ("w/", r"\bw/o(?:ut)?\b", "without"), ("w/", r"\bw/e\b", "weekend"), ("w/", r"\bw/(?=\s|[a-z])\s*+", "with "),
+    ("smth", r"\bsmth\b", "something"), ("abt", r"\babt\b", "about"),
 )]
 
 
@@ -357,8 +357,9 @@ def fix_typos(text: str) -> str:
     """Place words with one slip, as the runner meant them: "sholder blades", "uper back", "thorasic"; and the
     forms of a hurried or dictated note (see ``_HURRIED``)."""
     text = _HELD_LETTERS.sub(_held, text)
-    for pattern, replacement in _HURRIED:
-        text = pattern.sub(replacement, text)
+    for needle, pattern, replacement in _HURRIED:
+        if needle in text:
+            text = pattern.sub(replacement, text)
     text = _SPLIT_JOINED.sub(lambda m: "upper back" if m.group(1) else m.group(), text)
     text = _SORE_TYPO.sub(lambda m: _SORE_TYPOS[m.group()], text)
     return _WORD.sub(_fix, text)
