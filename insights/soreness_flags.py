@@ -61,6 +61,24 @@ Special cases, leaning toward the runner's safety where the words allow it:
 * a fall today counts with pain or with an injury told near it ("wrist
   swollen and throbbing"); a "no" reaches along a list whose other items we
   do not read ("No upper back pain, stiffness or chest pain").
+* a clinician's no counts as one: "pt denies CP, SOB, N/V, fever" denies the
+  whole list, "neg for CP/SOB/fever", "haemoptysis: neg", "SOB -, CP -"; but
+  "denied a sub 20 by chest pain", "negative splits" and "can't deny the
+  chest pain" deny nothing. "CP" alone is chest pain only with a symptom's
+  words around it ("some CP at 4k", "CP w sweating"): it is also a
+  checkpoint, critical power, a park, a person;
+* a word quoted and taken back ("scratch the 'short of breath' from the
+  title", "the 'fever' in my title is marathon fever"), or what the title
+  said with a correction that says what it was instead ("title said chest
+  pain, my mistake - meant CHEST STRAP pain"), is not a report: the title is
+  read on its own;
+* a question about a symptom in general ("does upper back pain ever spread
+  to the arm in runners?") answered "mine never has" or "I'm fine" is not a
+  report; one that names today ("chest pain at 5k today - normal?") is.
+
+Hurried and dictated notes ("CHESTTTT", "chess pain", "shortness of breadth",
+"goin into my jaw", "last wk", "none rn") are read as meant: see
+:func:`insights.soreness_context.fix_typos`.
 
 Whose a mention is, including company ("ran with my friend and chest felt
 tight" is the runner's), is read in :mod:`insights.soreness_context`; when it
