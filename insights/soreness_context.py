@@ -331,10 +331,10 @@ _HELD_LETTERS = re.compile(r"([a-z])\1{2,}")
 _HELD_TWICE = frozenset("oels")  # "nooo" stays "noo" (a groan, not a "no"), "stilll" "still", "feeeling" "feeling"
 _HURRIED = [(needle, re.compile(pattern), replacement) for needle, pattern, replacement in (  # (needle: run only then)
     ("noo", r"\bnoo\b(?=\s*+(?:[.!?,;]|$|idea\b))", "no"),  # "any chest pain? nooo", "nooo idea why"; not "nooo chest pain again"
-    ("chess", r"\bchess\b(?=\s+(?:pains?|felt\s+(?:tight|heavy)|tightness|pressure|strap))|(?<=\bmy\s)chess\b", "chest"),
+    ("chess", r"\bchess\b(?=\s+(?:pains?|felt\s+tight|tightness|pressure|strap))|(?<=\bmy\s)chess\b", "chest"),
     ("breadth", r"\bbreadth\b", "breath"),
     ("num", r"(?<!bum's\s)(?<!bum\s)(?<!butt\s)(?<!arse\s)"
-     r"\b(went|gone|goes|going|is|was|felt|feels|feeling|bit|slightly|totally|arm|hand|hands|fingers)\s+num\b"
+     r"\b(went|gone|goes|going|is|was|bit|slightly|totally|arm|hand|hands|fingers)\s+num\b"
      r"(?!\s*+(?:\d|one|two|three|1st|2nd))", r"\1 numb"),
     ("tinkl", r"\btinkl(ing|y|e)\b(?=\s+(?:in|down|into|up|through|along)\s+(?:my|the|both)\s+(?:left\s+|right\s+)?"
      r"(?:arms?|hands?|fingers?|legs?|feet|foot|face|lips?|toes?|shoulders?)\b)", r"tingl\1"),

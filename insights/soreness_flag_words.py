@@ -93,16 +93,21 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:mild|some|slight|severe|bad|sharp|got|getting|felt|feeling|(?:a\s+)?(?:bit|touch)\s+of|(?:a\s+)?little)\s+cp\b"
         r"(?!\s*+\d(?!\d?\s*+/\s*+10))(?!\s+(?:work|intervals?|efforts?|reps?|pace|power|tests?|marshals?|water|stations?"
         r"|volunteers?|up|w/?\s+(?:me|the|my|us)|with\s+(?:me|the|my|us)|loops?|laps?)\b)"
+        # ... and only where a symptom's place or time follows (not critical power's "mild CP drift", "slight CP
+        # bump", "feeling CP creep up", "little CP block", nor "bad CP placement")
+        r"(?=\s*+(?:$|[,.;!?+&]|\d{1,2}\s*+/\s*+10|(?:at|again|on|and|w|with|during|today|when|while|radiat\w*|after|for)\b))"
         # (the word before it read after "cp" is found: a lookbehind tried at every position is slow)
         r"|\bcp(?<!\bat\scp)(?<!\bto\scp)(?<!\bthe\scp)(?<!\bof\scp)(?<!\bmy\scp)(?<!\bw\scp)(?<!\bw/\scp)(?<!\bwith\scp)"
-        r"(?<!\bheld\scp)(?<!\bhave\scp)(?<!\bhaving\scp)(?<!\bfrom\scp)(?<!\bstryd\scp)(?<!\bnew\scp)(?<!\bmore\scp)(?:\s*+(?:"
+        r"(?<!\bheld\scp)(?<!\bhave\scp)(?<!\bhaving\scp)(?<!\bfrom\scp)(?<!\bstryd\scp)(?<!\bnew\scp)(?<!\bmore\scp)"
+        r"(?<!\breached\scp)(?<!\bmissed\scp)(?<!\bnext\scp)(?<!\blast\scp)(?<!\beach\scp)(?<!\bevery\scp)(?:\s*+(?:"
         r"\d{1,2}\s*+/\s*+10|[:=]?\s*+(?:pos(?:itive)?\b|\+(?:ve\b)?)|w/?\s+(?:sweat\w*|nause\w*|sob|dizz\w*|short|breath\w*)"
         r"|with\s+(?:the\s+)?(?:sweat\w*|nause\w*|dizz\w*|sob|breath\w*)\b"
         r"|(?:and|&|\+)\s*+(?:sob|short\s+of\s+breath|sweat\w*|nause\w*|dizz\w*|palp\w*|breathless\w*)\b"
         r"|(?:->|→)\s*+(?:(?:in)?to\s+)?(?:the\s+|my\s+)?(?:(?:l|r|left|right)\.?\s*+)?(?:arm|jaw|neck)\b"
+        r"(?!\s*+(?:warmers?|sleeves?|bands?|stretch\w*|swing|carriage|exercises?|mobility|rolls?|massage|felt\s+better|better|sorted|drills?|clench\w*)\b)"
         r")|\s++(?:again\s+today|on\s+exertion|at\s+rest|came\s+on|present)\b"
         r"|\s++(?:again\s+)?on\s+(?:the\s+)?(?:hills?|climbs?|inclines?|uphills?)\b(?=[^.!?]{0,40}\b(?:again|eased|settled|stopp\w*"
-        r"|walk\w*|\d+\s*min\w*|sweat\w*|sob|breath\w*|pain|tight\w*)\b))"
+        r"|walk\w*|sweat\w*|sob|breath\w*|pain|tight\w*)\b))"
         r"|\b(?:retrosternal|substernal)\s+(?:pain|pressure|tightness|discomfort|ache|heaviness|burning)\b|"
         r"\b(?:crushing|squeezing|squeezy|heavy|tight|burning|pressing)\s+(?:\w+\s+){0,2}?(?:behind|in|across|on|around"
         r"|through|under)\s+(?:(?:my|the)\s+)?(?:(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?)?"
@@ -211,7 +216,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:talk|speak)\s+(?:walking|going|climbing)?\s*(?:up|on)\s+the\s+stairs\b"
         r"|\bbreathing\s+through\s+a\s+straw\b"
         # as a learner writes it: "the breath was missing", "I cannot take the air"
-        r"|\b(?:the\s+|my\s+)?breath\s+(?:was|is|were)\s+missing\b|\b(?:can't|cannot|couldn't|could\s+not)\s+take\s+(?:the\s+)?air\b(?!\s+(?:quality|pollution|con\w*|out|in\s+(?:town|the\s+city)))"
+        r"|\b(?:the\s+|my\s+)?breath\s+(?:was|is|were)\s+missing\b|\b(?:can't|cannot|couldn't|could\s+not)\s+take\s+(?:the\s+)?air\b(?=\s*+(?:[,.;!?]|$|(?:and|when|while|even|since|after|walking|sitting|lying|now)\b))"
         # working for breath at a pace that should not take it: "winded on a gentle downhill jog", "puffing like a
         # train at conversational pace", "laboured breathing on the flat from the first km" (not "laboured up the hill")
         rf"|\b{_WORKED_BREATH}\b[^.!?,]{{0,30}}?{_EASY_GOING}|{_EASY_GOING}[^.!?,]{{0,30}}?\b{_WORKED_BREATH}\b"
@@ -240,13 +245,15 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
     "radiating_pain": (("arm", "jaw", "neck"), (
         # shorthand: "CP -> L arm", "pain → jaw"
         r"\b(?:cp|pain|ache|pressure|tightness)\b[^.!?]{0,40}?(?:->|→)\s*+(?:(?:in)?to\s+)?(?:the\s+|my\s+)?(?:(?:l|r|left|right)\.?\s*+)?"
-        r"(?:arm|jaw|neck)\b(?!\s+(?:stretch\w*|exercises?|mobility|rolls?|massage|felt\s+better|better|sorted|drills?)\b)|"
+        r"(?:arm|jaw|neck)\b(?!\s*+(?:warmers?|sleeves?|bands?|stretch\w*|swing|carriage|exercises?|mobility|rolls?|massage|felt\s+better|better|sorted|drills?|clench\w*)\b)|"
         r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:(?!(?:i|we|he|she|they|once)\b)\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?"
         rf"(?:to|into|down|up|through)\s+(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?(?!-)|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
         rf"|\b(?:pain(?!\s+in\s+the\s+(?:neck|arse|ass|butt|backside)\b)|ache|aching|pressure|tightness|twinge)\s+{_WHERE}"
         rf"(?:and\s+)?(?:which\s+|that\s+)?(?:went|moved|shot|spread\w*|travel\w*|radiat\w*|shooting|crept|creeping"
-        rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through|until|till)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
+        rf"|goes|go|going)\s+(?:up\s+|down\s+|right\s+)?(?:to|into|down|up|through)\s+{_LIMB_PART}(?:arms?|jaw|neck)\b"
+        # a learner's "the pain of the back goes until the jaw"
+        r"|\b(?:pain|ache)\b[^.!?]{0,30}?\b(?:goes|went)\s+(?:until|till)\s+(?:the\s+|my\s+)?(?:left\s+|right\s+)?(?:jaw|neck|arms?)\b"
         # "Upper back pain, then it went down my left arm"
         rf"|\b(?:pain|ache|aching|twinge|pressure|tightness)\b[^.!?]{{0,120}}?(?:,\s*+|\s+)(?:and\s+)?(?:then\s+)?it\s+"
         rf"(?:(?:then|started|starts|began|kept)\s+)?(?:went|moved|shot|spread|travelled|traveled|radiated|go|goes|going|spreads"
@@ -273,7 +280,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|(?:\bi\s+was|\bi've\s+been|\bive\s+been|\b(?:and|then)\s+was|(?<![a-z]\s)(?<![a-z'])was)\s+"
         r"(?:(?:physically|violently|actually|properly)\s+)?sick\b"
         r"(?!\s+(?:of|as|note|day|leave|bay|bug|run|time|pace|splits?|with\s+(?:a|the)\s+\w+|all\s+week|for\s+(?:a|the)\s+\w+)\b)"
-        r"|\b(?:spewed|spew(?:ing)?\s+up|puk(?:ed|ing)|retch\w*|heaved\s+up\s+(?:my|the|all|everything|breakfast|lunch|dinner))\b"
+        r"|\b(?:spewed|spew(?:ing)?\s+up|puk(?:ed|ing)|retch\w*|heaved\s+up\s+(?:my\s+(?:breakfast|lunch|dinner|guts|gel)|everything|breakfast|lunch|dinner))\b"
         r"|\bi\s+(?:was\s+)?sweat(?:ed|ing)?\s+(?:very\s+much|so\s+much|a\s+lot|like\s+(?:crazy|mad))\b"
         r"|\bbroke\s+(?:out\s+)?in(?:to)?\s+a\s+(?:cold\s+)?sweat\b|\bsweat\w*\s+(?:at rest|for no reason)"
         r"|\bsweat\w*\s+(?:\w+\s+){0,3}?(?:with|from|because of)\s+(?:the\s+)?pain\b")),
@@ -337,7 +344,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?<!gold\s)(?<!olympic\s)\bfever\w*+(?!\s+(?:pitch|dream|pace|speed|tempo|rate))|\bfebrile\b|\bnight\s+sweats\b"
         r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
         r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside)\b|\s+today\s+of\b)"
-        r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b"
+        # (not the weather: "Temp 39 in Adelaide", "38.5 degrees in the shade")
+        r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b(?!\s*+(?:°\s*+)?(?:degrees?\s+)?(?:[cf]\s+)?(?:in\s+the\s+shade|outside|out\s+there|forecast|in\s+(?!the\s+(?:morning|evening|night))[a-z]+))"
         # "running temperatures of 38 since Tuesday" (not "in temperatures of 38", "temps of 40 in Dubai", "forecast")
         r"|(?<!\bin\s)\btemp(?:erature)?s\s+of\s+(?:3[89]|4[01]|10[0-4])\b"
         r"(?![^.!?]{0,30}?\b(?:in\s+(?!it\b)[a-z]+|forecast|outside|out\s+there|degrees|heat|sun|weather|humid\w*)\b)"
@@ -353,7 +361,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:3[89]|4[01]|10[0-4])[.·]\d(?:\s*+°?\s*+[cf]\b)?\s+on\s+the\s+thermometer\b"
         r"|\bstill\s+(?:at\s+)?(?:3[89]|4[01])[.·]\d(?!\s*+(?:k|km|mi|miles?|kg|kilos?|lbs?|min\w*|s|secs?)\b)"
         # "Today: 38.6 and shivery", after "Yesterday: fever 38.8"
-        r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d")),
+        r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d(?!\s*+(?:°\s*+)?(?:degrees?\s+)?(?:[cf]\s+)?(?:in\s+the\s+shade|outside|out\s+there|forecast|in\s+(?!the\s+(?:morning|evening|night))[a-z]+))")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror",
                     "caught", "doored", "tumbled", "ate", "kissed", "face first", "face-first"), (
@@ -377,7 +385,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?=\s*+(?:[,.;!]|$|(?:and|on|onto|at|down|off)\b(?!-)))"
         r"|\b(?:knocked|bowled)\s+me\s+(?:flying|over)\b|\b(?:got|was|been|getting|get)\s+knocked\s+(?:flying|over|down)\b"
         r"|\b(?:knocked|bowled)\s+(?:flying|over)\s+by\s+(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:dog|cyclist|bike|runner|kid|car"
-        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap(?!\s+(?:on\s+the\s+(?:sofa|couch|grass|bed|floor|ground)|after)))\b|\bate\s+(?:the\s+)?(?:pavement|tarmac|concrete|dirt|gravel|mud|grass)\b"
+        r"|van|scooter|child)\b|\bslipped\s+(?:on|and|over|off|down)\b(?!\s+(?:(?:my|the|a|some)\s+)?(?:new\s+)?(?:shoes|trainers|jacket|vest|top|kit|socks"
+        r"|gloves|hat|headphones|earbuds|watch|tights|shorts)\b)(?!\s+to\b)|\bstacked\s+it\b|\bwent\s+down\s+(?:hard|heavily|in\s+a\s+heap(?!\s+(?:on\s+the\s+(?:sofa|couch|grass|bed|floor|ground)|after)))\b|\bate\s+(?:the\s+)?(?:pavement|tarmac|concrete|dirt|gravel|mud|grass)\b"
         r"|\b(?:went|fell|landed)\s+flat\s+on\s+my\s+face\b|\bi\s+(?:am|was|have)\s+fall\s+(?:on|in(?!\s+love)|down|over|from)\b"
         r"|\b(?:ended\s+up|went|landed)\s+face[\s-]+first\s+(?:in|into|on|onto)\s+(?:the\s+|a\s+)?(?:mud|ground|dirt|pavement|tarmac"
         r"|floor|grass|gravel|puddle|hedge|bush|brambles|nettles|trail|path|road|ice|snow|concrete)\b"
@@ -389,15 +398,16 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|loose|stones)\b"
         # ... or on the trail, unless it was the ankle that went ("went over on the kerb, ankle a bit sore": a sprain)
         r"|(?<!ankle,\s)(?<!ankle\s)(?<!ankle\sand\s)\bwent\s+over\s+on\s+(?:the\s+|a\s+)?(?:trail|kerb|curb|rocks?|descent"
-        r"|cobbles)\b"
+        r"|cobbles)\b(?![^.!?]{0,40}\b(?:stayed\s+(?:up|upright|on\s+my\s+feet)|kept\s+my\s+feet|no\s+damage)\b)"
         r"(?![^.!?]{0,40}\bankle\b)"
         # "landed on my hip on the ice" (not "landed on my forefoot": a stride)
         r"|(?:\b(?:i|and|then)\s+|(?<![a-z]\s)(?<![a-z'])(?=l))landed\s+"
         r"(?:hard\s+|heavily\s+|awkwardly\s+|badly\s+|right\s+|smack\s+|full\s+)?(?:on|onto)\s+(?:my\s+)?"
         r"(?:hip|side|back|bum|butt|arse|backside|shoulder|elbow|wrist|hands?|knees?|face|head|coccyx|tailbone|ribs)\b"
+        r"(?!\s+(?:on|in)\s+(?:the\s+|my\s+)?(?:sofa|couch|bed|mat|crash\s+mat|floor\s+after))"
         r"|\bwent\s+down\s+on\s+(?:the\s+|some\s+)?(?:wet|ice|icy|mud|muddy|slippery|gravel|kerb|curb|pavement|tarmac|rocks?|boardwalk|black\s+ice|leaves|cobbles)\b"
         r"|\bface[\s-]?plant\w*|\b(?:arse|ass)\s+over\s+(?:tit|teakettle|elbow)\b|\bcrashed\s+(?:my\s+bike|into|off)\b|\b(?:bike|cycling)\s+crash\b"
-        r"|\bcame\s+off\s+(?:my|the)\s+(?:(?:tt|road|mountain|gravel|race|new|push)\s+)?bike\b(?!\s+(?:in\s+\d|feeling|into\s+t2"
+        r"|\bcame\s+off\s+(?:my|the)\s+(?:(?:tt|road|mountain|gravel|race|new|push)\s+)?bike\b(?!\s+(?:in\s+\d|at\s+\d{1,2}:\d\d|feeling|into\s+t2"
         r"|onto\s+the\s+run|and\s+(?:ran|onto|straight)))|\b(?:got|was|been|getting)\s+doored\b"
         r"|(?:(?<=\bi\s)|(?<=\bwe\s)|(?<=\bthen\s)|(?<=\band\s)|(?<!\w)(?<!\w\s))tumbled\s+(?:down|over|off|into)\b|\bhit\s+by\s+a\s+(?:car|bike|cyclist|van|bus|lorry|truck)\b"
         r"|\b(?:car|van|bus|bike|cyclist|lorry|truck|scooter|runner|dog|taxi|cab|motorbike|mirror)\s+(?:clipped|hit|knocked"
@@ -413,7 +423,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|lamp\s*post|railings?|kerb|curb|verge))\b|\bknocked\s+(?:off|over|down)\s+"
         r"(?:(?:my|the)\s+bike|by)\b|\bclipped\s+by\s+(?:a|the)\b|\bcrashed\s+(?:the|my)\s+bike\b"
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
-        r"|\btook\s+a\s+tumble\b|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|at|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b"
+        r"|\btook\s+a\s+tumble\b(?![^.!?]{0,30}\b(?:rankings|standings|league|table|stocks?|prices?|results)\b)|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b(?!\s+running)"
         r"|\blanded\s+(?:hard\s+|heavily\s+|flat\s+|badly\s+|right\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
     "weight_loss": (("weight", "losing", "without", "dieting", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
                      "increased", "w/o", "unintention", "unexplained", "wt loss"), (
@@ -519,7 +529,7 @@ FALL_INJURY = re.compile(
     r"|swollen|swelling(?:\s+up)?|puffed\s+up|swelled(?:\s+up)?|ballooned|busted(?:\s+open)?|broke(?=\s+in\b)|dislocated|throbbing"
     r"|bleeding|bruised|grazed|scraped"
     r"|stinging|shredded|bloody|bloodied)\b"
-    r"|\b(?:it's|its|it\s+is)\s+swelling\s+up\b|\bthink\s+it(?:'s|\s+is|\s+might\s+be|\s+may\s+be)\s+broken\b"
+    r"|\b(?:it's|its|it\s+is)\s+(?:swelling\s+up|swollen|bruised|throbbing|bleeding)\b|\bthink\s+it(?:'s|\s+is|\s+might\s+be|\s+may\s+be)\s+broken\b"
     r"|\b(?:i'm|im|i\s+am|i\s+was|and|now)\s+limping\b|\bhobbl(?:ed|ing)\s+(?:off|home|back|in|the\s+(?:last|rest))\b|\bconcuss(?:ed|ion)\b|\bbig\s+lump\b")
 # "Face planted on the cobbles, split my chin and my jaw aches": the jaw hit the ground
 # "couldn't speak sitting down at the finish, tears everywhere": moved, not out of breath

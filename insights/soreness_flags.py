@@ -100,13 +100,13 @@ _WITH_PAIN = re.compile(r"\b(?:with|from|because\s+of|and|while)\s+(?:the|my|tha
                         r"(?:pain|ache)\b"
                         r"|\bwith\s+it\b|\bwith\s+(?:a|the|my|that)\s+(?:(?:really|very|bit|so)\s+)?(?:tight|heavy|painful|sore"
                         r"|crushing|squeez\w*)\s+chest\b|\bwith\s+(?:the\s+|that\s+)?(?:chest\s+(?:pain|tightness)|tightness)\b")
-_BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|degrees|effort|intervals?|reps"
+_BENIGN_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|sun|degrees?|effort|intervals?|reps"
                            r"|sprints?|400s|800s|pb|parkrun|finish|race|dog|baby|kids?|hangover|bug|virus)\b")
 _SAID_NO_NEXT = re.compile(r"(?:a:\s*)?(?:no|nope|none|nah|not at all|not really(?:\W+no)?|yeah\W+nah|negative|nil|0)"
                            r"(?:\s+to\s+(?:all|both|any|each|either)(?:\s+\w+)?|\s+of\s+(?:them|those|these|the\s+above))?"
                            r"(?:\W+(?:all\s+good|all\s+fine|fine|ok|okay|thankfully|luckily|phew))?\W*")
 _DENIED_CAUSE = re.compile(r"\b(?:no|not|nowhere\s+near|barely|wasn't|wasnt|without|never|\w+n't)\b[^,;.]*$")
-_NEAR_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|hangover|bug|virus|at\s+the\s+finish"
+_NEAR_CAUSE = re.compile(r"\b(?:gels?|food|pizza|curry|beer|drink\w*|heat|hot|humid\w*|degrees?|hangover|bug|virus|at\s+the\s+finish"
                          r"|too\s+(?:hard|fast)|all\s+out|max\s+effort)\b")
 _CAUSE_REACH = 40  # characters either side of a sweat or sickness clause read for a cause
 _PAIN_FLAGS = frozenset({"chest_pain", "radiating_pain"})
@@ -171,11 +171,13 @@ _GENERAL_QUESTION = re.compile(r"\s*+(?:is|are|can|could|does|do|should|would|wh
 # spread to the arm in runners? mine never has", "asking for a friend: is chest pain on a run ever normal? I'm
 # fine", "chest pain when running - when to see a doctor? reading up before my first marathon")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|my|me|mine|myself)\b")
-_IN_GENERAL = re.compile(r"\b(?:ever|in\s+runners|in\s+general|when\s+to\s+see|how\s+common|is\s+it\s+normal\s+to|do\s+people)\b")
+_IN_GENERAL = re.compile(r"\b(?:ever|in\s+(?:runners|marathoners|athletes)|in\s+general|when\s+to\s+see|how\s+common"
+                         r"|is\s+it\s+normal\s+to|do\s+people)\b")
 _THIS_TIME = re.compile(r"\b(?:today|this\s+morning|tonight|mid[\s-]run|since\s+the\s+(?:run|race|session|finish|start)|again"
                         r"|now)\b|\bat\s+\d")
 _NONE_OF_MINE = re.compile(r"\s*+(?:(?:but\s+)?(?:i'm|im|i\s+am)\s+(?:fine|ok|okay|good)|mine\s+(?:never|hasn't|hasnt|doesn't|doesnt)"
-                           r"|(?:i've\s+|ive\s+|i\s+have\s+)?never\s+had\s+(?:it|that|this|one)|no\s+symptoms|not\s+me\b|reading\s+up)")
+                           r"|(?:i've\s+|ive\s+|i\s+have\s+)?never\s+had\s+(?:it|that|this|one)|no\s+symptoms|not\s+me\b|reading\s+(?:up|an?\s+(?:\w+\s+)?(?:article|study|paper|post|thread))"
+                           r"|(?:just\s+)?(?:asking\s+)?(?:out\s+of\s+curiosity|curious))")
 # two symptoms in one breath share their time and person: "sick and sweaty", "dizzy, clammy"
 _JOINED = re.compile(r"\s*+(?:,\s*+)?(?:(?:and|&)\s++)?(?:(?:very|really|quite|so|a\s+bit|a\s+little)\s++)?")
 
@@ -227,10 +229,12 @@ _QUOTED_AS = re.compile(r"\s*+['\"]\s*+(?:(?:in|from)\s+(?:my|the)\s+(?:title|no
                         r"|a\s+mistake|(?:a\s+)?figure\s+of\s+speech|not\s+(?:literal|real|true))\b"
                         r"|(?:in|from)\s+(?:my|the)\s+(?:title|note|post)[^.!?]{0,20}?\bautocorrect)")
 _SAID_IN = re.compile(r"\b(?:title|note|post|check[\s-]?in|caption|description)\s+(?:said|says)\s+(?:that\s+)?(?:i\s+)?"
-                      r"(?:had\s+(?:a\s+)?)?$")
+                      r"(?:had\s+(?:a\s+)?)?['\"]?\s*+$")
 # ... a correction that says what it was instead, or that it did not happen ("That's not true, it was crushing" is no
 # correction of a chest pain)
-_CORRECTED = re.compile(r"[^.!?]{0,40}?\b(?:my\s+mistake|correction|scratch\s+that|not\s+true|(?<!not\s)(?<!n't\s)wrong|typo"
+_CORRECTED = re.compile(r"[^.!?]{0,20}?\bbut\s+(?:it's|its|it\s+is|it\s+was|that's|was)\s+(?:just\s+)?(?:the|my|a)\s+"
+                        r"(?:hrm\s+|heart\s+rate\s+|hr\s+)?(?:strap|vest|bra|monitor|typo|autocorrect|pack)\b"
+                        r"|[^.!?]{0,40}?\b(?:my\s+mistake|correction|scratch\s+that|not\s+true|(?<!not\s)(?<!n't\s)wrong|typo"
                         r"|autocorrect)\s*+[-–—:,]\W*+"
                         r"(?:[\w']+\s+){0,4}?(?:didn't|didnt|did\s+not|wasn't|wasnt|was\s+not|no|not|never|meant(?!\s+it\b))\b")
 _TAKEN_BACK_REACH = 40

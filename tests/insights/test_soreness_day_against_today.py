@@ -18,6 +18,7 @@ from tests.insights.data import everyday_blind_14 as everyday_14
 from tests.insights.data import everyday_blind_15 as everyday_15
 from tests.insights.data import long_descriptions_blind_13 as long_13
 from tests.insights.data import everyday_review_10 as review_10
+from tests.insights.data import false_alarm_hunt_22 as hunt_22
 from tests.insights.data import past_and_cleared_review as review
 from tests.insights.data import past_and_cleared_review_7 as review_7
 from tests.insights.data import past_and_cleared_review_8 as review_8
@@ -246,6 +247,18 @@ MISSED = {
 }
 NOT_YET.update(MISSED)
 NOT_YET.update({
+    "Landed on my back on the sofa after, rhomboids 3/10": "'landed on my back' is read as a fall (the sofa after it)",
+    "Took a tumble in the age-group rankings this year, traps 3/10": "'took a tumble in the rankings' is read as a fall",
+    "Nurse life: pt c/o central CP, sent to resus. Me: exhausted easy 5k after night shift":
+        "a patient ('pt') is not read as someone else: runners write of themselves that way too",
+    "Back then I was always short of breath, now a 3:10 marathoner":
+        "'back then ... now' reads the breathlessness as today's",
+    "Sweaty n sore after the hills, upper back 4/10": "sweat beside a sore upper back is read as sweat with the pain",
+    "I sweat very much, 30 degree, and my upper back is pain 3/10":
+        "the heat is in a clause of its own, so the sweat beside the pain is read",
+    "Bit of a cough and blood blisters on both heels from the new shoes": "'cough and blood' reads as coughing blood",
+    "Down 3kg this block, eating the same but running 80k/wk":
+        "'eating the same' reads as no reason, though the mileage is one",
     "title says chest pain. correction: it was my whole chest and down my left arm":
         "'down my left arm' after 'my whole chest' in a correction is not read as spreading (chest pain is: urgent)",
     'Bit of chest tightness from the cold air at the start. It was freezing, -5 out there.':
@@ -342,7 +355,7 @@ SETS = [
     ("long_13", long_13.CASES), ("everyday_14", everyday_14.CASES), ("everyday_15", everyday_15.CASES),
     ("targeted_17", targeted_17.CASES), ("review_18", review_18.CASES), ("targeted_19", targeted_19.CASES),
     ("review_19", review_19.CASES), ("mine_19", MINE_19), ("targeted_20", targeted_20.CASES),
-    ("review_21", review_21.CASES),
+    ("review_21", review_21.CASES), ("hunt_22", hunt_22.CASES),
 ]
 
 
