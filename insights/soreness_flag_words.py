@@ -95,7 +95,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|volunteers?|up|w/?\s+(?:me|the|my|us)|with\s+(?:me|the|my|us)|loops?|laps?)\b)"
         # ... and only where a symptom's place or time follows (not critical power's "mild CP drift", "slight CP
         # bump", "feeling CP creep up", "little CP block", nor "bad CP placement")
-        r"(?=\s*+(?:$|[,.;!?+&]|\d{1,2}\s*+/\s*+10|(?:at|again|on|and|w|with|during|today|when|while|radiat\w*|after|for)\b))"
+        r"(?=\s*+(?:$|[,.;!?+&]|\d{1,2}\s*+/\s*+10|(?:at|again|on|and|w|with|during|today|when|while|radiat\w*|after|for"
+        r"|going|walking|climbing|running|jogging|like|that|which|since|now|tonight|this|all|every|spreading|in\s+the)\b))"
         # (the word before it read after "cp" is found: a lookbehind tried at every position is slow)
         r"|\bcp(?<!\bat\scp)(?<!\bto\scp)(?<!\bthe\scp)(?<!\bof\scp)(?<!\bmy\scp)(?<!\bw\scp)(?<!\bw/\scp)(?<!\bwith\scp)"
         r"(?<!\bheld\scp)(?<!\bhave\scp)(?<!\bhaving\scp)(?<!\bfrom\scp)(?<!\bstryd\scp)(?<!\bnew\scp)(?<!\bmore\scp)"

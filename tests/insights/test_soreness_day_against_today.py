@@ -336,6 +336,11 @@ MINE_19 = [
     ("upper back sore, I was sick of the hills", ()),
     ("lost 5kg, all intentional, upper back 3/10", ()),
     ("fell 2 weeks ago, knee still sore", ("after_fall",)),
+    ("got CP going up the stairs after the run", ("chest_pain",)),
+    ("bit of CP like a band, upper back 4/10", ("chest_pain",)),
+    ("felt CP this morning on the easy 5k", ("chest_pain",)),
+    ("mild CP drift on the stryd, traps 3/10", ()),
+    ("slight CP bump this week, 301W", ()),
 ]
 DISAGREE = {
     "Night sweats all week and the thoracic ache keeps me up. 6k slow":
