@@ -368,6 +368,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
                     "caught", "doored", "tumbled", "ate", "kissed", "face first", "face-first"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run|diet|course|test|and\s+burn))"
+        r"(?![^.!?]{0,30}\b(?:rankings|standings|league|table|stocks?|prices?|results)\b)"
         # "from yesterday's fall on the ice" (not "yesterday's sugar crash" nor "Sunday's fall 10k")
         r"|\b(?:after|since|from)\s+(?:yesterday's|last\s+(?:night|week)'s|\w+day's)\s+(?:(?:bike|cycling|road|trail|bad|nasty"
         r"|big|hard)\s+)?(?:fall|tumble|spill)\b(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run|series))"
@@ -425,7 +426,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:(?:my|the)\s+bike|by)\b|\bclipped\s+by\s+(?:a|the)\b|\bcrashed\s+(?:the|my)\s+bike\b"
         r"|\bwent\s+flying\b(?!\s+(?:past|by|along|through|round|around|up|down\s+the\s+(?:hill|descent)))"
         r"|\btook\s+a\s+tumble\b(?![^.!?]{0,30}\b(?:rankings|standings|league|table|stocks?|prices?|results)\b)|\bwent\s+over\s+the\s+(?:handle)?bars\b|\bcrashed\s+on\s+my\s+bike\b|\bwiped\s+out\s+(?:on|in|over)\b|\bhit\s+the\s+(?:deck|ground)\b(?!\s+running)"
-        r"|\blanded\s+(?:hard\s+|heavily\s+|flat\s+|badly\s+|right\s+)?on\s+my\s+(?:back|side|shoulder)\b")),
+        r"|\blanded\s+(?:hard\s+|heavily\s+|flat\s+|badly\s+|right\s+)?on\s+my\s+(?:back|side|shoulder)\b"
+        r"(?!\s+(?:on|in)\s+(?:the\s+|my\s+)?(?:sofa|couch|bed|mat|crash\s+mat))")),
     "weight_loss": (("weight", "losing", "without", "dieting", "reason", "unexpectedly", "eating", "dieting", "trying", "changed", "why", "upped",
                      "increased", "w/o", "unintention", "unexplained", "wt loss"), (
         r"\b(?:unexplained|unintentional|unintended|unexpected|sudden|mysterious)\s+weight\s*loss\b"
