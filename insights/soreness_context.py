@@ -40,7 +40,8 @@ _RELATIONS = (
     r"|fianc[eé]e?|coach|dad|father"
     r"|mum|mom|mother|brother|sister|son|daughter|kids?|teammates?|club\s?mates?|running\s+(?:buddy|partner|mate)"
     r"|someone|somebody|guys?|girls?|lads?|fellas?|bloke|lady|ladies|man|woman|runners?|clients?|patients?|colleague"
-    r"|people|mountaineers|climbers|athletes|players|soldiers"
+    r"|people|mountaineers|climbers|athletes|players|soldiers|guest|host|author|detective|character|cyclist|driver"
+    r"|walker|hiker|marshal|spectator"
     r"|boss|kiddo|toddler|baby|little\s+one|dog|pup|puppy|pug|spaniel|collie|whippet|terrier|cat|neighbou?r|flatmates?|housemates?|roommates?|aunt|auntie|uncle"
     r"|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|cousin|nephew|niece|in-laws"
     r"|physio|doctor|gp|he|she|his|her|him|they|them|their|everyone|everybody|half\s+of\s+them|others?"
@@ -199,7 +200,7 @@ _WHO_NEXT = re.compile(r"\s*+(?:who|who's|whose|who\s+has|who\s+had)\b")
 
 
 _COMPARED = re.compile(r"\blike\s+(?:i\s+had|i've\s+had|i\s+got|the\s+one|when|last\s+time|before)\b"
-                       r"|\bas\s+(?:i've\s+had|before|last\s+time)\b|\bsame\s+as\b")  # not "as I got to the top"
+                       r"|\bas\s+(?:i've\s+had|before|last\s+(?:time|year|week|month|summer|winter|spring|autumn))\b|\bsame\s+as\b|\bas\s*+$")  # "same chest tightness as last year"  # not "as I got to the top"
 # "gasping on the stairs which never happened when I was younger": the past of a clause about the mention
 _RELATIVE = re.compile(r"\b(?:which|that)\s+(?:(?:i\s+)?(?:only\s+ever|never)|i've\s+only|i\s+haven't|hasn't"
                        r"|i\s+(?:could|used\s+to|would)\s+(?:do|run|manage))\b")
@@ -353,10 +354,18 @@ def _held(m: re.Match[str]) -> str:
     return m.group(1) * (2 if m.group(1) in _HELD_TWICE else 1)
 
 
+# A nurse's or paramedic's "pt" is a patient ("ED nurse life: pt with crushing central chest pain"); without
+# talk of work it is the runner writing of themselves as one ("pt denies CP, reports left arm tingling")
+_AT_WORK = re.compile(r"\b(?:nurse|nursing|ward|shift|paramedic|ambo|oncology|cardiology|clinic|hospital|resus|my\s+patients?)\b")
+_PATIENT = re.compile(r"\bpt(s?)\b(?!\s*+\(\s*+me\s*+\))")
+
+
 def fix_typos(text: str) -> str:
     """Place words with one slip, as the runner meant them: "sholder blades", "uper back", "thorasic"; and the
     forms of a hurried or dictated note (see ``_HURRIED``)."""
     text = _HELD_LETTERS.sub(_held, text)
+    if "pt" in text and _AT_WORK.search(text):
+        text = _PATIENT.sub(r"patient\1", text)
     for needle, pattern, replacement in _HURRIED:
         if needle in text:
             text = pattern.sub(replacement, text)

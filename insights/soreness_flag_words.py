@@ -45,7 +45,7 @@ _HARD_BREATHING = (r"(?:gasping(?!\s+for\s+(?:a|an|some|my|the|another)\b)|panti
                    r"|breathless(?!\s+(?:views?|scenery|vistas?|sunrise|sunset|beauty|landscape|trails?|panorama)))")
 _STRAIN = (rf"(?:{_HARD_BREATHING}|(?:couldn't|couldnt|could\s+not|can't|cant|cnt|cannot)\s+(?:talk|speak|finish\s+a\s+sentence"
            r"|get\s+(?:a\s+)?(?:sentence|word|words)\s+out|say\s+a\s+(?:sentence|word)|string\s+a\s+sentence\s+together)"
-           r"|(?:could\s+)?(?:barely|hardly)\s+(?:talk|speak|get\s+(?:a\s+)?(?:sentence|word|words)\s+out)"
+           r"|(?:could\s+)?(?:barely|hardly)\s+(?:talk|speak|breathe|get\s+(?:a\s+)?(?:sentence|word|words)\s+out)"
            r"|(?:couldn't|couldnt|could\s+not|can't|cant|cannot)\s+talk\s+in\s+(?:full\s+)?sentences)")
 # everyday effort that should not take the breath away: "winded carrying the shopping in", "walking up the stairs to our flat"
 _MILD_EXERTION = (r"(?:carrying\s+(?:the\s+)?(?:shopping|bags?|washing)|getting\s+dressed"
@@ -115,7 +115,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:chest|breastbone|sternum)\b"
         r"|\b(?:pains?|ache|aching|pressure|tightness|hurt\w*)\s+(?:behind|under|in)\s+(?:my\s+|the\s+)?(?:breastbone|sternum)\b"
         r"|\b(?:breastbone|sternum)\s+(?:pains?|ache|aching|hurt\w*|pressure)\b"
-        r"|\b(?:tight|heavy)\s+band\s+(?:across|around|round)\s+(?:my\s+|the\s+)?chest\b|\bheavy[\s-]+chest\b"
+        r"|\b(?:tight|heavy)\s+band\s+(?:across|around|round)\s+(?:my\s+(?:own\s+)?|the\s+)?chest\b|\bheavy[\s-]+chest\b"
         r"|\b(?:pains?|pressure|tightness|ache|aching|discomfort|heaviness|squeezing|crushing|burning)\s+in\s+the\s+"
         r"(?:middle|centre|center)\s+of\s+(?:my\s+|the\s+)?chest\b"
         r"|\belephant\s+(?:sitting\s+)?on\s+my\s+chest\b"
@@ -215,7 +215,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bgasping\s+(?:on|up|going\s+up|climbing)\s+(?:the\s+)?stairs\s+(?:at\s+(?:home|work|the\s+office)|in\s+the\s+(?:house"
         r"|office))\b"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:talk|speak)\s+(?:walking|going|climbing)?\s*(?:up|on)\s+the\s+stairs\b"
-        r"|\bbreathing\s+through\s+a\s+straw\b"
+        r"|\bbreathing\s+through\s+a\s+straw\b|\b(?:could\s+)?(?:barely|hardly)\s+breathe\b"
         # as a learner writes it: "the breath was missing", "I cannot take the air"
         r"|\b(?:the\s+|my\s+)?breath\s+(?:was|is|were)\s+missing\b|\b(?:can't|cannot|couldn't|could\s+not)\s+take\s+(?:the\s+)?air\b(?=\s*+(?:[,.;!?]|$|(?:and|when|while|even|since|after|walking|sitting|lying|now)\b))"
         # working for breath at a pace that should not take it: "winded on a gentle downhill jog", "puffing like a
@@ -265,9 +265,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:spread\w*|radiat\w*|shoot\w*|travel\w*|going|goes|moving|moves|running|runs|ran)\s+(?:\w+\s+){0,6}?"
         r"(?:to|into|down|up|through)\s+(?:\w+\s+){0,2}?(?:(?:shoulder|neck|chest)\s+(?:and|&)\s+(?:my\s+)?(?:left\s+|right\s+)?)?"
         r"(?<!kings\s)(?<!king's\s)(?<!queens\s)(?<!queen's\s)(?:arms?|jaw|neck)\b"
-        r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:\w+\s+){0,2}?"
+        r"|\b(?:pain|ache|aching|hurts?|hurting|throbbing|sore(?:ness)?)\s+(?:in\s+(?:my|the)\s+chest\s+and\s+)?(?:\w+\s+){0,2}?"
         r"(?:down|into|up\s+into|up\s+to|through\s+to|to)\s+(?:(?:my|the|both|left|right)\s+)*(?:arms?|jaw|neck)\b"
-        r"|\bjaw\s+(?:pain|aches?|ached|aching|hurts?|hurting)\b|\bpain\s+in\s+(?:my\s+)?jaw\b"
+        r"|\bjaw\s+(?:and\s+(?:my\s+)?neck\s+)?(?:(?:started|began|were|was|kept)\s+)?(?:pain|aches?|ached|aching|hurts?|hurting)\b"
+        r"|\bpain\s+in\s+(?:my\s+)?jaw\b"
         r"|\bleft\s+arm(?:'s\s+been|'s)?\s+(?:(?:has\s+been|had\s+been|is|was|kept|keeps|started|starts|began)\s+)?"
         r"(?:pain|painful|ache|ached|aches|aching|hurts?|hurt|hurting|(?:was|felt|went)\s+(?:\w+\s+)?(?:sore|aching|heavy"
         r"|dead|weird|funny|painful))\b|\bpain\s+(?:in|down)\s+(?:my\s+)?left\s+arm\b"
@@ -279,7 +280,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "I was sick at 7k", "was physically sick", "spewed", "retching" (not "sick of the rain", "sick run!")
         # (the runner's: not "the trail was sick", "sick splits", "been sick with a cold all week", "spewing about the dnf")
         r"|(?:\bi\s+was|\bi've\s+been|\bive\s+been|\b(?:and|then)\s+was|(?<![a-z]\s)(?<![a-z'])was)\s+"
-        r"(?:(?:physically|violently|actually|properly)\s+)?sick\b"
+        r"(?:(?:physically|violently|actually|properly)\s+)?sick\b(?!\s+and\s+(?:sweaty|clammy|sweating|dizzy|shaky))"
         r"(?!\s+(?:of|as|note|day|leave|bay|bug|run|time|pace|splits?|with\s+(?:a|the)\s+\w+|all\s+week|for\s+(?:a|the)\s+\w+)\b)"
         r"|\b(?:spewed|spew(?:ing)?\s+up|puk(?:ed|ing)|retch\w*|heaved\s+up\s+(?:my\s+(?:breakfast|lunch|dinner|guts|gel)|everything|breakfast|lunch|dinner))\b"
         r"|\bi\s+(?:was\s+)?sweat(?:ed|ing)?\s+(?:very\s+much|so\s+much|a\s+lot|like\s+(?:crazy|mad))\b"
@@ -338,7 +339,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"(?:toes|foot)\b(?!\s+(?:over|onto|up\s+onto))|\bfoot\s+drop\b"
         r"|\b(?:couldn't|could\s+not|can't|cannot|unable\s+to)\s+(?:properly\s+)?(?:lift|raise|grip|hold\s+up)\s+"
         r"(?:my\s+)?(?:left\s+|right\s+)?(?:arms?|hands?)\b")),
-    "fever": (("🤒", "fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still",
+    "fever": (("🤒", "fever", "febrile", "temp", "night sweats", "thermometer", "today", "tonight", "morning", "still", "shiver",
+               "back up",
                "pyrexi"), (
         r"\bpyrexi(?:a|al)\b|"
         r"🤒\s*+(?:3[89]|4[01])(?:[.·]\d)?|🤒[^.!?]{0,20}?\b(?:shiver\w*|chills|feverish|hot\s+and\s+cold)\b|(?:3[89]|4[01])[.·]\d\s*+(?:°?\s*+c\s*+)?🤒|(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
@@ -362,10 +364,13 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:3[89]|4[01]|10[0-4])[.·]\d(?:\s*+°?\s*+[cf]\b)?\s+on\s+the\s+thermometer\b"
         r"|\bstill\s+(?:at\s+)?(?:3[89]|4[01])[.·]\d(?!\s*+(?:k|km|mi|miles?|kg|kilos?|lbs?|min\w*|s|secs?)\b)"
         # "Today: 38.6 and shivery", after "Yesterday: fever 38.8"
+        r"|(?<!\bran\s)(?<!\brun\s)(?<!\bdid\s)\b(?:back\s+up\s+to\s+)?(?:3[89]|4[01])[.·]\d\s*+\+?\s*+(?:°\s*+c?\s*+)?"
+        r"(?:this\s+morning|tonight|today|now|(?:and\s+)?shiver\w*)\b"
+        r"|\bback\s+up\s+to\s+(?:3[89]|4[01])[.·]\d"
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d(?!\s*+(?:°\s*+)?(?:degrees?\s+)?(?:[cf]\s+)?(?:in\s+the\s+shade|outside|out\s+there|forecast|in\s+(?!the\s+(?:morning|evening|night))[a-z]+))")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror",
-                    "caught", "doored", "tumbled", "ate", "kissed", "face first", "face-first"), (
+                    "caught", "doored", "tumbled", "ate", "kissed", "face first", "face-first", "off my feet"), (
         r"\b(?:had|took|after|since|from|in)\s+(?:a|the|my|that)\s+(?:\w+\s+)?(?:fall|tumble|spill|crash)\b"
         r"(?!\s+(?:marathon|half|race|\d+k|season|colou?rs?|leaves|run|diet|course|test|and\s+burn))"
         r"(?![^.!?]{0,30}\b(?:rankings|standings|league|table|stocks?|prices?|results)\b)"
@@ -444,6 +449,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|what\s+i|how\s+(?:much|i)"
         r"|my\s+(?:mileage|training|running|diet|eating))|nothing(?:'s|\s+has)\s+changed"
         r"|(?:no\s+idea|(?:don't|dont|do\s+not)\s+know|not\s+sure)\s+why(?=\s*+(?:[,.!?;)]|$)))"
+        r"|\b\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds)\s+(?:wt|weight)\s+loss\b[^.]{0,50}?(?:unintention\w*|unexplained|no\s+reason"
+        r"|without\s+trying)"
         r"|\b\d+(?:[.·]\d+)?\s*(?:kg|kilos?|lbs?|pounds)\s+(?:i've|ive|i\s+have)\s+(?:lost|dropped)\b[^.]{0,60}?"
         r"(?:(?:haven't|have\s+not|not|didn't)\s+(?:changed|upped|increased)\s+(?:anything|a\s+thing|my\s+(?:mileage|training"
         r"|running|diet|eating))|without\s+(?:trying|dieting)|no\s+reason|not\s+(?:trying|dieting))"
@@ -528,7 +535,8 @@ FALL_INJURY = re.compile(
     rf"\b(?:broke|broken|fractured?|dislocated|sprained|smashed|split|cracked|bashed|whacked|bruised|grazed|scraped|skinned"
     rf"|cut|gashed|busted)"
     rf"\s+(?:my\s+|a\s+|both\s+)?{_BODY}\b"
-    rf"|\b{_BODY}(?:'s|\s+is|\s+was|\s+(?:might|may|could)\s+be|\s+(?:looks|feels))?\s+(?:\w+\s+and\s+)?(?:broken|fractured"
+    rf"|\b{_BODY}(?:'s|\s+is|\s+was|\s+(?:might|may|could)\s+be|\s+(?:looks|feels))?\s+(?:(?:really|very|so|badly|quite)\s+)?"
+    rf"(?:\w+\s+and\s+)?(?:broken|fractured"
     r"|swollen|swelling(?:\s+up)?|puffed\s+up|swelled(?:\s+up)?|ballooned|busted(?:\s+open)?|broke(?=\s+in\b)|dislocated|throbbing"
     r"|bleeding|bruised|grazed|scraped"
     r"|stinging|shredded|bloody|bloodied)\b"

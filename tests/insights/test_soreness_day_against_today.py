@@ -34,6 +34,7 @@ from tests.insights.data import targeted_blind_11 as targeted_11
 from tests.insights.data import targeted_blind_17 as targeted_17
 from tests.insights.data import targeted_blind_19 as targeted_19
 from tests.insights.data import targeted_blind_20 as targeted_20
+from tests.insights.data import targeted_blind_23 as targeted_23
 
 # (text, the red flags the runner reports for today)
 CASES = [
@@ -128,6 +129,10 @@ NOT_YET = {
 # Warning signs the reader still misses, said plainly (the test below holds every other not-yet to raising
 # its alarm):
 MISSED = {
+    "gp said if i cough up blood again to go straight in. i did this morning, so off to A&E after posting this":
+        "MISSED: 'i did this morning' confirms the cough the sentence before put in an 'if'",
+    "coughed up a lung lol. ok not a lung but there was actual blood in it. rhomboids 4/10":
+        "MISSED: 'actual blood in it' a sentence after the cough (the joke's cough is read as a joke)",
     "reinjured my wrist falling today, same one i hurt in a fall 2 months ago, really painful":
         "MISSED: today's fall, with an earlier one named in the same clause, is read as the earlier one",
     "went down on the same bend as last year n my shoulder is killing me": "MISSED: as above ('as last year')",
@@ -247,8 +252,16 @@ MISSED = {
 }
 NOT_YET.update(MISSED)
 NOT_YET.update({
-    "Nurse life: pt c/o central CP, sent to resus. Me: exhausted easy 5k after night shift":
-        "a patient ('pt') is not read as someone else: runners write of themselves that way too",
+    "first aid tent at the trail race: one guy vomiting with stomach cramps, another coughing blood after the climb. long day. my own run was easy, upper back fine":
+        "'another coughing blood' after 'one guy': 'another' is not read as a person (it would hide 'another chest pain today')",
+    "3 chest pains and a PE on shift, then a recovery jog along the canal. legs ok, rhomboids 3/10":
+        "'on shift' is not read as the patients' (it would hide 'chest pain on shift today, had to sit down')",
+    "told the coach: any numbness or tingling and i'll pull out. none today. 12k steady, upper back mild":
+        "a condition ('any ... and i'll pull out') split from its 'll by 'and'",
+    "chest day yesterday so today's run felt like breathing through a straw lol. fine after a km. upper back tight 4/10":
+        "'breathing through a straw' that passed in a km after chest day",
+    "had covid in march, breathless for weeks, fine now. first tempo since, felt good":
+        "'in march' is in the clause before the breathlessness, so it is read as today's",
     "Back then I was always short of breath, now a 3:10 marathoner":
         "'back then ... now' reads the breathlessness as today's",
     "Sweaty n sore after the hills, upper back 4/10": "sweat beside a sore upper back is read as sweat with the pain",
@@ -358,7 +371,7 @@ SETS = [
     ("long_13", long_13.CASES), ("everyday_14", everyday_14.CASES), ("everyday_15", everyday_15.CASES),
     ("targeted_17", targeted_17.CASES), ("review_18", review_18.CASES), ("targeted_19", targeted_19.CASES),
     ("review_19", review_19.CASES), ("mine_19", MINE_19), ("targeted_20", targeted_20.CASES),
-    ("review_21", review_21.CASES), ("hunt_22", hunt_22.CASES),
+    ("review_21", review_21.CASES), ("hunt_22", hunt_22.CASES), ("targeted_23", targeted_23.CASES),
 ]
 
 
