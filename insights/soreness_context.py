@@ -354,17 +354,20 @@ def _held(m: re.Match[str]) -> str:
     return m.group(1) * (2 if m.group(1) in _HELD_TWICE else 1)
 
 
-# A nurse's or paramedic's "pt" is a patient ("ED nurse life: pt with crushing central chest pain"); without
-# talk of work it is the runner writing of themselves as one ("pt denies CP, reports left arm tingling")
-_AT_WORK = re.compile(r"\b(?:nurse|nursing|ward|shift|paramedic|ambo|oncology|cardiology|clinic|hospital|resus|my\s+patients?)\b")
-_PATIENT = re.compile(r"\bpt(s?)\b(?!\s*+\(\s*+me\s*+\))")
+
+
+# A nurse's patient: "oncology nurse, pt lost 10kg unexplained", "ED nurse life: pt with crushing central chest
+# pain", "2 pts febrile" where the text names the ward; never "pt denies CP" (runners write of themselves so), "pt at
+# the clinic" or "pt session" (physical therapy, a personal trainer)
+_NURSING = re.compile(r"\b(?:nurse|nursing|ward|paramedic|ambo|oncology|resus|icu|a&e\s+shift)\b")
+_PATIENT = re.compile(r"\bpt(s?)\b(?=\s+(?:with|lost|had|has|was|got|febrile)\b)")
 
 
 def fix_typos(text: str) -> str:
     """Place words with one slip, as the runner meant them: "sholder blades", "uper back", "thorasic"; and the
     forms of a hurried or dictated note (see ``_HURRIED``)."""
     text = _HELD_LETTERS.sub(_held, text)
-    if "pt" in text and _AT_WORK.search(text):
+    if "pt" in text and _NURSING.search(text):
         text = _PATIENT.sub(r"patient\1", text)
     for needle, pattern, replacement in _HURRIED:
         if needle in text:

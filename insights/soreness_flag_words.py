@@ -215,7 +215,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bgasping\s+(?:on|up|going\s+up|climbing)\s+(?:the\s+)?stairs\s+(?:at\s+(?:home|work|the\s+office)|in\s+the\s+(?:house"
         r"|office))\b"
         r"|\b(?:couldn't|couldnt|could\s+not|can't|cant)\s+(?:talk|speak)\s+(?:walking|going|climbing)?\s*(?:up|on)\s+the\s+stairs\b"
-        r"|\bbreathing\s+through\s+a\s+straw\b|\b(?:could\s+)?(?:barely|hardly)\s+breathe\b"
+        r"|\bbreathing\s+through\s+a\s+straw\b"
+        r"|\b(?:could\s+)?(?:barely|hardly)\s+breathe\s+(?:even\s+)?(?:walking|at\s+rest|sitting|lying)\b"
         # as a learner writes it: "the breath was missing", "I cannot take the air"
         r"|\b(?:the\s+|my\s+)?breath\s+(?:was|is|were)\s+missing\b|\b(?:can't|cannot|couldn't|could\s+not)\s+take\s+(?:the\s+)?air\b(?=\s*+(?:[,.;!?]|$|(?:and|when|while|even|since|after|walking|sitting|lying|now)\b))"
         # working for breath at a pace that should not take it: "winded on a gentle downhill jog", "puffing like a
@@ -280,7 +281,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # "I was sick at 7k", "was physically sick", "spewed", "retching" (not "sick of the rain", "sick run!")
         # (the runner's: not "the trail was sick", "sick splits", "been sick with a cold all week", "spewing about the dnf")
         r"|(?:\bi\s+was|\bi've\s+been|\bive\s+been|\b(?:and|then)\s+was|(?<![a-z]\s)(?<![a-z'])was)\s+"
-        r"(?:(?:physically|violently|actually|properly)\s+)?sick\b(?!\s+and\s+(?:sweaty|clammy|sweating|dizzy|shaky))"
+        r"(?:(?:physically|violently|actually|properly)\s+)?sick\b(?!\s+and\s+(?:sweaty|clammy|sweating))"
         r"(?!\s+(?:of|as|note|day|leave|bay|bug|run|time|pace|splits?|with\s+(?:a|the)\s+\w+|all\s+week|for\s+(?:a|the)\s+\w+)\b)"
         r"|\b(?:spewed|spew(?:ing)?\s+up|puk(?:ed|ing)|retch\w*|heaved\s+up\s+(?:my\s+(?:breakfast|lunch|dinner|guts|gel)|everything|breakfast|lunch|dinner))\b"
         r"|\bi\s+(?:was\s+)?sweat(?:ed|ing)?\s+(?:very\s+much|so\s+much|a\s+lot|like\s+(?:crazy|mad))\b"
@@ -343,6 +344,8 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
                "back up",
                "pyrexi"), (
         r"\bpyrexi(?:a|al)\b|"
+        # (first: at the same place it must win over the "fever" alone that "was gone" resolves)
+        r"\b(?:fever|temp\w*)\b[^.!?]{0,60}?\bback\s+up\s+to\s+(?:3[89]|4[01])[.·]\d|"
         r"🤒\s*+(?:3[89]|4[01])(?:[.·]\d)?|🤒[^.!?]{0,20}?\b(?:shiver\w*|chills|feverish|hot\s+and\s+cold)\b|(?:3[89]|4[01])[.·]\d\s*+(?:°?\s*+c\s*+)?🤒|(?<!hay\s)(?<!cabin\s)(?<!race\s)(?<!spring\s)(?<!night\s)(?<!marathon\s)(?<!parkrun\s)(?<!running\s)"
         r"(?<!gold\s)(?<!olympic\s)\bfever\w*+(?!\s+(?:pitch|dream|pace|speed|tempo|rate))|\bfebrile\b|\bnight\s+sweats\b"
         r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
@@ -364,9 +367,10 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\b(?:3[89]|4[01]|10[0-4])[.·]\d(?:\s*+°?\s*+[cf]\b)?\s+on\s+the\s+thermometer\b"
         r"|\bstill\s+(?:at\s+)?(?:3[89]|4[01])[.·]\d(?!\s*+(?:k|km|mi|miles?|kg|kilos?|lbs?|min\w*|s|secs?)\b)"
         # "Today: 38.6 and shivery", after "Yesterday: fever 38.8"
-        r"|(?<!\bran\s)(?<!\brun\s)(?<!\bdid\s)\b(?:back\s+up\s+to\s+)?(?:3[89]|4[01])[.·]\d\s*+\+?\s*+(?:°\s*+c?\s*+)?"
-        r"(?:this\s+morning|tonight|today|now|(?:and\s+)?shiver\w*)\b"
-        r"|\bback\s+up\s+to\s+(?:3[89]|4[01])[.·]\d"
+        # "38.5+ and shivery", "fever gone by tuesday, back up to 38.5 tonight" (not the weather's "38.9 today", a
+        # 10k's "39.2 this morning", a VO2max "back up to 39.2")
+        r"|\b(?:3[89]|4[01])[.·]\d\s*+\+?\s*+(?:°\s*+c?\s*+)?and\s+shiver\w*"
+
         r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d(?!\s*+(?:°\s*+)?(?:degrees?\s+)?(?:[cf]\s+)?(?:in\s+the\s+shade|outside|out\s+there|forecast|in\s+(?!the\s+(?:morning|evening|night))[a-z]+))")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror",

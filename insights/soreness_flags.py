@@ -127,7 +127,7 @@ _RESOLVED = re.compile(
     # the subject is the symptom itself: "fever gone", "fever's gone", "had a fever, it's gone now", "the
     # fever from Monday has cleared up"; never another thing that went ("fever, the cough has cleared up")
     # "fell 2 weeks ago, knee all healed now": what the fall hurt, healed
-    r"(?:'s|s)?\s*+(?:(?:from|over|since|on|in|at)\s+(?:\w+\s*+){1,2}?|last\s+\w+\s*+|(?:\w+\s+){1,2}?ago\b\s*+)?,?\s*+"
+    r"(?:'s|s)?\s*+(?:(?:from|over|since|on|in|at)\s+(?:\w+\s+){1,2}?|last\s+\w+\s*+|(?:\w+\s+){1,2}?ago\b\s*+)?,?\s*+"
     r"(?:(?:and\s+)?(?:it|its|that|which|this)\b\s*+|(?:my\s+|the\s+)?(?:wrist|arm|elbow|ribs?|ankle|knee|hand|palm|hip|shoulder"
     r"|leg|face|head|chin|graze|bruise|cut)s?\s+)?"
     r"(?:(?:'s|is|has|had|was|were|have)\s+)?(?:(?:all|finally|now|completely|totally|fully|since)\s+)?"
@@ -238,18 +238,6 @@ _CORRECTED = re.compile(r"[^.!?]{0,20}?\bbut\s+(?:it's|its|it\s+is|it\s+was|that
                         r"|autocorrect)\s*+[-–—:,]\W*+"
                         r"(?:[\w']+\s+){0,4}?(?:didn't|didnt|did\s+not|wasn't|wasnt|was\s+not|no|not|never|meant(?!\s+it\b))\b")
 _TAKEN_BACK_REACH = 40
-# Signs listed, not felt: "know the signs - pain spreading to arm, jaw or neck", "the warning signs to watch for:
-# pain into the arm", "taught the students SOB, chest tightness ...", "fever, shivering, can't breathe = get help"
-_SIGNS_LISTED = re.compile(r"\b(?:know|learn|spot|remember)\s+the\s+signs\b|\bwarning\s+signs\b|\bsigns\s+(?:of|to\s+(?:watch|look))\b"
-                           r"|\bsymptoms\s+(?:of|include|to\s+watch)\b"
-                           r"|\b(?:taught|teaching)\s+(?:the\s+)?(?:students|trainees|juniors|nurses|medics|class)\b")
-_GET_HELP = re.compile(r"[^.!?]{0,60}?=\s*+(?:get|call|seek|go)\b")
-# a song, a book, a list of titles: "'fever' by peggy lee", "playlist: 'can't breathe', 'heart attack' by ..."
-_TITLE_OF = re.compile(r"\s*+['\"]\s*+(?:by\s+[a-z]|,\s*+['\"])")
-# at work, of the patients: "ED nurse life: patient with crushing central chest pain", "ward round: 2 pts febrile"
-# (not when the runner is named before the symptom: "my patients were lovely, then chest pain on the run home"; and
-# never "on shift" alone: "chest pain on shift today, had to sit down" is the runner's)
-_AT_WORK = re.compile(r"\b(?:patients?|pts)\b")
 
 
 def _answered_no(sentences: Sentences, index: int) -> bool:
@@ -298,7 +286,7 @@ def _taken_back(sentences: Sentences, index: int, start: int, end: int) -> bool:
     """Is the mention at ``start:end`` a word quoted and taken back, or what another field said, corrected?"""
     sentence = sentences.all[index]
     before = sentence[max(0, start - _TAKEN_BACK_REACH):start]
-    if _TAKEN_BACK_BEFORE.search(before) or _QUOTED_AS.match(sentence, end, end + 60) or _TITLE_OF.match(sentence, end):
+    if _TAKEN_BACK_BEFORE.search(before) or _QUOTED_AS.match(sentence, end, end + 60):
         return True
     return _SAID_IN.search(before) is not None and (
         _CORRECTED.match(sentence, end, end + 100) is not None or _CORRECTED.match(sentences.next_sentence(index)) is not None)
@@ -445,8 +433,6 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
         if sentences.asked(index) and _GENERAL_QUESTION.match(sentence) and \
                 _ASKING_FOR.match(sentences.next_sentence(index)):
             continue  # "Is a cough with blood normal? Asking for my flatmate, she's freaking out."
-        signs_listed = _SIGNS_LISTED.search(sentence)
-        at_work = _AT_WORK.search(sentence)
         if sentences.asked(index) and _IN_GENERAL.search(sentence) and not _FIRST_PERSON.search(sentence) \
                 and not _THIS_TIME.search(sentence) and _NONE_OF_MINE.match(sentences.next_sentence(index)):
             continue  # "does upper back pain ever spread to the arm in runners? mine never has"
@@ -464,9 +450,6 @@ def read_red_flags(sentences: Sentences, sore_sentences: set[int], pain_anywhere
             if head is not None or negated(sentence, start, floor) or words.SAID_NO_RX.match(sentence, end) or answered_no \
                     or (("'" in sentence or '"' in sentence or "said" in sentence or "says" in sentence)
                         and _taken_back(sentences, index, start, end)) \
-                    or (signs_listed is not None and signs_listed.end() <= start
-                        and not _FIRST_PERSON.search(sentence, signs_listed.end(), start)) or _GET_HELP.match(sentence, end) \
-                    or (at_work is not None and at_work.start() < start and not _FIRST_PERSON.search(sentence, 0, start)) \
                     or (_LIST_END.match(sentence, end) and _LIST_OF_COMMAS.search(sentence, max(0, start - _LIST_REACH), start)) or (
                     code in _RESOLVABLE and _resolved(sentence, start, end, code)
                     and not (sentences.asked(index) and _NOT_YET.match(sentences.next_sentence(index)))):

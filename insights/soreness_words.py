@@ -13,7 +13,7 @@ import re
 _SORE_WORDS = (
     r"sore(?:ness|r|st)?|sore-?ish|ach(?:e|es|ed|y|ey|ing|in)|pain(?:s|ful|full)?|tight(?:ness|er)?"
     r"|stiff(?:ness|er)?|hurt(?:s|ing)?|niggl(?:e|es|y|ing)|twing(?:e|es|y)|tender(?:ness)?|knot(?:s|ted|ty)?"
-    r"|spasm(?:s|ing)?|cramp(?:s|ing|ed)?|throb(?:s|bing)?|burning|stabbing|shooting|pulled(?!\s+me\b)|strain(?:ed)?"
+    r"|spasm(?:s|ing)?|cramp(?:s|ing|ed)?|throb(?:s|bing)?|burning|stabbing|shooting|pulled(?!\s+me\s+(?:off|over|down|along|out|to|towards?|away|back)\b)|strain(?:ed)?"
     r"|tweak(?:ed)?|bad|worse|issues?|problems?|trouble|playing up|acting up|flar(?:ed|ing|e-?up)|killing?"
     r"|agony|bother(?:s|ed|ing)?|locked|seized|still there|screaming")
 _PLACE_WORDS = (

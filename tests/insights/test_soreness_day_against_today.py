@@ -30,6 +30,7 @@ from tests.insights.data import review_14_new_rules as review_14
 from tests.insights.data import review_18_told_and_carried as review_18
 from tests.insights.data import review_19_clinical_and_slang as review_19
 from tests.insights.data import review_21_hurried_and_dictated as review_21
+from tests.insights.data import review_24_whose_and_real as review_24
 from tests.insights.data import targeted_blind_11 as targeted_11
 from tests.insights.data import targeted_blind_17 as targeted_17
 from tests.insights.data import targeted_blind_19 as targeted_19
@@ -129,10 +130,38 @@ NOT_YET = {
 # Warning signs the reader still misses, said plainly (the test below holds every other not-yet to raising
 # its alarm):
 MISSED = {
-    "gp said if i cough up blood again to go straight in. i did this morning, so off to A&E after posting this":
+    "kid had a fever all week and now i've got one too, 38.9 this morning. rhomboids 4/10":
+        "MISSED: 'i've got one too, 38.9 this morning': 'one' is the kid's fever, and a bare 38.9 is read only with its shivers",
+    'gp said if i cough up blood again to go straight in. i did this morning, so off to A&E after posting this':
         "MISSED: 'i did this morning' confirms the cough the sentence before put in an 'if'",
-    "coughed up a lung lol. ok not a lung but there was actual blood in it. rhomboids 4/10":
+    'coughed up a lung lol. ok not a lung but there was actual blood in it. rhomboids 4/10':
         "MISSED: 'actual blood in it' a sentence after the cough (the joke's cough is read as a joke)",
+    'chest pain on the hill = go see the GP tomorrow i guess':
+        "MISSED: 'CP ... = go see the GP' (the '=' is not read)",
+    'got hit by a driver pulling out, knee is bleeding and sore':
+        "MISSED: 'hit by a driver pulling out' (only a car, bike, van...) is not read as a crash",
+    'a marshal saw me fall, my wrist is really sore':
+        "MISSED: 'a marshal saw me fall': the marshal is read as the one who fell",
+    "the driver didn't see me, knocked me off, my wrist is swollen and sore":
+        "MISSED: 'knocked me off' without 'my bike' is not read as a fall",
+    'fell in january, wrist healed but fell again today and my knee is bleeding and swollen':
+        "MISSED: today's second fall is read with January's healing",
+    '38.9 this morning, staying in bed':
+        "MISSED: a bare 38.9 with the time of day: a rule for it read '39.2 this morning - new 10k pb' and the weather (review 24)",
+    '38.9 this morning and shivering under the duvet':
+        "MISSED: a bare 38.9 with the time of day: a rule for it read '39.2 this morning - new 10k pb' and the weather (review 24)",
+    '39.1 tonight, still shivery':
+        'MISSED: as above',
+    'back up to 38.5 tonight after paracetamol':
+        "MISSED: 'back up to 38.5' only with 'fever' or 'temp' in the sentence (not a VO2max's)",
+    '38.9c this morning':
+        "MISSED: '38.9c' ('c' only after '°')",
+    'sat at 38.5 today, shivering':
+        "MISSED: as above ('sat at 38.5 today, shivering')",
+    "38.9 now, can't stop shaking":
+        "MISSED: '38.9 now, can't stop shaking' (shaking is not read as shivers)",
+    'was sick with a stabbing pain between my shoulder blades':
+        "MISSED: 'was sick with ...' is read as an illness ('sick with a cold'), so the pain does not tie it",
     "reinjured my wrist falling today, same one i hurt in a fall 2 months ago, really painful":
         "MISSED: today's fall, with an earlier one named in the same clause, is read as the earlier one",
     "went down on the same bend as last year n my shoulder is killing me": "MISSED: as above ('as last year')",
@@ -252,16 +281,68 @@ MISSED = {
 }
 NOT_YET.update(MISSED)
 NOT_YET.update({
-    "first aid tent at the trail race: one guy vomiting with stomach cramps, another coughing blood after the climb. long day. my own run was easy, upper back fine":
+    "Nurse life: pt c/o central CP, sent to resus. Me: exhausted easy 5k after night shift":
+        "a patient 'c/o' chest pain is read as the runner's (runners write 'pt c/o' of themselves too)",
+    'first aid tent at the trail race: one guy vomiting with stomach cramps, another coughing blood after the climb. long day. my own run was easy, upper back fine':
         "'another coughing blood' after 'one guy': 'another' is not read as a person (it would hide 'another chest pain today')",
-    "3 chest pains and a PE on shift, then a recovery jog along the canal. legs ok, rhomboids 3/10":
+    '3 chest pains and a PE on shift, then a recovery jog along the canal. legs ok, rhomboids 3/10':
         "'on shift' is not read as the patients' (it would hide 'chest pain on shift today, had to sit down')",
+    'ED nurse life: pt with crushing central chest pain radiating to jaw, another with haemoptysis. ran home to decompress. upper back 2/10':
+        "'another with haemoptysis' after the patient: 'another' is not read as a person",
+    'nurse educator - taught the students SOB, chest tightness and diaphoresis as ACS signs all afternoon. easy 6k, rhomboids fine':
+        "signs taught are read as felt: a rule for them hid teachers' own chest pain (review 24), so none",
+    'heart awareness month: know the signs - pain spreading to arm, jaw or neck, sweating, nausea. ran 7k in red for the BHF':
+        "signs listed are read as felt: a rule for them hid 'i know the signs and had chest pain today' (review 24), so none",
+    "Sepsis Trust fundraiser: fever, shivering, can't breathe = get help. that's the message. 12k easy, traps 4/10":
+        "'... = get help' is read as felt: a rule for it hid 'chest pain = go to A&E, on my way now' (review 24)",
+    "playlist today: 'can't breathe', 'heart attack' by demi lovato, 'numb' by linkin park. tempo run went great":
+        "a song title is read as felt: a rule for quoted titles hid a runner's own quoted words (review 24), so none",
+    "'fever' by peggy lee came on at the perfect moment for the last km. PB! shoulder blades tight":
+        'a song title is read as felt (see above)',
     "told the coach: any numbness or tingling and i'll pull out. none today. 12k steady, upper back mild":
         "a condition ('any ... and i'll pull out') split from its 'll by 'and'",
+    'cardiac nurse told me the warning signs to watch for: pain into the arm, jaw or neck. none so far. upper back 3/10':
+        "signs listed are read as felt: a rule for them hid 'i know the signs and had chest pain today' (review 24), so none",
     "chest day yesterday so today's run felt like breathing through a straw lol. fine after a km. upper back tight 4/10":
         "'breathing through a straw' that passed in a km after chest day",
-    "had covid in march, breathless for weeks, fine now. first tempo since, felt good":
+    'had covid in march, breathless for weeks, fine now. first tempo since, felt good':
         "'in march' is in the clause before the breathlessness, so it is read as today's",
+    "fell in january, wrist healed. today's run: 12k, no issues, upper back mild":
+        "'fell in january, wrist healed': the comma after the month stops the healing being read",
+    'nurse here. chest pain on my run today, left arm heavy':
+        "'left arm heavy' beside chest pain is not read as spreading (chest pain is: urgent either way)",
+    'ward round: 2 pts febrile, 1 coughing blood. easy 8k after':
+        "'1 coughing blood' after '2 pts': a count is not read as a person",
+    'know the signs - chest pain, arm pain. had both on my run today':
+        "signs listed are read as felt: a rule for them hid 'i know the signs and had chest pain today' (review 24), so none",
+    'remember the signs: chest pain, arm pain. just had both':
+        "signs listed are read as felt: a rule for them hid 'i know the signs and had chest pain today' (review 24), so none",
+    'know the signs - pain spreading to arm, jaw or neck. good poster at work':
+        "signs listed are read as felt: a rule for them hid 'i know the signs and had chest pain today' (review 24), so none",
+    'the warning signs to watch for: pain into the arm, sweating, breathlessness':
+        "signs listed are read as felt: a rule for them hid 'i know the signs and had chest pain today' (review 24), so none",
+    'taught the students SOB, chest tightness and sweating as red flags today':
+        "signs taught are read as felt: a rule for them hid teachers' own chest pain (review 24), so none",
+    "fever, shivering, can't breathe = get help. useful club talk":
+        "'... = get help' is read as felt: a rule for it hid 'chest pain = go to A&E, on my way now' (review 24)",
+    'symptoms of a heart attack include chest pain and left arm pain. run was fine':
+        'signs listed are read as felt (see above)',
+    'chest pain and arm pain = get help, which is what im doing, in the car to a&e':
+        "'... = get help' is read as felt: a rule for it hid 'chest pain = go to A&E, on my way now' (review 24)",
+    "race playlist: 'chest pain', 'heart attack' by demi, 'breathless' by the corrs":
+        "a song title is read as felt: a rule for quoted titles hid a runner's own quoted words (review 24), so none",
+    "listening to 'i can't breathe' by bts on the treadmill":
+        'a song title is read as felt (see above)',
+    "my song for today: 'chest pain', 'shortness of breath' - jk, actually had chest pain at 5k":
+        'a song title is read as felt (see above)',
+    "chest felt 'crushed' by mile 3, left arm tingly":
+        "'crushed' in quotes after 'chest felt' is not read",
+    'fell on the ice in january, wrist healed. today chest pain on the hill':
+        'as above',
+    'ran the fever run 10k this morning':
+        "'the fever run 10k' (a race) is read as a fever",
+    'was sick with a stabbing pain in my chest':
+        "'was sick with ...' is read as an illness ('sick with a cold'), so the pain does not tie it",
     "Back then I was always short of breath, now a 3:10 marathoner":
         "'back then ... now' reads the breathlessness as today's",
     "Sweaty n sore after the hills, upper back 4/10": "sweat beside a sore upper back is read as sweat with the pain",
@@ -372,6 +453,7 @@ SETS = [
     ("targeted_17", targeted_17.CASES), ("review_18", review_18.CASES), ("targeted_19", targeted_19.CASES),
     ("review_19", review_19.CASES), ("mine_19", MINE_19), ("targeted_20", targeted_20.CASES),
     ("review_21", review_21.CASES), ("hunt_22", hunt_22.CASES), ("targeted_23", targeted_23.CASES),
+    ("review_24", review_24.CASES),
 ]
 
 

@@ -2,7 +2,8 @@
 # misses): witnessing an emergency, health workers' shifts, charity and awareness runs, media and song titles, family
 # and pets, plans and fears, jokes and hyperbole, past and resolved against today. Written by a helper from design.md
 # alone. Scored: 127/160 at 03bf92a (13 warning signs missed entirely, 18 false alarms); 126 with the rules of sets
-# 19-22 (2 regressions, both fixed); after working from it 153/160 (2 missed, 5 false alarms).
+# 19-22 (2 regressions, both fixed); after working from it 153/160, then 144/160 once review 24 showed which
+# rules hid real alarms and they were taken out again (3 missed entirely, 13 false alarms).
 CASES = [
     # 1. Witnessing an emergency -- alarms (the runner's own symptom)
     ("parkrun today, stopped to help a guy who collapsed at 3k, did compressions till the ambulance came. after that i got a tight band across my own chest that hasnt gone. upper back 4/10 too", ('chest_pain',)),
