@@ -81,6 +81,13 @@ _LONG_AFTER = (r"(?:(?:[1-9]\d|ten|fifteen|twenty|thirty)\s+min(?:ute)?s?\s+like
                r"|(?:an?|one|two|three|four|\d)\s+hours?\s+(?:later|after)"
                r"|(?:breathing|breath|it)\s+(?:still\s+)?(?:wouldn't|wouldnt|didn't|didnt|hadn't|hasn't|would\s+not|did\s+not)"
                r"\s+(?:settle|calm\s+down|ease)|still\s+(?:hadn't|hasn't|not)\s+(?:settled|eased|back\s+to\s+normal))\b")
+# an arrow or a word after an arm, jaw or neck that names what helped or the kit, not where a pain went ("pain ->
+# neck stretches sorted it", "CP -> arm warmers off")
+_WHAT_HELPED = (r"(?!\s*+(?:warmers?|sleeves?|bands?|stretch\w*|swing|carriage|exercises?|mobility|rolls?|massage"
+                r"|felt\s+better|better|sorted|drills?|clench\w*)\b)")
+# a temperature that is the weather's ("Temp 39 in Adelaide", "38.5 degrees in the shade")
+_NOT_WEATHER = (r"(?!\s*+(?:°\s*+)?(?:degrees?\s+)?(?:[cf]\s+)?(?:in\s+the\s+shade|outside|out\s+there|forecast"
+                r"|in\s+(?!the\s+(?:morning|evening|night))[a-z]+))")
 _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sentence
     "chest_pain": (("chest", "angina", "breastbone", "sternum", "heart", "cp", "retrosternal", "substernal"), (
         # clinical shorthand: "c/o central CP", "retrosternal tightness" (never "CP 2 at 14k" nor "CP -> CP2": checkpoints)
@@ -105,7 +112,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|with\s+(?:the\s+)?(?:sweat\w*|nause\w*|dizz\w*|sob|breath\w*)\b"
         r"|(?:and|&|\+)\s*+(?:sob|short\s+of\s+breath|sweat\w*|nause\w*|dizz\w*|palp\w*|breathless\w*)\b"
         r"|(?:->|→)\s*+(?:(?:in)?to\s+)?(?:the\s+|my\s+)?(?:(?:l|r|left|right)\.?\s*+)?(?:arm|jaw|neck)\b"
-        r"(?!\s*+(?:warmers?|sleeves?|bands?|stretch\w*|swing|carriage|exercises?|mobility|rolls?|massage|felt\s+better|better|sorted|drills?|clench\w*)\b)"
+        rf"{_WHAT_HELPED}"
         r")|\s++(?:again\s+today|on\s+exertion|at\s+rest|came\s+on|present)\b"
         r"|\s++(?:again\s+)?on\s+(?:the\s+)?(?:hills?|climbs?|inclines?|uphills?)\b(?=[^.!?]{0,40}\b(?:again|eased|settled|stopp\w*"
         r"|walk\w*|sweat\w*|sob|breath\w*|pain|tight\w*)\b))"
@@ -247,7 +254,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
     "radiating_pain": (("arm", "jaw", "neck"), (
         # shorthand: "CP -> L arm", "pain → jaw"
         r"\b(?:cp|pain|ache|pressure|tightness)\b[^.!?]{0,40}?(?:->|→)\s*+(?:(?:in)?to\s+)?(?:the\s+|my\s+)?(?:(?:l|r|left|right)\.?\s*+)?"
-        r"(?:arm|jaw|neck)\b(?!\s*+(?:warmers?|sleeves?|bands?|stretch\w*|swing|carriage|exercises?|mobility|rolls?|massage|felt\s+better|better|sorted|drills?|clench\w*)\b)|"
+        rf"(?:arm|jaw|neck)\b{_WHAT_HELPED}|"
         r"\b(?:pain(?!\s+au\b)|ache|aching)\s+(?:(?!(?:i|we|he|she|they|once)\b)\w+\s+){0,4}?(?:went|moved|shot)\s+(?:\w+\s+){0,2}?"
         rf"(?:to|into|down|up|through)\s+(?:\w+\s+){{0,2}}?{_LIMB_PART}(?:arms?(?!-)|jaw|neck)\b"
         # "pain in my back between shoulders went up into my jaw", "the ache went down the inside of my left arm"
@@ -351,7 +358,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         r"|\bthermometer\s+(?:says|said|reads|read|showed|shows|hit)\s+(?:3[89]|4[01]|10[0-4])\b"
         r"|\ba\s+(?:high\s+|slight\s+|bit\s+of\s+a\s+)?temp(?:erature)?\b(?!\s+(?:of|outside)\b|\s+today\s+of\b)"
         # (not the weather: "Temp 39 in Adelaide", "38.5 degrees in the shade")
-        r"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b(?!\s*+(?:°\s*+)?(?:degrees?\s+)?(?:[cf]\s+)?(?:in\s+the\s+shade|outside|out\s+there|forecast|in\s+(?!the\s+(?:morning|evening|night))[a-z]+))"
+        rf"|\btemp(?:erature)?\s+(?:of\s+)?(?:3[89]|4[01]|10[0-4])\b{_NOT_WEATHER}"
         # "running temperatures of 38 since Tuesday" (not "in temperatures of 38", "temps of 40 in Dubai", "forecast")
         r"|(?<!\bin\s)\btemp(?:erature)?s\s+of\s+(?:3[89]|4[01]|10[0-4])\b"
         r"(?![^.!?]{0,30}?\b(?:in\s+(?!it\b)[a-z]+|forecast|outside|out\s+there|degrees|heat|sun|weather|humid\w*)\b)"
@@ -371,7 +378,7 @@ _RED_FLAG_PATTERNS = {  # code: (needles, pattern); each pattern reads one sente
         # 10k's "39.2 this morning", a VO2max "back up to 39.2")
         r"|\b(?:3[89]|4[01])[.·]\d\s*+\+?\s*+(?:°\s*+c?\s*+)?and\s+shiver\w*"
 
-        r"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d(?!\s*+(?:°\s*+)?(?:degrees?\s+)?(?:[cf]\s+)?(?:in\s+the\s+shade|outside|out\s+there|forecast|in\s+(?!the\s+(?:morning|evening|night))[a-z]+))")),
+        rf"|^\s*+(?:today|now|this\s+morning|tonight)\s*+[:=–—-]\s*+(?:temp\w*\s+)?(?:3[89]|4[01])[.·]\d{_NOT_WEATHER}")),
     "after_fall": (("fall", "fell", "tumble", "spill", "crash", "trip", "slipped", "stacked", "went down",
                     "plant", "came off", "hit", "clipped", "knocked", "flying", "wiped", "landed", " over ", "mirror",
                     "caught", "doored", "tumbled", "ate", "kissed", "face first", "face-first", "off my feet"), (
